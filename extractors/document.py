@@ -1,0 +1,252 @@
+"""Document fields: kind, type, number, issuer, date, place, title, signer, recipients.
+
+Reads the parts ``structure.parse`` located and writes them as the contract wants them:
+canonical type names, numbers without spaces, issuers with abbreviations expanded and
+the place they govern, ISO dates (drafts keep their granularity), sentence-case titles.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from extractors import places
+from extractors.data import table
+from extractors.models import DocumentFields, Signer, Span
+from extractors.structure import ISSUER_HEAD, TITLE_SPELLING, Parsed, Piece
+from extractors.text import expand_abbreviations, sentence_case, title_case_name
+
+_DOC_TYPES = table("doc_types.tsv")
+_CANONICAL = {row["canonical"].upper(): row["canonical"] for row in _DOC_TYPES}
+_CANONICAL.update(
+    {
+        spelling.upper(): row["canonical"]
+        for row in _DOC_TYPES
+        for spelling in row["spellings"].split(";")
+        if spelling
+    }
+)
+_BY_CODE = {
+    code: row["canonical"] for row in _DOC_TYPES for code in row["codes"].split(";") if code
+}
+
+# Within one header piece, a ministry and its department are sometimes printed on one
+# line ("BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN"); these heads start a new body mid-line.
+_INLINE_HEAD = regex.compile(
+    r"(?<!TỔNG|ỦY|UỶ)\s(?=(?:TỔNG CỤC|CỤC|SỞ|VĂN PHÒNG|BAN CHỈ ĐẠO|BAN THƯỜNG VỤ)\s)"
+)
+# Local governments name the place they govern after their head: "ỦY BAN NHÂN DÂN TỈNH X".
+_LOCAL_GOVERNMENT = regex.compile(
+    r"^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND|TỈNH ỦY|THÀNH ỦY|HUYỆN ỦY|QUẬN ỦY)"
+    r"(?P<place>\s+.+)?$"
+)
+# Sub-bodies that carry no name of their own: they take the parent's ("BAN THƯỜNG VỤ" of a
+# "HIỆP HỘI ..."; "VĂN PHÒNG" of the "BAN CHẤP HÀNH TRUNG ƯƠNG" is the Party's Central Office).
+_GENERIC_CHILD = regex.compile(r"^(?:BAN THƯỜNG VỤ|VĂN PHÒNG|BAN CHẤP HÀNH|THƯỜNG TRỰC|BAN TỔ CHỨC)$")
+_PARTY_CENTRAL = regex.compile(r"^BAN CHẤP HÀNH TRUNG ƯƠNG(?: ĐẢNG)?$")
+
+
+def extract(parsed: Parsed) -> DocumentFields:
+    """The document's own fields, each with the spans it was read from."""
+    header = parsed.header
+    evidence: dict[str, list[Span]] = {}
+
+    def cite(name: str, *pieces: Piece | None) -> None:
+        spans = [Span(start=p.start, end=p.end, text=p.text) for p in pieces if p is not None]
+        if spans:
+            evidence[name] = spans
+
+    number = _number(header.number)
+    cite("number", header.number)
+    doc_type = None
+    if parsed.kind == "document":
+        doc_type = _doc_type(header.type_word, number, bool(header.title and header.title[0].text.startswith("V/v")))
+        cite("doc_type", header.type_word)
+    issue_date = _iso_date(header.year, header.month, header.day)
+    cite("issue_date", header.date)
+    place = header.place.text if header.place else None
+    cite("place", header.place)
+    issuer = _issuer(header.issuer, place, number, issue_date) if parsed.kind == "document" else None
+    cite("issuer", *header.issuer)
+    title = _title(header.title)
+    cite("title", *header.title)
+    signer = None
+    recipients: list[str] = []
+    if parsed.closing is not None:
+        closing = parsed.closing
+        signer = _signer(closing.signer_title, closing.on_behalf, closing.signer_name)
+        cite("signer", *closing.on_behalf, closing.signer_title, closing.signer_name)
+        recipients = [piece.text for piece in closing.recipients]
+        cite("recipients", *closing.recipients)
+    return DocumentFields(
+        kind="news" if parsed.kind == "news" else "document",
+        doc_type=doc_type,
+        number=number,
+        issuer=issuer,
+        issue_date=issue_date,
+        place=place,
+        title=title,
+        signer=signer,
+        recipients=recipients,
+        evidence=evidence,
+    )
+
+
+def _number(piece: Piece | None) -> str | None:
+    if piece is None:
+        return None
+    return regex.sub(r"\s+", "", piece.text)
+
+
+def doc_type_of(word: str) -> str | None:
+    """Canonical type of a printed type word ("QUYẾT ĐỊNH", "Chương trình hành động")."""
+    return _CANONICAL.get(regex.sub(r"\s+", " ", word).strip().upper())
+
+
+def _doc_type(type_word: Piece | None, number: str | None, is_letter: bool) -> str | None:
+    if type_word is not None:
+        return doc_type_of(type_word.text)
+    if number:
+        # the type code is the first code part after the number: "14/CT-UBND" → CT
+        for part in regex.split(r"[/-]", number)[1:]:
+            if part in _BY_CODE:
+                return _BY_CODE[part]
+            if regex.fullmatch(r"\d{4}", part):
+                continue
+            break
+        return "Công văn"
+    return "Công văn" if is_letter else None
+
+
+def _iso_date(year: int | None, month: int | None, day: int | None) -> str | None:
+    if year is None:
+        return None
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _bodies(pieces: list[Piece]) -> list[str]:
+    """Header pieces grouped into issuing bodies, parent first."""
+    bodies: list[str] = []
+    for piece in pieces:
+        for part in _INLINE_HEAD.split(piece.text):
+            value = regex.sub(r"\s+", " ", part).strip(" -")
+            if not value:
+                continue
+            if ISSUER_HEAD.match(value) or not bodies:
+                if not bodies or bodies[-1] != value:
+                    bodies.append(value)
+            else:
+                bodies[-1] = f"{bodies[-1]} {value}"
+    # a body printed twice (Công báo repeats the issuer) is one body
+    deduped: list[str] = []
+    for body in bodies:
+        if not deduped or deduped[-1] != body:
+            deduped.append(body)
+    return deduped
+
+
+def _issuer(pieces: list[Piece], place: str | None, number: str | None, date: str | None) -> str | None:
+    bodies = _bodies(pieces)
+    if not bodies:
+        return None
+    child = bodies[-1]
+    parent = bodies[-2] if len(bodies) > 1 else None
+    local = _LOCAL_GOVERNMENT.match(child)
+    if parent is None:
+        name = child
+        if local and not local.group("place") and place:
+            name = f"{child} {places.governed_unit(place, date)}"
+    elif _PARTY_CENTRAL.match(parent) and _GENERIC_CHILD.match(child):
+        name = f"{child} TRUNG ƯƠNG ĐẢNG"
+    elif _GENERIC_CHILD.match(child):
+        name = f"{child} {parent}"
+    else:
+        parent_local = _LOCAL_GOVERNMENT.match(parent)
+        if parent_local and parent_local.group("place"):
+            name = f"{child}{parent_local.group('place')}"
+        else:
+            name = child
+    name = _case_body(expand_abbreviations(name))
+    if number and regex.search(r"/QĐ-CT\b", number) and name.startswith("Ủy ban nhân dân"):
+        # "…/QĐ-CT": a decision of the chairman himself
+        name = f"Chủ tịch {name}"
+    return name
+
+
+_PLACE_MARKERS = regex.compile(r"(?<![\p{L}])(tỉnh|thành phố|quận|huyện|thị xã|xã|phường|thị trấn)\s+(.+)$")
+# After these heads the next word starts the body's own name: "Bộ Tư pháp", "Sở Nội vụ".
+_NAMED_HEADS = regex.compile(
+    r"^(Bộ|Sở|Cục|Tổng cục|Văn phòng|Ban|Vụ|Ủy ban|Hiệp hội|Hội|Liên đoàn|Trung tâm|Thanh tra)\s(\p{Ll})"
+)
+
+
+def _case_body(name: str) -> str:
+    """Sentence case for a body's name printed in capitals, proper names kept capitalised."""
+    if not _mostly_upper(name):
+        return name
+    # keep the expanded abbreviations' own casing (they are already written correctly)
+    cased = sentence_case(name)
+    cased = _NAMED_HEADS.sub(lambda m: f"{m.group(1)} {m.group(2).upper()}", cased)
+    for fixed in ("Ủy ban nhân dân", "Hội đồng nhân dân", "Ủy ban Thường vụ Quốc hội", "Chính phủ",
+                  "Quốc hội", "Trung ương", "Đảng", "Việt Nam", "Thủ tướng"):
+        cased = regex.sub(rf"(?i)(?<![\p{{L}}]){regex.escape(fixed)}(?![\p{{L}}])", fixed, cased)
+    place = _PLACE_MARKERS.search(cased)
+    if place:
+        cased = cased[: place.start(2)] + title_case_name(place.group(2))
+    return cased[0].upper() + cased[1:]
+
+
+def _mostly_upper(value: str) -> bool:
+    letters = [c for c in value if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.6
+
+
+def _title(pieces: list[Piece]) -> str | None:
+    if not pieces:
+        return None
+    value = " ".join(regex.sub(r"\s+", " ", piece.text.replace(" / ", " ")) for piece in pieces).strip()
+    value = regex.sub(r"^V/v\.?\s*", "Về việc ", value, flags=regex.I)
+    value = value.strip(" -–:;,")
+    if value.count("“") < value.count("”"):
+        value = value.rstrip("”")
+    if value.count("“") > value.count("”"):
+        value = value + "”"
+    if _mostly_upper(value):
+        value = sentence_case(value)
+    return value or None
+
+
+def _signer(title: Piece | None, on_behalf: list[Piece], name: Piece | None) -> Signer | None:
+    if title is None and name is None and not on_behalf:
+        return None
+    written = _written_title(title.text) if title else None
+    behalf = "; ".join(_written_behalf(p.text) for p in on_behalf) or None
+    person = None
+    if name is not None:
+        person = title_case_name(name.text) if name.text.isupper() else name.text
+    if written is None and behalf:
+        # "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH" without a separate title line keeps the behalf line's title
+        written = None
+    return Signer(title=written, name=person, on_behalf=behalf)
+
+
+def _written_title(printed: str) -> str:
+    key = regex.sub(r"\s+", " ", printed).strip(" .,")
+    for printed_title, written in sorted(TITLE_SPELLING.items(), key=lambda kv: -len(kv[0])):
+        if key.startswith(printed_title):
+            return written
+    return sentence_case(expand_abbreviations(key))
+
+
+def _written_behalf(printed: str) -> str:
+    match = regex.match(r"(KT|TM|TL|TUQ|Q)\s*\.\s*(.*)", printed.strip())
+    if not match:
+        return sentence_case(printed)
+    rest = match.group(2)
+    written = _written_title(rest) if rest else ""
+    if rest and written == sentence_case(expand_abbreviations(rest)):
+        written = _case_body(expand_abbreviations(rest))
+    return f"{match.group(1)}. {written}".strip()

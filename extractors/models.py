@@ -1,0 +1,103 @@
+"""Typed items the extractors return. Every item knows its span in the normalised text.
+
+These models are the single definition of the record: ``pipeline.record`` assembles
+them into a ``Record`` and the JSON Schema is generated from it.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Recurrence = Literal["yearly", "half-yearly", "quarterly", "monthly", "weekly", "daily"]
+
+
+class Span(BaseModel):
+    """Where a value was read: ``text == normalised_text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Signer(BaseModel):
+    """The person who signs the document, and in whose name."""
+
+    title: str | None = None
+    name: str | None = None
+    on_behalf: str | None = Field(
+        default=None, description='The "KT.", "TM." or "TL." line above the title, if any.'
+    )
+
+
+class DocumentFields(BaseModel):
+    """The document's own fields (header and closing), with the span each was read from."""
+
+    kind: Literal["document", "news"] = "document"
+    doc_type: str | None = None
+    number: str | None = None
+    issuer: str | None = None
+    issue_date: str | None = None
+    place: str | None = None
+    title: str | None = None
+    signer: Signer | None = None
+    recipients: list[str] = Field(default_factory=list)
+    evidence: dict[str, list[Span]] = Field(
+        default_factory=dict, description="Spans each document field was read from."
+    )
+
+
+class LegalRef(Span):
+    """One instrument the document cites (one item per instrument, not per mention)."""
+
+    doc_type: str
+    number: str | None = None
+    name: str | None = None
+    date: str | None = None
+    issuer: str | None = None
+    title: str | None = None
+    articles: list[str] = Field(default_factory=list)
+    mentions: int = 1
+    relation: Literal["căn cứ", "thực hiện", "theo", "other"] = "other"
+    id: str = ""
+    resolved_by: str | None = Field(
+        default=None, description="How a short form was resolved: 'document', 'table' or 'archive'."
+    )
+
+
+class Deadline(Span):
+    """A date by which something must be done (ISO date, or a coarser ISO-like period)."""
+
+    date: str
+    recurrence: Recurrence | None = None
+    granularity: Literal["day", "month", "quarter", "half", "year"] = "day"
+
+
+class Task(Span):
+    """One assignment of work: who must do what, with whom, by when."""
+
+    actors: list[str] = Field(default_factory=list)
+    action: str = ""
+    coordinators: list[str] = Field(default_factory=list)
+    deadline: str | None = None
+    recurrence: Recurrence | None = None
+    section: str | None = None
+
+
+class Statistic(Span):
+    """One reported figure."""
+
+    value: float
+    unit: str = ""
+    kind: Literal["count", "percent", "ratio", "rank", "score", "change", "amount"] = "count"
+    total: float | None = None
+    subject: str | None = None
+    period: str | None = None
+
+
+class Person(Span):
+    """A named person, with the title the text gives them."""
+
+    name: str
+    title: str | None = None

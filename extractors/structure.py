@@ -1,0 +1,784 @@
+"""Structure: find the header, the body's section tree and the closing of a document.
+
+A Vietnamese administrative document (Nghị định 30/2020/NĐ-CP, Phụ lục I) is laid out as
+
+    ISSUING BODY              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM      <- quốc hiệu
+    Số: 14/CT-UBND            Độc lập - Tự do - Hạnh phúc            <- tiêu ngữ
+                              Gia Lai, ngày 23 tháng 12 năm 2021     <- place and date
+                        CHỈ THỊ                                      <- document type
+            Về đổi mới công tác dân vận ...                          <- trích yếu (title)
+    body: I. / 1. / a) / - items
+    Nơi nhận:                 KT. CHỦ TỊCH                           <- closing
+    - ...;                    PHÓ CHỦ TỊCH
+    - Lưu: VT.                Nguyễn Văn A
+
+but conversions flatten it: two columns interleaved line by line, a whole header on one
+line, cells of a Word table joined by tabs, in-cell line breaks written " / ". So the
+header is read by patterns over its text rather than by line position. News articles
+have none of this: a headline, a dateline, the article, a byline.
+
+``parse`` returns a ``Parsed`` document: spans for every header and closing part, and
+the flat list of body sections (each with its path label such as ``II.1.a``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from extractors.data import patterns, table
+
+# ---------------------------------------------------------------- data
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A piece of the normalised text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Header:
+    """Where each part of the header was found."""
+
+    issuer: list[Piece] = field(default_factory=list)  # upper-case lines of the issuing body
+    number: Piece | None = None  # the số ký hiệu, possibly without its number ("/KH-UBND")
+    place: Piece | None = None
+    date: Piece | None = None  # the whole "ngày ... tháng ... năm ..." phrase
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    type_word: Piece | None = None  # "CHỈ THỊ", "QUYẾT ĐỊNH" ...
+    title: list[Piece] = field(default_factory=list)  # trích yếu, one piece a line
+    national_motto: Piece | None = None  # quốc hiệu
+    end: int = 0  # where the body starts
+
+
+@dataclass
+class Closing:
+    """The "Nơi nhận" list and the signature block."""
+
+    start: int
+    recipients: list[Piece] = field(default_factory=list)
+    on_behalf: list[Piece] = field(default_factory=list)  # "KT. CHỦ TỊCH", "TM. ..."
+    signer_title: Piece | None = None
+    signer_name: Piece | None = None
+
+
+@dataclass
+class Section:
+    """A numbered, lettered or bulleted item of the body, with its place in the tree."""
+
+    marker: str  # "II.", "1.", "a)", "-", "Điều 3."
+    label: str  # path such as "II.1.a"
+    level: int
+    start: int  # the marker's position
+    end: int  # end of the item, children included
+    text_end: int  # end of the item's own text, before its first child
+    parent: int | None  # index of the parent section
+
+
+@dataclass
+class Parsed:
+    """A document split into header, body and closing, over its normalised text."""
+
+    text: str
+    kind: str  # "document" or "news"
+    header: Header
+    body_start: int
+    body_end: int
+    closing: Closing | None
+    sections: list[Section]
+
+    @property
+    def body(self) -> str:
+        """The body text: no header, no closing."""
+        return self.text[self.body_start : self.body_end]
+
+
+# ---------------------------------------------------------------- patterns
+
+_DOC_TYPES = table("doc_types.tsv")
+# Types as printed in a header, longest first so "THÔNG TƯ LIÊN TỊCH" beats "THÔNG TƯ".
+_TYPE_WORDS = sorted(
+    {row["canonical"].upper() for row in _DOC_TYPES} | {"THÔNG BÁO KẾT LUẬN", "CHƯƠNG TRÌNH HÀNH ĐỘNG"},
+    key=len,
+    reverse=True,
+)
+_TYPE_ALTERNATION = "|".join(regex.escape(word) for word in _TYPE_WORDS)
+
+# Quốc hiệu and tiêu ngữ (State), or the Party's "ĐẢNG CỘNG SẢN VIỆT NAM".
+NATIONAL_MOTTO = regex.compile(
+    r"CỘNG\s*H[ÒO]A\s+XÃ\s+HỘI(?:\s|\s/\s)+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM",
+    regex.I,
+)
+MOTTO = regex.compile(r"Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc", regex.I)
+
+# A số ký hiệu: an optional number (digits, perhaps a letter: "1249a") then code parts
+# joined by "/" or "-" ("QĐ-UBND", "NQ/TW", "BCĐ.QCDC", "PL-UBTVQH11"). Conversions put
+# stray spaces around the joins ("04/2015/ NĐ-CP", "43- KL/TW", "53 /KH-UBND").
+CODE_PART = r"[\p{Lu}\d][\p{Lu}\p{Ll}\d.&]*(?<!\.)"
+JOIN = r"(?:\s/(?!\s)|/\s?|\s?-\s?)"
+DOC_NUMBER = rf"(?:\d+[a-zđ]?(?:{JOIN}\d{{4}})?)?{JOIN}(?!V/v){CODE_PART}(?:{JOIN}(?!V/v){CODE_PART}){{0,4}}"
+# "Số: 14/CT-UBND", "Số:     /KH-UBND", "Nghị quyết số:\n132/2020/QH14", "Số: 53 /KH-UBND".
+NUMBER_LINE = regex.compile(
+    rf"(?:^|(?<=\s))(?:[\p{{Lu}}][\p{{Ll}}]+\s+[\p{{Ll}}]+\s+)?[Ss]ố\s*:\s*(?P<number>{DOC_NUMBER}|\d+(?=\s))",
+    regex.M,
+)
+# The place and date line: "Gia Lai, ngày 23 tháng 12 năm 2021"; drafts leave the day blank.
+PLACE_WORD = r"\p{Lu}[\p{Ll}’']+"
+PLACE = (
+    rf"(?:(?:Quận|Phường|Huyện|Thị\s+xã|Xã)\s+\d{{1,2}}|TP\.\s*{PLACE_WORD}|{PLACE_WORD})"
+    rf"(?:[ \-]{PLACE_WORD}){{0,4}}"
+)
+DATE_LINE = regex.compile(
+    rf"(?<![\p{{L}}\d/-])(?P<place>{PLACE})\s*,\s*"
+    r"(?P<date>ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})?\s*năm\s*(?P<year>\d{4})"
+    r"|ngày\s*(?P<day2>\d{1,2})\s*/\s*(?P<month2>\d{1,2})\s*/\s*(?P<year2>\d{4}))"
+)
+# A dateline of a news page: "08:28 | 06/02/2021", "Thứ 4, 06/07/2022 | 14:17:07 [GMT +7]".
+NEWS_DATE = regex.compile(r"(?<!\d)(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})(?!\d)")
+TYPE_WORD = regex.compile(rf"(?<![\p{{L}}])(?P<type>{_TYPE_ALTERNATION})(?![\p{{L}}])")
+# A headerless document opens with its type in sentence case: "Chỉ thị về ...".
+OPENING_TYPE = regex.compile(
+    rf"\A(?P<type>{'|'.join(regex.escape(w.capitalize()) for w in _TYPE_WORDS)})\s+(?=về\s|\p{{Ll}})",
+)
+# Trích yếu of an official letter: "V/v triển khai ...".
+ABOUT = regex.compile(r"(?<![\p{L}])V/v\b\s*", regex.I)
+# Lines that begin the body after the title.
+BODY_START = regex.compile(
+    r"^(?:Căn\s+cứ|Thực\s+hiện|Kính\s+gửi|Kính\s+thưa|Xét\s|Theo\s+đề\s+nghị|Phúc\s+đáp|Ngày\s+\d|"
+    r"Trong\s|Nhằm\s|Để\s|QUYẾT\s+ĐỊNH\s*:|QUYẾT\s+NGHỊ\s*:|Điều\s+1\b|Phần\s+thứ|Chương\s+I\b|"
+    r"(?:I|1)\.\s)",
+    regex.M,
+)
+# Within a flattened header line, the title ends where the body's first words begin.
+INLINE_BODY_START = regex.compile(
+    r"\s(?=Căn\s+cứ\s|Kính\s+gửi\s*:|Thực\s+hiện\s|Xét\s+đề\s+nghị|Theo\s+đề\s+nghị|Phúc\s+đáp\s)"
+)
+# The authority line under the title ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "BỘ TRƯỞNG BỘ TƯ PHÁP",
+# "THỦ TƯỚNG CHÍNH PHỦ", "QUỐC HỘI"), which flattened headers glue to the title's end.
+AUTHORITY = regex.compile(
+    r"(?:\s|^)(?P<authority>(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|TỔNG\s+CỤC\s+TRƯỞNG|CỤC\s+TRƯỞNG|"
+    r"GIÁM\s+ĐỐC|TỔNG\s+GIÁM\s+ĐỐC|CHÁNH\s+VĂN\s+PHÒNG)\s+[\p{Lu}\s\-,]+|"
+    r"(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN(?:\s+[\p{Lu}\d]+)*|ỦY\s+BAN\s+THƯỜNG\s+VỤ\s+QUỐC\s+HỘI|"
+    r"CHÍNH\s+PHỦ|QUỐC\s+HỘI|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN(?:\s+[\p{Lu}\d]+)*)\s*$"
+)
+_ISSUER_HEADS = sorted(patterns("issuer_heads.txt"), key=len, reverse=True)
+ISSUER_HEAD = regex.compile(rf"^(?:{'|'.join(map(regex.escape, _ISSUER_HEADS))})(?![\p{{L}}])")
+
+# Closing.
+RECIPIENTS_LABEL = regex.compile(r"(?<![\p{L}])N[ơo]i\s*nh[ậâa]n\s*:?", regex.I)
+ON_BEHALF = regex.compile(r"^(?:(?:KT|TM|TL|TUQ|Q)\s*\.\s*|(?:QUYỀN|THỪA\s+LỆNH|THAY\s+MẶT|KÝ\s+THAY)\s+)")
+_SIGNER_TITLES = table("signer_titles.tsv")
+SIGNER_TITLE = regex.compile(
+    r"^(?P<title>" + "|".join(regex.escape(row["printed"]) for row in _SIGNER_TITLES) + r")(?![\p{L}])"
+)
+TITLE_SPELLING = {row["printed"]: row["written"] for row in _SIGNER_TITLES}
+# A personal name: 2-5 capitalised syllables ("Lê Đức Thanh", "NGUYỄN VĂN A").
+PERSON_NAME = regex.compile(r"^(?:\p{Lu}[\p{Ll}]*|\p{Lu}+)(?:\s(?:\p{Lu}[\p{Ll}]*|\p{Lu}+)){1,4}$")
+SIGNED_MARK = regex.compile(r"^\(?\[?\s*(?:đã\s+ký|ký\s+tên|đóng\s+dấu|signed)[^)\]]*\]?\)?$", regex.I)
+BODY_END = regex.compile(r"\./\.")
+
+# Body sections: markers at the start of a line.
+SECTION_MARKER = regex.compile(
+    r"""^(?:
+        (?P<part>Phần\s+(?:thứ\s+)?[\p{L}IVX]+)
+      | (?P<chapter>Chương\s+[IVXLC\d]+)
+      | (?P<article>Điều\s+\d+[a-z]?)\.?
+      | (?P<roman>[IVXL]{1,5})[.\-]
+      | (?P<upper>[A-Đ])\.(?=\s)
+      | (?P<dotted>\d{1,2}(?:\.\d{1,2}){1,3})\.?
+      | (?P<number>\d{1,2})[.)]
+      | (?P<letter>[a-zđ])\)
+      | (?P<ordinal>Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười|\d+))\s*:
+      | (?P<dash>[-–])
+      | (?P<plus>[+•])
+    )(?=\s)""",
+    regex.M | regex.X,
+)
+_LEVELS = {
+    "part": 0,
+    "chapter": 1,
+    "upper": 1,
+    "roman": 2,
+    "article": 3,
+    "number": 4,
+    "ordinal": 4,
+    "dotted": 5,
+    "letter": 6,
+    "dash": 7,
+    "plus": 8,
+}
+
+# Window of the text searched for a header.
+_HEADER_WINDOW = 3000
+
+
+# ---------------------------------------------------------------- header
+
+
+def _find_header(text: str) -> tuple[Header, bool]:
+    """The header parts, and whether the text has a document header at all."""
+    window = text[:_HEADER_WINDOW]
+    header = Header()
+    motto = NATIONAL_MOTTO.search(window)
+    if motto:
+        header.national_motto = Piece(motto.start(), motto.end(), motto.group(0))
+    number = _first_number(window)
+    if number:
+        header.number = number
+    date = DATE_LINE.search(window)
+    if date and (number is None or date.start() - number.end < 1500):
+        header.place = Piece(date.start("place"), date.end("place"), date.group("place"))
+        header.date = Piece(date.start("date"), date.end("date"), date.group("date"))
+        day = date.group("day") or date.group("day2")
+        month = date.group("month") or date.group("month2")
+        header.day = int(day) if day else None
+        header.month = int(month) if month else None
+        header.year = int(date.group("year") or date.group("year2"))
+    has_header = bool(motto or number)
+    if not has_header:
+        return header, False
+    if header.date is None:
+        _adoption_date(text, header)
+
+    anchor = max(p.end for p in (header.national_motto, header.number, header.date) if p)
+    type_match = _find_type_word(text, anchor, header)
+    if type_match:
+        header.type_word = Piece(type_match.start(), type_match.end(), type_match.group("type"))
+        header.title, header.end = _title_after(text, type_match.end())
+    else:
+        header.end = _body_start_after(text, anchor)
+    about = ABOUT.search(window, 0, header.end if header.end else len(window))
+    if about and not header.title:
+        header.title = _about_title(text, about.end(), header)
+    header.issuer = _issuer_pieces(text, header)
+    return header, True
+
+
+# Laws and resolutions of the National Assembly print no date line; their date is the day
+# they were passed: "Nghị quyết này được Quốc hội ... thông qua ngày 17 tháng 11 năm 2020."
+ADOPTION_DATE = regex.compile(
+    r"thông\s+qua\s+(?P<date>ngày\s*(?P<day>\d{1,2})\s*tháng\s*(?P<month>\d{1,2})\s*năm\s*(?P<year>\d{4}))"
+)
+
+
+def _adoption_date(text: str, header: Header) -> None:
+    match = None
+    for match in ADOPTION_DATE.finditer(text):
+        pass
+    if match is not None:
+        header.date = Piece(match.start("date"), match.end("date"), match.group("date"))
+        header.day, header.month, header.year = (int(match.group(k)) for k in ("day", "month", "year"))
+
+
+def _first_number(window: str) -> Piece | None:
+    match = NUMBER_LINE.search(window)
+    if not match:
+        return None
+    value = match.group("number")
+    start = match.start("number")
+    # a blank draft number keeps its code: "Số:      /KH-UBND" → "/KH-UBND"
+    return Piece(start, start + len(value), value)
+
+
+def _find_type_word(text: str, anchor: int, header: Header) -> regex.Match[str] | None:
+    """The upper-case document type printed after the header's fixed parts."""
+    # The type may be printed before the date in interleaved layouts; search from the
+    # earliest fixed part, and take the first type word standing alone or opening a line.
+    starts = [p.start for p in (header.national_motto, header.number, header.date) if p]
+    begin = min(starts) if starts else 0
+    for match in TYPE_WORD.finditer(text, begin, min(len(text), anchor + 1500)):
+        before = text[max(0, match.start() - 1) : match.start()]
+        after = text[match.end() : match.end() + 1]
+        line_start = before in ("", "\n", "\t") or text[: match.start()].endswith((" / ", ") "))
+        # a type word inside running upper-case text ("CHỦ TỊCH ỦY BAN NHÂN DÂN") is not
+        # the type: it must open its line, or follow the date/number in a flattened header
+        follows_fixed = any(
+            p is not None and 0 <= match.start() - p.end <= 3
+            for p in (header.date, header.number, header.national_motto)
+        )
+        if (line_start or follows_fixed) and (after in ("", "\n", " ", "\t")):
+            if match.group("type") == "LUẬT" and after == " " and _is_motto_context(text, match):
+                continue
+            return match
+    return None
+
+
+def _is_motto_context(text: str, match: regex.Match[str]) -> bool:
+    return bool(MOTTO.match(text, match.start()))
+
+
+def _title_after(text: str, position: int) -> tuple[list[Piece], int]:
+    """Title lines after the type word, and where the body starts."""
+    pieces: list[Piece] = []
+    line_end = _line_end(text, position)
+    if text[position:line_end].strip():
+        # a flattened header keeps the title on the type word's own line
+        piece = _trim_title_piece(text, position, line_end)
+        if piece is None or piece.end < line_end:
+            return ([piece] if piece else []), (piece.end if piece else position)
+        pieces.append(piece)
+    pos = line_end + 1
+    while pos < len(text) and len(pieces) < 6:
+        line_end = _line_end(text, pos)
+        line = text[pos:line_end]
+        if not _is_title_line(line, first=not pieces):
+            return pieces, pos
+        piece = _trim_title_piece(text, pos, line_end)
+        if piece is None:
+            return pieces, pos
+        pieces.append(piece)
+        if piece.end < line_end:
+            return pieces, piece.end
+        pos = line_end + 1
+    return pieces, min(pos, len(text))
+
+
+def _line_end(text: str, position: int) -> int:
+    end = text.find("\n", position)
+    return len(text) if end < 0 else end
+
+
+# The first line under the type word is the title even when it opens like a sentence
+# ("Thực hiện công tác dân vận ..."); only these openings end the header at once.
+STRONG_BODY_START = regex.compile(
+    r"^(?:Căn\s+cứ|Kính\s+gửi|Kính\s+thưa|QUYẾT\s+ĐỊNH\s*:|QUYẾT\s+NGHỊ\s*:|Điều\s+1\b|"
+    r"Phần\s+thứ|Chương\s+I\b|(?:I|1)\.\s)"
+)
+
+
+def _is_title_line(line: str, first: bool) -> bool:
+    stripped = line.strip()
+    if not stripped or _is_authority_line(stripped):
+        return False
+    if first:
+        return not STRONG_BODY_START.match(stripped) and len(stripped) <= 600 and not stripped.endswith(".")
+    if BODY_START.match(stripped):
+        return False
+    return len(stripped) <= 300 and not stripped.endswith((".", ":", ";"))
+
+
+def _trim_title_piece(text: str, start: int, end: int) -> Piece | None:
+    """A title line, cut where a flattened header glues the authority or the body to it."""
+    line = text[start:end]
+    cut = INLINE_BODY_START.search(line)
+    if cut:
+        line = line[: cut.start()]
+    authority = AUTHORITY.search(line)
+    if authority and authority.start("authority") > 0:
+        line = line[: authority.start("authority")]
+    elif authority:
+        return None
+    stripped = line.rstrip(" \t:")
+    lead = len(stripped) - len(stripped.lstrip(" \t"))
+    stripped = stripped.strip(" \t")
+    if not stripped:
+        return None
+    return Piece(start + lead, start + lead + len(stripped), stripped)
+
+
+def _is_authority_line(line: str) -> bool:
+    line = line.strip()
+    return bool(AUTHORITY.fullmatch(" " + line)) or (
+        line.isupper() and bool(SIGNER_TITLE.match(line)) and len(line.split()) <= 12
+    )
+
+
+def _body_start_after(text: str, position: int) -> int:
+    match = BODY_START.search(text, position)
+    return match.start() if match else position
+
+
+def _about_title(text: str, start: int, header: Header) -> list[Piece]:
+    """The "V/v ..." trích yếu of a letter, up to the date line, the recipients or the body."""
+    stops = [p.start for p in (header.date, header.place) if p and p.start > start]
+    limit = min([*stops, start + 400, len(text)])
+    segment = text[start:limit]
+    cut = regex.search(r"\n(?=\S+[^\n]*,\s*ngày)|\s(?=Kính\s+gửi)|\t|\n(?=\p{Lu}{2,})", segment)
+    if cut:
+        segment = segment[: cut.start()]
+    segment = segment.split(" / CỘNG")[0]
+    stripped = segment.rstrip(" \n/")
+    if not stripped:
+        return []
+    return [Piece(start - 4, start + len(stripped), "V/v " + stripped.replace(" / ", " "))]
+
+
+def _issuer_pieces(text: str, header: Header) -> list[Piece]:
+    """Upper-case pieces of the header naming the issuing body, in reading order."""
+    end = header.type_word.start if header.type_word else header.end
+    fixed = [p for p in (header.national_motto, header.number, header.date, header.place) if p]
+    region_start = 0
+    blocked = sorted((p.start, p.end) for p in fixed)
+    pieces: list[Piece] = []
+    for match in regex.finditer(r"[^\n\t]+", text[region_start:end]):
+        for part in regex.finditer(r"[^/]+(?:/(?=\S)[^/]*)*", match.group(0)):
+            start = region_start + match.start() + part.start()
+            stop = start + len(part.group(0))
+            for seg_start, seg_end in _cut(start, stop, blocked, text):
+                segment = text[seg_start:seg_end]
+                stripped = segment.strip(" -_–")
+                if not stripped or not _is_upper(stripped) or MOTTO.search(stripped):
+                    continue
+                if regex.match(r"^(?:Số|SỐ)\b", stripped) or ABOUT.match(stripped):
+                    continue
+                lead = segment.find(stripped)
+                pieces.append(Piece(seg_start + lead, seg_start + lead + len(stripped), stripped))
+    return pieces
+
+
+def _cut(start: int, stop: int, blocked: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """``start:stop`` minus the blocked spans (quốc hiệu, number, date ...)."""
+    spans = [(start, stop)]
+    motto_or_type = [
+        (m.start() + start, m.end() + start)
+        for m in regex.finditer(
+            NATIONAL_MOTTO.pattern + "|" + MOTTO.pattern + r"|Số\s*:", text[start:stop], flags=regex.I
+        )
+    ]
+    for b_start, b_end in sorted(blocked + motto_or_type):
+        next_spans = []
+        for s, e in spans:
+            if b_end <= s or b_start >= e:
+                next_spans.append((s, e))
+                continue
+            if s < b_start:
+                next_spans.append((s, b_start))
+            if b_end < e:
+                next_spans.append((b_end, e))
+        spans = next_spans
+    return spans
+
+
+def _is_upper(segment: str) -> bool:
+    letters = [c for c in segment if c.isalpha()]
+    if len(letters) < 2:
+        return False
+    upper = sum(1 for c in letters if c.isupper())
+    return upper / len(letters) > 0.85
+
+
+# ---------------------------------------------------------------- news
+
+
+def _news_header(text: str) -> Header:
+    """Headline and dateline of a news article (or the title line of a headerless text)."""
+    header = Header()
+    lines = [m for m in regex.finditer(r"[^\n]+", text[:_HEADER_WINDOW])][:8]
+    dated = None
+    for index, line in enumerate(lines):
+        stamp = NEWS_DATE.search(line.group(0))
+        if stamp and len(line.group(0)) < 90 and index > 0 and not NEWS_DATE.search(lines[index - 1].group(0)):
+            dated = index, line, stamp
+    if dated:
+        index, line, stamp = dated
+        headline = lines[index - 1]
+        header.date = Piece(line.start() + stamp.start(), line.start() + stamp.end(), stamp.group(0))
+        header.day, header.month, header.year = (
+            int(stamp.group("day")),
+            int(stamp.group("month")),
+            int(stamp.group("year")),
+        )
+        header.end = line.end()
+    else:
+        candidates = [line for line in lines if not NEWS_DATE.search(line.group(0))]
+        headline = candidates[0] if candidates else None
+        header.end = headline.end() if headline else 0
+    if headline is not None:
+        value = headline.group(0).strip()
+        header.title = [Piece(headline.start(), headline.start() + len(value), value)]
+    return header
+
+
+def _headerless_document(text: str) -> Header | None:
+    """A document whose header was stripped: it opens with "Chỉ thị về ...", "Báo cáo ..."."""
+    match = OPENING_TYPE.match(text)
+    if not match:
+        return None
+    header = Header()
+    header.type_word = Piece(match.start(), match.end("type"), match.group("type"))
+    line_end = text.find("\n")
+    line_end = len(text) if line_end < 0 else line_end
+    start = match.end()
+    value = text[start:line_end].strip()
+    if value:
+        header.title = [Piece(start, start + len(value), value)]
+    header.end = line_end
+    return header
+
+
+# ---------------------------------------------------------------- closing
+
+
+def _find_closing(text: str, body_start: int) -> Closing | None:
+    """The recipients list and the signature block after the body."""
+    label = None
+    for match in RECIPIENTS_LABEL.finditer(text, body_start):
+        label = match
+        break
+    if label is not None:
+        start = label.start()
+        closing = Closing(start=start)
+        _read_closing(text, label.end(), closing, recipients=True)
+        # a signature block printed before the list ("... ./.\nKT. CHỦ TỊCH ...\nNơi nhận:")
+        if closing.signer_title is None:
+            before = _signature_start(text, max(body_start, start - 300), start)
+            if before is not None:
+                _read_closing(text, before, closing, recipients=False, stop=start)
+                closing.start = min(closing.start, before)
+        return closing
+    start = _signature_start(text, body_start, len(text))
+    if start is None:
+        return None
+    closing = Closing(start=start)
+    _read_closing(text, start, closing, recipients=False)
+    return closing
+
+
+def _signature_start(text: str, begin: int, end: int) -> int | None:
+    """Start of the first line that is only a signer's title (after the body's "./." mark)."""
+    mark = None
+    for mark in BODY_END.finditer(text, begin, end):
+        pass
+    search_from = mark.end() if mark else max(begin, end - 600)
+    for line in regex.finditer(r"[^\n\t]+", text[search_from:end]):
+        segment = line.group(0).strip(" /")
+        if _is_signer_line(segment):
+            return search_from + line.start() + line.group(0).find(segment)
+    return None
+
+
+def _is_signer_line(segment: str) -> bool:
+    upper = regex.match(r"[\p{Lu}\d\s.,\-]+", segment)
+    if not upper:
+        return False
+    head = upper.group(0).strip()
+    if not head or not _is_upper(head):
+        return False
+    return bool(ON_BEHALF.match(head) or SIGNER_TITLE.match(head))
+
+
+def _segments(text: str, start: int, end: int) -> list[Piece]:
+    """Lines, cells and " / " in-cell lines of ``text[start:end]``, as stripped pieces."""
+    pieces = []
+    for match in regex.finditer(r"[^\n\t]+", text[start:end]):
+        base = start + match.start()
+        for part in regex.split(r"(?<=\S|^)\s/\s|\s/$|^/\s", match.group(0)):
+            offset = text.find(part, base) if part else -1
+            stripped = part.strip(" /")
+            if not stripped:
+                continue
+            piece_start = text.find(stripped, offset if offset >= 0 else base)
+            pieces.append(Piece(piece_start, piece_start + len(stripped), stripped))
+            base = piece_start + len(stripped)
+    return pieces
+
+
+def _read_closing(text: str, start: int, closing: Closing, recipients: bool, stop: int | None = None) -> None:
+    end = stop if stop is not None else min(len(text), start + 3000)
+    in_list = recipients
+    for piece in _segments(text, start, end):
+        value = piece.text
+        if SIGNED_MARK.match(value):
+            continue
+        split = _split_signer(piece)
+        if split is not None:
+            before, titles, name = split
+            if before is not None and in_list:
+                _add_recipient(closing, before)
+            for title_piece in titles:
+                _add_title(closing, title_piece)
+            if name is not None and closing.signer_name is None:
+                closing.signer_name = name
+            continue
+        if in_list and regex.match(r"^[-+•]\s*", value):
+            _add_recipient(closing, piece)
+            continue
+        if (closing.signer_title or closing.recipients) and PERSON_NAME.match(value):
+            if closing.signer_name is None:
+                closing.signer_name = piece
+            continue
+        if closing.signer_name is not None or (len(value) > 80 and closing.recipients):
+            break
+
+
+def _add_title(closing: Closing, piece: Piece) -> None:
+    """File a title line as "on behalf of" or as the signer's own title.
+
+    A bare mark ("TL." on a line of its own) takes the title printed after it:
+    "TL. / BỘ TRƯỞNG / CHÁNH VĂN PHÒNG" is TL. Bộ trưởng, signed by the Chánh Văn phòng.
+    """
+    last = closing.on_behalf[-1] if closing.on_behalf else None
+    if last is not None and ON_BEHALF.fullmatch(last.text + " ") and closing.signer_title is None:
+        closing.on_behalf[-1] = Piece(last.start, piece.end, f"{last.text} {piece.text}")
+    elif ON_BEHALF.match(piece.text):
+        closing.on_behalf.append(piece)
+    elif closing.signer_title is None:
+        closing.signer_title = piece
+
+
+def _add_recipient(closing: Closing, piece: Piece) -> None:
+    value = regex.sub(r"^[-+•]\s*", "", piece.text)
+    value = value.rstrip(" ;,.")
+    if not value:
+        return
+    start = piece.start + piece.text.find(value)
+    closing.recipients.append(Piece(start, start + len(value), value))
+
+
+def _split_signer(piece: Piece) -> tuple[Piece | None, list[Piece], Piece | None] | None:
+    """Split "- Lưu: VT. KT. BỘ TRƯỞNG THỨ TRƯỞNG Đỗ Hoàng Anh Tuấn" into its parts."""
+    value = piece.text
+    titles_at = None
+    for match in regex.finditer(r"(?:(?<=^)|(?<=\s))(?=(?:KT|TM|TL|TUQ|Q)\.|\p{Lu}{2,}\s)", value):
+        rest = value[match.start() :]
+        upper = regex.match(r"[\p{Lu}\d\s.,\-]+(?=\s\p{Lu}\p{Ll}|$)", rest)
+        if upper and _is_signer_line(upper.group(0).strip()):
+            titles_at = match.start()
+            break
+    if titles_at is None:
+        return None
+    before = None
+    if titles_at > 0:
+        head = value[:titles_at].rstrip()
+        before = Piece(piece.start, piece.start + len(head), head)
+    rest = value[titles_at:]
+    upper = regex.match(r"[\p{Lu}\d\s.,\-]+?(?=\s\p{Lu}\p{Ll}|$)", rest)
+    upper_text = upper.group(0) if upper else rest
+    titles = _split_titles(piece.start + titles_at, upper_text)
+    name = None
+    tail = rest[len(upper_text) :].strip()
+    leading_name = regex.match(r"\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}*){1,4}(?=\s+\p{Lu}{2,}|$)", tail)
+    if leading_name:
+        tail = leading_name.group(0)
+    if tail and PERSON_NAME.match(tail):
+        name_start = piece.start + titles_at + rest.find(tail, len(upper_text))
+        name = Piece(name_start, name_start + len(tail), tail)
+    return before, titles, name
+
+
+def _split_titles(start: int, upper_text: str) -> list[Piece]:
+    """ "KT. BỘ TRƯỞNG THỨ TRƯỞNG" → ["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG"]."""
+    pieces: list[Piece] = []
+    pos = 0
+    text = upper_text
+    while pos < len(text):
+        while pos < len(text) and text[pos] in " ,":
+            pos += 1
+        if pos >= len(text):
+            break
+        rest = text[pos:]
+        behalf = ON_BEHALF.match(rest)
+        if behalf:
+            after = rest[behalf.end() :].lstrip()
+            offset = len(rest) - len(after)
+            title = SIGNER_TITLE.match(after)
+            length = offset + (title.end() if title else _word_run(after))
+            pieces.append(Piece(start + pos, start + pos + length, rest[:length].strip()))
+            pos += length
+            continue
+        title = SIGNER_TITLE.match(rest)
+        length = title.end() if title else _word_run(rest)
+        # the organisation a title belongs to stays with it: "PHÓ CHỦ TỊCH UBND TỈNH"
+        tail = regex.match(r"(?:\s+(?!KT\.|TM\.|TL\.)(?![\p{Lu}]+\s+[\p{Lu}])[\p{Lu}\d.]+)*", rest[length:])
+        if title and tail and not SIGNER_TITLE.match(rest[length:].lstrip()):
+            length += len(tail.group(0))
+        value = rest[:length].strip()
+        if value:
+            pieces.append(Piece(start + pos, start + pos + len(value), value))
+        pos += max(length, 1)
+    return pieces
+
+
+def _word_run(text: str) -> int:
+    match = regex.match(r"\S+(?:\s+(?!(?:KT|TM|TL|Q)\.)\S+)*", text)
+    return match.end() if match else len(text)
+
+
+# ---------------------------------------------------------------- sections
+
+
+def _sections(text: str, start: int, end: int) -> list[Section]:
+    """Numbered, lettered and bulleted items of the body, as a tree in document order."""
+    sections: list[Section] = []
+    stack: list[int] = []
+    counters: dict[tuple[int | None, int], int] = {}
+    for match in SECTION_MARKER.finditer(text, start, end):
+        kind = match.lastgroup or "dash"
+        level = _LEVELS[kind]
+        while stack and sections[stack[-1]].level >= level:
+            closed = sections[stack.pop()]
+            closed.end = match.start()
+        parent = stack[-1] if stack else None
+        marker = match.group(0)
+        label_part = _label_part(kind, match.group(kind), counters, parent, level)
+        label = f"{sections[parent].label}.{label_part}" if parent is not None else label_part
+        if parent is not None and sections[parent].text_end == sections[parent].end:
+            sections[parent].text_end = match.start()
+        line_end = text.find("\n", match.start())
+        sections.append(
+            Section(
+                marker=marker,
+                label=label,
+                level=level,
+                start=match.start(),
+                end=end,
+                text_end=end,
+                parent=parent,
+            )
+        )
+        stack.append(len(sections) - 1)
+        del line_end
+    for index in stack:
+        sections[index].end = end
+    for section in sections:
+        if section.text_end > section.end:
+            section.text_end = section.end
+    return sections
+
+
+def _label_part(
+    kind: str, value: str, counters: dict[tuple[int | None, int], int], parent: int | None, level: int
+) -> str:
+    if kind in ("dash", "plus"):
+        key = (parent, level)
+        counters[key] = counters.get(key, 0) + 1
+        return f"-{counters[key]}"
+    if kind == "article":
+        return value.replace("Điều", "Điều ").replace("  ", " ").strip()
+    return value.rstrip(".)")
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def parse(text: str) -> Parsed:
+    """Split a normalised document into header, body sections and closing."""
+    header, has_header = _find_header(text)
+    kind = "document"
+    if not has_header:
+        headerless = _headerless_document(text)
+        if headerless is not None:
+            header = headerless
+        else:
+            kind = "news"
+            header = _news_header(text)
+    body_start = header.end
+    closing = _find_closing(text, body_start) if kind == "document" else None
+    body_end = closing.start if closing else len(text)
+    sections = _sections(text, body_start, body_end)
+    return Parsed(
+        text=text,
+        kind=kind,
+        header=header,
+        body_start=body_start,
+        body_end=body_end,
+        closing=closing,
+        sections=sections,
+    )

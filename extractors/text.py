@@ -1,0 +1,57 @@
+"""Small text helpers shared by extractors: casing, abbreviations, keys for comparison."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+
+import regex
+
+from extractors.data import table
+
+
+@cache
+def _abbreviations() -> tuple[regex.Pattern[str], dict[str, str]]:
+    rows = table("abbreviations.tsv")
+    expansions = {row["abbreviation"]: row["expansion"] for row in rows}
+    alternation = "|".join(regex.escape(a) for a in sorted(expansions, key=len, reverse=True))
+    # never inside a document number: the "TU" of "119-KH/TU" stays as it is
+    return regex.compile(rf"(?<![\p{{L}}\d/-])(?:{alternation})(?![\p{{L}}\d/-])"), expansions
+
+
+# Abbreviations that name a body; the rest (TP, TT, CP ...) are too ambiguous to expand
+# inside a name and are only used when comparing values.
+_BODY_ABBREVIATIONS = frozenset({"UBND", "HĐND", "UBMTTQ", "MTTQ", "MTTQVN", "UBTVQH", "BCĐ", "BTV"})
+
+
+def expand_abbreviations(value: str, everything: bool = False) -> str:
+    """Write out standard abbreviations: "UBND tỉnh" → "Ủy ban nhân dân tỉnh"."""
+    pattern, expansions = _abbreviations()
+
+    def replace(m: regex.Match[str]) -> str:
+        word = m.group(0)
+        if everything or word in _BODY_ABBREVIATIONS:
+            return expansions[word]
+        return word
+
+    return pattern.sub(replace, value)
+
+
+def sentence_case(value: str) -> str:
+    """ "VỀ ĐỔI MỚI CÔNG TÁC" → "Về đổi mới công tác"; codes such as "119-KH/TU" keep their case."""
+    lowered = regex.sub(r"\S+", lambda m: m.group(0) if regex.search(r"[\d/]", m.group(0)) else m.group(0).lower(), value)
+    return lowered[:1].upper() + lowered[1:]
+
+
+def title_case_name(value: str) -> str:
+    """ "NGUYỄN VĂN A" → "Nguyễn Văn A"; "LÂM ĐỒNG" → "Lâm Đồng" (numbers kept)."""
+    return " ".join(word[:1].upper() + word[1:].lower() for word in value.split())
+
+
+def fold(value: str) -> str:
+    """A comparison key: NFC, case-folded, abbreviations expanded, spaces and outer punctuation folded."""
+    value = unicodedata.normalize("NFC", value or "")
+    value = expand_abbreviations(value, everything=True)
+    value = value.casefold()
+    value = regex.sub(r"\s+", " ", value)
+    return value.strip(" .,;:")

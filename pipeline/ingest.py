@@ -1,0 +1,277 @@
+"""Ingest: a file on disk becomes a ``Source`` (its text, format and encoding).
+
+Formats: plain text (UTF-8, UTF-8 with BOM, UTF-16, Windows-1258 detected), HTML
+(site chrome dropped, the article kept), DOCX (paragraphs and tables in order) and
+PDF with a text layer. Anything else raises ``IngestError`` with a reason a person
+understands; the batch turns it into an error row.
+"""
+
+from __future__ import annotations
+
+import codecs
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".ws", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx", ".pdf"}
+MAX_BYTES = 64 * 1024 * 1024
+
+
+class IngestError(Exception):
+    """A file that cannot be turned into text; the message says why."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """The text of one input, as read."""
+
+    path: str
+    text: str
+    format: str
+    encoding: str | None = None
+
+
+def iter_inputs(paths: list[str | Path]) -> Iterator[Path]:
+    """Files named by ``paths``, folders walked recursively, in a stable order.
+
+    Gold files and hidden files are skipped; everything else is an input, so that a
+    file the tool cannot read is reported rather than silently ignored.
+    """
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and _is_input(child):
+                    yield child
+        else:
+            yield path
+
+
+def _is_input(path: Path) -> bool:
+    name = path.name
+    return not (
+        name.startswith(".")
+        or name.endswith(".gold.json")
+        or name in {"SOURCES.tsv", "README.md", "ANNOTATION.md"}
+    )
+
+
+def read_source(path: str | Path) -> Source:
+    """Read ``path`` into a ``Source``, choosing the reader by content and suffix."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError as err:
+        raise IngestError("file not found (it may have been moved or deleted)") from err
+    except PermissionError as err:
+        raise IngestError("permission denied") from err
+    if size > MAX_BYTES:
+        raise IngestError(f"file too large ({size} bytes; the limit is {MAX_BYTES})")
+    try:
+        data = path.read_bytes()
+    except PermissionError as err:
+        raise IngestError("permission denied") from err
+    except OSError as err:
+        raise IngestError(f"cannot read file: {err.strerror or err}") from err
+    if not data.strip():
+        raise IngestError("empty file")
+    kind = _sniff(data, path.suffix.lower())
+    if kind == "pdf":
+        return Source(str(path), _pdf_text(data), "pdf")
+    if kind == "docx":
+        return Source(str(path), _docx_text(data), "docx")
+    text, encoding = decode_text(data)
+    front = _FRONT_MATTER.match(text)
+    if front:
+        return Source(str(path), _post_text(front, text), "post", encoding)
+    if kind == "html" or _looks_like_html(text):
+        return Source(str(path), html_text(text), "html", encoding)
+    return Source(str(path), text, "text", encoding)
+
+
+def _sniff(data: bytes, suffix: str) -> str:
+    """The format by magic bytes first (a wrong extension is common), then by suffix."""
+    if data.startswith(b"%PDF"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        return "docx"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in {".pdf", ".docx"}:
+        raise IngestError(f"not a valid {suffix[1:].upper()} file (wrong extension or truncated)")
+    return "text"
+
+
+# ---------------------------------------------------------------- plain text
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Decode bytes of a text file; returns the text and the encoding used."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding), encoding
+    if _looks_utf16(data):
+        encoding = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
+        return data.decode(encoding, errors="replace"), encoding
+    if b"\x00" in data[:4096]:
+        raise IngestError("binary file, not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("cp1258", errors="replace")
+    if text.count("\ufffd") > len(text) * 0.01:
+        raise IngestError("unknown text encoding (neither UTF-8, UTF-16 nor Windows-1258)")
+    return text, "cp1258"
+
+
+def _looks_utf16(data: bytes) -> bool:
+    sample = data[:2000]
+    if len(sample) < 4:
+        return False
+    zeros_even = sample[0::2].count(0)
+    zeros_odd = sample[1::2].count(0)
+    half = len(sample) / 2
+    return max(zeros_even, zeros_odd) > half * 0.3 and min(zeros_even, zeros_odd) < half * 0.05
+
+
+# ---------------------------------------------------------------- HTML
+
+_HTML_SIGNS = regex.compile(r"<(?:html|body|div|p|article|table)\b[^>]*>", regex.I)
+# Elements that are page furniture rather than the article.
+_CHROME_TAGS = "script, style, noscript, nav, header, footer, aside, form, iframe, button, svg"
+_CHROME_ATTR = regex.compile(
+    r"comment|binh-?luan|menu|nav|breadcrumb|share|social|print|email|footer|sidebar|"
+    r"related|tin-?khac|tag|banner|advert|quang-?cao|search|login|rating",
+    regex.I,
+)
+_BLOCK_END = regex.compile(
+    r"(?i)(</(?:p|div|li|tr|h[1-6]|blockquote|section|article|table|ul|ol|dd|dt)>|<br\s*/?>)"
+)
+_CELL_END = regex.compile(r"(?i)(</t[dh]>)")
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:4000]
+    return len(_HTML_SIGNS.findall(head)) >= 2
+
+
+def html_text(markup: str) -> str:
+    """The readable article text of an HTML page: chrome removed, blocks on their own lines."""
+    from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+    markup = _BLOCK_END.sub(r"\1\n", markup)
+    markup = _CELL_END.sub(r" | \1", markup)
+    tree = HTMLParser(markup)
+    for node in tree.css(_CHROME_TAGS):
+        node.decompose()
+    for node in tree.css("[class], [id]"):
+        attrs = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+        if _CHROME_ATTR.search(attrs) and node.tag not in {"html", "body", "article", "main"}:
+            node.decompose()
+    root = tree.css_first("article") or tree.css_first("main") or tree.body or tree.root
+    if root is None:
+        raise IngestError("HTML page without content")
+    title = tree.css_first("title")
+    text = root.text(separator="")
+    if title is not None and title.text().strip() and title.text().strip() not in text:
+        text = title.text().strip() + "\n" + text
+    if not text.strip():
+        raise IngestError("HTML page without text")
+    return text
+
+
+# A static-site post: a JSON front matter (title, date, ...) then an HTML body.
+_FRONT_MATTER = regex.compile(r"\A---(?:json)?\s*\n(\{.*?\})\s*\n---\s*\n", regex.S)
+
+
+def _post_text(front: regex.Match[str], text: str) -> str:
+    """Headline, publication date (dd/mm/yyyy) and the body text of a static-site post."""
+    import json
+
+    try:
+        meta = json.loads(front.group(1))
+    except json.JSONDecodeError:
+        meta = {}
+    body = text[front.end() :]
+    body = html_text(body) if _looks_like_html(body) or "<p" in body else body
+    lines = [str(meta.get("title") or "").strip()]
+    date = regex.match(r"(\d{4})-(\d{2})-(\d{2})", str(meta.get("date") or ""))
+    if date:
+        lines.append(f"{date.group(3)}/{date.group(2)}/{date.group(1)}")
+    return "\n".join(line for line in lines if line) + "\n" + body
+
+
+# ---------------------------------------------------------------- DOCX
+
+
+def _docx_text(data: bytes) -> str:
+    """Body paragraphs and tables in document order; cells joined by " | "."""
+    import io
+
+    try:
+        import docx
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as err:
+        raise IngestError(f"damaged or truncated DOCX file ({err.__class__.__name__})") from err
+    except Exception as err:  # python-docx raises several kinds on malformed packages
+        raise IngestError(f"unreadable DOCX file: {err}") from err
+    lines: list[str] = []
+    for block in document.element.body.iterchildren():
+        tag = block.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(Paragraph(block, document).text)
+        elif tag == "tbl":
+            for row in Table(block, document).rows:
+                cells = [cell.text.replace("\n", " / ").strip() for cell in row.cells]
+                lines.append(" | ".join(_dedupe_merged(cells)))
+    text = "\n".join(lines)
+    if not text.strip():
+        raise IngestError("DOCX file without text")
+    return text
+
+
+def _dedupe_merged(cells: list[str]) -> list[str]:
+    """Merged cells repeat their text in every grid column they span; keep one."""
+    kept: list[str] = []
+    for cell in cells:
+        if not kept or cell != kept[-1]:
+            kept.append(cell)
+    return kept
+
+
+# ---------------------------------------------------------------- PDF
+
+
+def _pdf_text(data: bytes) -> str:
+    """The text layer of every page, pages joined by a newline."""
+    import io
+
+    import pdfplumber
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = [page.extract_text() or "" for page in pdf.pages]
+    except PDFSyntaxError as err:
+        raise IngestError("damaged or truncated PDF file") from err
+    except Exception as err:  # pdfminer raises many kinds on broken files
+        raise IngestError(f"unreadable PDF file ({err.__class__.__name__}: {err})") from err
+    text = "\n".join(pages)
+    if not text.strip():
+        raise IngestError("PDF has no text layer (scanned image): needs OCR")
+    return text

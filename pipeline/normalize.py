@@ -1,0 +1,340 @@
+"""Normalisation: one canonical text per document, with a map back to the original.
+
+Every stage is a set of non-overlapping edits on the current text. Applying the edits
+gives the next text and an ``OffsetMap`` from it back to the previous one; ``Text``
+keeps the chain so that any span of the final text can be shown in the original.
+
+Stages, in order:
+1. Unicode NFC (only when the text is not NFC already).
+2. Tone marks in the modern position: ``hoà`` → ``hòa``, ``thuỷ`` → ``thủy``.
+3. Word-segmented files (``cơ_quan , đơn_vị``) written back as plain text.
+4. Page furniture: web-site chrome, Công báo page headers, horizontal rules.
+5. Markup: markdown emphasis and headings, HTML entities, table pipes (cells become tabs).
+6. Whitespace folded; lines broken in the middle of a sentence rejoined.
+"""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+import regex
+
+from extractors.data import patterns
+
+# ---------------------------------------------------------------- offset maps
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Maps positions of a stage's output back to its input.
+
+    The output is a sequence of pieces; piece ``i`` starts at ``new_starts[i]`` and comes
+    from ``old_starts[i]:old_ends[i]`` of the input, copied verbatim or replaced.
+    """
+
+    new_starts: list[int]
+    old_starts: list[int]
+    old_ends: list[int]
+    verbatim: list[bool]
+
+    def start(self, pos: int) -> int:
+        """Input position of output position ``pos`` (a span's start)."""
+        i = max(bisect_right(self.new_starts, pos) - 1, 0)
+        if self.verbatim[i]:
+            return min(self.old_starts[i] + pos - self.new_starts[i], self.old_ends[i])
+        return self.old_starts[i]
+
+    def end(self, pos: int) -> int:
+        """Input position of the exclusive end ``pos`` of a span."""
+        if pos <= 0:
+            return 0
+        i = max(bisect_right(self.new_starts, pos - 1) - 1, 0)
+        if self.verbatim[i]:
+            return min(self.old_starts[i] + pos - self.new_starts[i], self.old_ends[i])
+        return self.old_ends[i]
+
+
+def apply_edits(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, OffsetMap | None]:
+    """Apply sorted, non-overlapping ``(start, end, replacement)`` edits to ``text``."""
+    if not edits:
+        return text, None
+    out: list[str] = []
+    new_starts: list[int] = []
+    old_starts: list[int] = []
+    old_ends: list[int] = []
+    verbatim: list[bool] = []
+    pos = 0
+    length = 0
+
+    def piece(chunk: str, old_start: int, old_end: int, copied: bool) -> None:
+        nonlocal length
+        new_starts.append(length)
+        old_starts.append(old_start)
+        old_ends.append(old_end)
+        verbatim.append(copied)
+        out.append(chunk)
+        length += len(chunk)
+
+    for start, end, replacement in edits:
+        if start < pos:
+            continue  # overlapping edit: the first one wins
+        if start > pos:
+            piece(text[pos:start], pos, start, True)
+        if replacement:
+            piece(replacement, start, end, False)
+        elif start == end:
+            continue
+        else:
+            # a deletion: the next piece starts here; record an empty replaced piece so
+            # that the positions on both sides of the cut stay distinct
+            piece("", start, end, False)
+        pos = end
+    if pos < len(text):
+        piece(text[pos:], pos, len(text), True)
+    return "".join(out), OffsetMap(new_starts, old_starts, old_ends, verbatim)
+
+
+def _edits(pattern: regex.Pattern[str], text: str, replace) -> list[tuple[int, int, str]]:
+    """Edits replacing every match of ``pattern`` by ``replace(match)`` (when it differs)."""
+    result = []
+    for m in pattern.finditer(text):
+        new = replace(m)
+        if new != m.group(0):
+            result.append((m.start(), m.end(), new))
+    return result
+
+
+# ---------------------------------------------------------------- the Text
+
+
+@dataclass
+class Text:
+    """The normalised text of a document and the way back to its original."""
+
+    text: str
+    original: str
+    maps: list[OffsetMap] = field(default_factory=list)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the original text that ``text[start:end]`` was made from."""
+        for offset_map in reversed(self.maps):
+            start, end = offset_map.start(start), offset_map.end(end)
+        return start, max(start, end)
+
+    def stage(self, edits: list[tuple[int, int, str]]) -> None:
+        """Apply one stage of edits to the current text."""
+        new_text, offset_map = apply_edits(self.text, edits)
+        if offset_map is not None:
+            self.text = new_text
+            self.maps.append(offset_map)
+
+
+# ---------------------------------------------------------------- stages
+
+# Old-style tone placement puts the mark on the second vowel of an open "oa", "oe", "uy";
+# the modern convention (used by the Government's own style guide and by our gold files)
+# puts it on the first: hoà → hòa, khoẻ → khỏe, thuỷ → thủy. "qu" is a consonant, so
+# "quý"/"quà" are left alone, and a following consonant (hoàng, thuyền) keeps the mark where it is.
+_TONE_BASES = {"a": "oa", "e": "oe", "y": "uy"}
+
+
+def _tone_table() -> dict[str, str]:
+    marks = ["\u0300", "\u0301", "\u0309", "\u0303", "\u0323"]
+    table = {}
+    for second, pair in _TONE_BASES.items():
+        first = pair[0]
+        for mark in marks:
+            for upper in (False, True):
+                f, s = (first.upper(), second.upper()) if upper else (first, second)
+                old = f + unicodedata.normalize("NFC", s + mark)
+                new = unicodedata.normalize("NFC", f + mark) + s
+                table[old] = new
+                # mixed case at the start of a capitalised word: "Uỷ" → "Ủy"
+                if upper:
+                    old_mixed = f + unicodedata.normalize("NFC", second + mark)
+                    table[old_mixed] = unicodedata.normalize("NFC", f + mark) + second
+    return table
+
+
+_TONE_TABLE = _tone_table()
+_OLD_TONE = regex.compile(
+    r"(?<![qQ])(?:" + "|".join(map(regex.escape, _TONE_TABLE)) + r")(?!\p{L})"
+)
+
+
+def _tone_edits(text: str) -> list[tuple[int, int, str]]:
+    return _edits(_OLD_TONE, text, lambda m: _TONE_TABLE[m.group(0)])
+
+
+def _nfc_edits(text: str) -> list[tuple[int, int, str]]:
+    if unicodedata.is_normalized("NFC", text):
+        return []
+    cluster = regex.compile(r"\P{M}\p{M}+")
+    return _edits(cluster, text, lambda m: unicodedata.normalize("NFC", m.group(0)))
+
+
+# Word-segmented corpora (VnCoreNLP/pyvi output) join syllables with "_" and put spaces
+# around punctuation: "cơ_quan , đơn_vị ." A file is treated as segmented when such joins
+# are frequent; then "_" between letters becomes a space and the punctuation is reattached.
+_SEGMENT_JOIN = regex.compile(r"(?<=\p{L})_(?=\p{L})")
+_SPACED_PUNCT = regex.compile(r"(?<=\S) +([,.;:!?…)\]”])(?= |$)|([(\[“]) +(?=\S)", regex.M)
+
+
+def _segmented_edits(text: str) -> list[tuple[int, int, str]]:
+    joins = len(_SEGMENT_JOIN.findall(text, concurrent=False))
+    words = text.count(" ") + 1
+    if joins < 20 or joins < words * 0.05:
+        return []
+    edits = [(m.start(), m.end(), " ") for m in _SEGMENT_JOIN.finditer(text)]
+    for m in _SPACED_PUNCT.finditer(text):
+        if m.group(1):
+            edits.append((m.start(), m.end(), m.group(1)))
+        else:
+            edits.append((m.start(), m.end(), m.group(2)))
+    edits.sort()
+    return edits
+
+
+# Markup left by conversions: markdown emphasis/headings/rules, HTML entities, table pipes.
+_MARKUP = regex.compile(
+    r"""
+      (?P<emphasis>\*\*|__)                                  # **bold** / __bold__
+    | (?P<heading>^[ \t]*\#{1,6}[ \t]+)                      # "## Điều 1"
+    | (?P<bullet>^[ \t]*[*•▪●◦][ \t]+)                       # "* Căn cứ ..." bullets
+    | (?P<entity>&(?:\#\d{1,6}|\#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});)
+    | (?P<edge_pipe>^[ \t]*\|[ \t]*|[ \t]*\|[ \t]*$)         # pipe at a line's start or end
+    | (?P<pipe>[ \t]*\|[ \t]*)                               # a cell boundary
+    """,
+    regex.M | regex.X,
+)
+
+
+def _markup_replacement(m: regex.Match[str]) -> str:
+    kind = m.lastgroup
+    if kind == "bullet":
+        return "- "
+    if kind == "entity":
+        return html.unescape(m.group(0))
+    if kind == "pipe":
+        return "\t"
+    return ""
+
+
+def _markup_edits(text: str) -> list[tuple[int, int, str]]:
+    return _edits(_MARKUP, text, _markup_replacement)
+
+
+def _furniture_pattern() -> regex.Pattern[str]:
+    # the table's entries are plain regular expressions; spaces in them mean "some space"
+    chrome = "|".join(f"(?:{p})".replace(" ", r"\s+") for p in patterns("web_chrome.txt"))
+    tail = "|".join(f"(?:{p})".replace(" ", r"\s+") for p in patterns("web_chrome_tail.txt"))
+    return regex.compile(
+        rf"""
+          (?P<tail>^[ \t]*(?:{tail})[ \t]*$[\s\S]*)                  # comment box to the end
+        | (?P<line>^[ \t]*(?:{chrome})[ \t]*\n?)                     # a chrome line
+        | (?P<gazette>^[ \t]*CÔNG[ \t]BÁO/Số[ \t]*\d+/Ngày[ \t]*[\d-]+[ \t]*\n
+                      (?:[ \t]*\d{{1,4}}[ \t]*\n)?)                  # Công báo page header + page no.
+        | (?P<gazette_page>^[ \t]*\d{{1,4}}[ \t]*\n[ \t]*CÔNG[ \t]BÁO/Số[ \t]*\d+/Ngày[ \t]*[\d-]+[ \t]*\n)
+        | (?P<rule>^[ \t]*(?:-{{3,}}|_{{3,}}|={{3,}}|\*{{3,}})[ \t]*\n?) # horizontal rules
+        | (?P<trailing_rule>[ \t]*(?:-{{4,}}|_{{4,}})[ \t]*$)         # "BỘ TƯ PHÁP --------"
+        """,
+        regex.M | regex.X | regex.I,
+    )
+
+
+_FURNITURE: regex.Pattern[str] | None = None
+
+
+def _furniture_edits(text: str) -> list[tuple[int, int, str]]:
+    global _FURNITURE
+    if _FURNITURE is None:
+        _FURNITURE = _furniture_pattern()
+    return _edits(_FURNITURE, text, lambda m: "")
+
+
+# Whitespace: runs of spaces fold to one, tabs (cell boundaries) survive as one tab,
+# blank lines disappear, and each line is trimmed.
+_WHITESPACE = regex.compile(
+    r"""
+      (?P<blank>(?:[ \t\u00a0\u200b\ufeff]*\r?\n){2,})   # blank lines
+    | (?P<newline>[ \t\u00a0\u200b\ufeff]*\r?\n[ \t\u00a0\u200b\ufeff]*) # line end with its padding
+    | (?P<cell>[ \u00a0]*\t[ \t\u00a0]*)                 # a cell boundary with its padding
+    | (?P<space>[ \u00a0\u200b\ufeff\r\f\v]{2,}|[\u00a0\u200b\ufeff\r\f\v])  # other runs
+    """,
+    regex.X,
+)
+
+
+def _whitespace_replacement(m: regex.Match[str]) -> str:
+    kind = m.lastgroup
+    if kind in ("blank", "newline"):
+        return "\n"
+    if kind == "cell":
+        return "\t"
+    if kind == "space" and m.group(0) in ("\u200b", "\ufeff"):
+        return ""
+    return " "
+
+
+def _whitespace_edits(text: str) -> list[tuple[int, int, str]]:
+    edits = _edits(_WHITESPACE, text, _whitespace_replacement)
+    # trim the text's own start and end
+    lead = len(text) - len(text.lstrip())
+    if lead and not (edits and edits[0][0] == 0):
+        edits.insert(0, (0, lead, ""))
+    trail = len(text.rstrip())
+    if trail < len(text) and not (edits and edits[-1][1] == len(text)):
+        edits.append((trail, len(text), ""))
+    return edits
+
+
+# A line break in the middle of a sentence (PDF text layers, Công báo) is joined with a
+# space when the line does not end a sentence or a header line, and the next line neither
+# starts a list item nor a new block. Lower-case continuations are always joined; an
+# upper-case one only after a word that cannot end a sentence ("của", "và", "số", ...).
+_CONNECTIVES = (
+    "của|và|các|cho|về|tại|theo|với|số|trong|trên|để|là|do|được|bị|từ|đến|những|một|có|đã|sẽ|"
+    "đang|thì|mà|nhưng|hoặc|như|nhằm|vào|bằng|qua"
+)
+# Lines that start a block are never glued to the line above.
+_BLOCK_START = (
+    r"(?:[-+•]|\d+[.)]|[a-zđ]\)|[IVX]+\.|Điều\s|Chương\s|Mục\s|Phần\s|Kính\s+gửi|Căn\s+cứ|"
+    r"Nơi\s+nhận|Ngày\s+\d|Thực\s+hiện|Theo\s+đề\s+nghị|Xét\s)"
+)
+_BROKEN_LINE = regex.compile(
+    r"(?<=[\p{Ll}\p{N},)–-])\n(?=\p{Ll})"  # a lower-case continuation
+    rf"|(?<=\b(?:{_CONNECTIVES})|,)\n(?!{_BLOCK_START})(?=\p{{Lu}})"  # after a connective
+    r"|(?<=\p{L})\n(?=\d+\s?[-/]\s?\p{Lu})"  # a document number carried over: "Nghị quyết\n59-NQ/TW"
+    r"|(?<=\b(?:ngày|tháng|năm|số|Điều|khoản))\n(?=\d)"  # "năm\n2025", "Điều\n5"
+)
+
+
+def _rejoin_edits(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), " ") for m in _BROKEN_LINE.finditer(text)]
+
+
+STAGES = (
+    _nfc_edits,
+    _tone_edits,
+    _segmented_edits,
+    _furniture_edits,
+    _markup_edits,
+    _whitespace_edits,
+    _rejoin_edits,
+)
+
+
+def normalize(original: str) -> Text:
+    """Normalise ``original`` through every stage, keeping the way back."""
+    text = Text(text=original, original=original)
+    for stage in STAGES:
+        text.stage(stage(text.text))
+    return text
+
+
+def normalize_value(value: str) -> str:
+    """Normalise a short value (a gold field, a table entry) the same way as a document."""
+    return normalize(value).text.replace("\t", " ").replace("\n", " ")
