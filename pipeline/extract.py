@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
+from typing import Any
 
 from extractors import document
-from extractors.structure import parse
+from extractors.structure import Parsed, parse
 from pipeline.normalize import normalize
 from pipeline.record import Record
+
+# Each list field of the record and the extractor that fills it: a pure function from the
+# parsed document to typed items with spans (see extractors/<field>.py).
+EXTRACTORS: dict[str, Callable[[Parsed], list[Any]]] = {}
 
 
 def extract_text(text: str, *, id: str = "text", source: str = "<text>") -> Record:
@@ -15,6 +21,7 @@ def extract_text(text: str, *, id: str = "text", source: str = "<text>") -> Reco
     normalised = normalize(text)
     parsed = parse(normalised.text)
     fields = document.extract(parsed)
+    lists = {name: extractor(parsed) for name, extractor in EXTRACTORS.items()}
     return Record(
         id=id,
         source=source,
@@ -30,4 +37,5 @@ def extract_text(text: str, *, id: str = "text", source: str = "<text>") -> Reco
         evidence=fields.evidence,
         text=normalised.text,
         content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        **lists,
     )

@@ -1,0 +1,52 @@
+"""Shared test helpers: where the corpora are, and reading a corpus document by name."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "corpus" / "seeds"
+GOLD = ROOT / "corpus"
+# The shared corpus of other people's documents: read where it lies, never copied here.
+SHARED = Path(os.environ.get("VANBAN_CORPUS", ROOT.parent / "shared" / "corpus")).resolve()
+DOCUMENTS = SHARED / "documents"
+
+
+def corpus_path(name: str) -> Path:
+    """Path of a corpus document by file name (or a unique prefix such as "033_")."""
+    for folder in (SEEDS, DOCUMENTS):
+        exact = folder / name
+        if exact.exists():
+            return exact
+        matches = sorted(folder.glob(f"{name}*.txt")) if folder.exists() else []
+        if len(matches) == 1:
+            return matches[0]
+    if not DOCUMENTS.exists():
+        pytest.skip(f"shared corpus not found at {SHARED} (set VANBAN_CORPUS)")
+    raise FileNotFoundError(name)
+
+
+def corpus_text(name: str) -> str:
+    """The raw text of a corpus document, read with the project's own ingest."""
+    from pipeline.ingest import read_source
+
+    return read_source(corpus_path(name)).text
+
+
+@pytest.fixture(scope="session")
+def extract_corpus():
+    """Extract a corpus document by name, caching records across tests."""
+    from pipeline.extract import extract_text
+
+    cache: dict[str, object] = {}
+
+    def run(name: str):
+        if name not in cache:
+            path = corpus_path(name)
+            cache[name] = extract_text(corpus_text(name), id=path.stem, source=str(path))
+        return cache[name]
+
+    return run
