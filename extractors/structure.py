@@ -67,6 +67,7 @@ class Closing:
     on_behalf: list[Piece] = field(default_factory=list)  # "KT. CHỦ TỊCH", "TM. ..."
     signer_title: Piece | None = None
     signer_name: Piece | None = None
+    end: int = 0  # end of the last part read; an attachment may follow
 
 
 @dataclass
@@ -93,6 +94,15 @@ class Parsed:
     body_end: int
     closing: Closing | None
     sections: list[Section]
+    appendix_start: int | None = None  # text attached after the signature (a plan, a table)
+
+    @property
+    def regions(self) -> list[tuple[int, int]]:
+        """Spans of running text: the body, and the attachment after the closing if any."""
+        spans = [(self.body_start, self.body_end)]
+        if self.appendix_start is not None:
+            spans.append((self.appendix_start, len(self.text)))
+        return spans
 
     @property
     def body(self) -> str:
@@ -586,6 +596,7 @@ def _read_closing(text: str, start: int, closing: Closing, recipients: bool, sto
     for piece in _segments(text, start, end):
         value = piece.text
         if SIGNED_MARK.match(value):
+            closing.end = max(closing.end, piece.end)
             continue
         split = _split_signer(piece)
         if split is not None:
@@ -594,18 +605,23 @@ def _read_closing(text: str, start: int, closing: Closing, recipients: bool, sto
                 _add_recipient(closing, before)
             for title_piece in titles:
                 _add_title(closing, title_piece)
+                closing.end = max(closing.end, title_piece.end)
             if name is not None and closing.signer_name is None:
                 closing.signer_name = name
+                closing.end = name.end
             continue
-        if in_list and regex.match(r"^[-+•]\s*", value):
+        if in_list and closing.signer_name is None and regex.match(r"^[-+•]\s*", value) and len(value) < 300:
             _add_recipient(closing, piece)
-            continue
-        if (closing.signer_title or closing.recipients) and PERSON_NAME.match(value):
-            if closing.signer_name is None:
-                closing.signer_name = piece
+            closing.end = max(closing.end, piece.end)
             continue
         if closing.signer_name is not None or (len(value) > 80 and closing.recipients):
             break
+        if (closing.signer_title or closing.recipients) and PERSON_NAME.match(value):
+            if closing.signer_name is None:
+                closing.signer_name = piece
+                closing.end = piece.end
+            continue
+        break
 
 
 def _add_title(closing: Closing, piece: Piece) -> None:
@@ -772,7 +788,12 @@ def parse(text: str) -> Parsed:
     body_start = header.end
     closing = _find_closing(text, body_start) if kind == "document" else None
     body_end = closing.start if closing else len(text)
+    appendix_start = None
+    if closing is not None and len(text) - closing.end > 200:
+        appendix_start = closing.end + (len(text[closing.end :]) - len(text[closing.end :].lstrip()))
     sections = _sections(text, body_start, body_end)
+    if appendix_start is not None:
+        sections += _sections(text, appendix_start, len(text))
     return Parsed(
         text=text,
         kind=kind,
@@ -781,4 +802,5 @@ def parse(text: str) -> Parsed:
         body_end=body_end,
         closing=closing,
         sections=sections,
+        appendix_start=appendix_start,
     )

@@ -326,6 +326,7 @@ _BROKEN_LINE = regex.compile(
     rf"|(?<=\b(?:{_CONNECTIVES})|,)\n(?!{_BLOCK_START})(?=\p{{Lu}})"  # after a connective
     r"|(?<=\p{L})\n(?=\d+\s?[-/]\s?\p{Lu})"  # a document number carried over: "Nghị quyết\n59-NQ/TW"
     r"|(?<=\b(?:ngày|tháng|năm|số|Điều|khoản))\n(?=\d)"  # "năm\n2025", "Điều\n5"
+    r"|(?<=\b(?:kinh tế|KINH TẾ))\n(?=- ?(?:xã hội|XÃ HỘI))"  # "kinh tế\n- xã hội" is not a bullet
 )
 
 
