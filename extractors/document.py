@@ -176,7 +176,7 @@ def _issuer(pieces: list[Piece], place: str | None, number: str | None, date: st
     return name
 
 
-_PLACE_MARKERS = regex.compile(r"(?<![\p{L}])(tỉnh|thành phố|quận|huyện|thị xã|xã|phường|thị trấn)\s+(.+)$")
+_PLACE_MARKERS = regex.compile(r"(?<![\p{L}])(tỉnh|thành phố|quận|huyện|thị xã)\s+(.+)$")
 # After these heads the next word starts the body's own name: "Bộ Tư pháp", "Sở Nội vụ".
 _NAMED_HEADS = regex.compile(
     r"^(Bộ|Sở|Cục|Tổng cục|Văn phòng|Ban|Vụ|Ủy ban|Hiệp hội|Hội|Liên đoàn|Trung tâm|Thanh tra)\s(\p{Ll})"
@@ -216,7 +216,7 @@ def _title(pieces: list[Piece]) -> str | None:
         value = value + "”"
     if _mostly_upper(value):
         value = sentence_case(value)
-    return value or None
+    return (value[:1].upper() + value[1:]) or None
 
 
 def _signer(title: Piece | None, on_behalf: list[Piece], name: Piece | None) -> Signer | None:

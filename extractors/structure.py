@@ -154,8 +154,11 @@ DATE_LINE = regex.compile(
 NEWS_DATE = regex.compile(r"(?<!\d)(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})(?!\d)")
 TYPE_WORD = regex.compile(rf"(?<![\p{{L}}])(?P<type>{_TYPE_ALTERNATION})(?![\p{{L}}])")
 # A headerless document opens with its type in sentence case: "Chỉ thị về ...".
+_CANONICAL_WORDS = sorted({row["canonical"] for row in _DOC_TYPES}, key=len, reverse=True)
 OPENING_TYPE = regex.compile(
-    rf"\A(?P<type>{'|'.join(regex.escape(w.capitalize()) for w in _TYPE_WORDS)})\s+(?=về\s|\p{{Ll}})",
+    rf"\A(?P<type>{'|'.join(map(regex.escape, _CANONICAL_WORDS))}|"
+    rf"{'|'.join(regex.escape(w.upper()) for w in _CANONICAL_WORDS)})(?:\s+(?=về\s|\p{{Ll}}|\p{{Lu}})|\s*$)",
+    regex.M,
 )
 # Trích yếu of an official letter: "V/v triển khai ...".
 ABOUT = regex.compile(r"(?<![\p{L}])V/v\b\s*", regex.I)
@@ -267,6 +270,8 @@ def _find_header(text: str) -> tuple[Header, bool]:
     about = ABOUT.search(window, 0, header.end if header.end else len(window))
     if about and not header.title:
         header.title = _about_title(text, about.end(), header)
+    if not header.title and header.number is not None:
+        header.title = _title_under_number(text, header)
     header.issuer = _issuer_pieces(text, header)
     return header, True
 
@@ -420,6 +425,25 @@ def _about_title(text: str, start: int, header: Header) -> list[Piece]:
     return [Piece(start - 4, start + len(stripped), "V/v " + stripped.replace(" / ", " "))]
 
 
+def _title_under_number(text: str, header: Header) -> list[Piece]:
+    """A trích yếu printed under the number, before the national motto (letters, guidance)."""
+    assert header.number is not None
+    start = _line_end(text, header.number.end) + 1
+    line_end = _line_end(text, start)
+    line = text[start:line_end].strip()
+    if (
+        not line
+        or _is_upper(line)
+        or NATIONAL_MOTTO.search(line)
+        or DATE_LINE.search(line)
+        or BODY_START.match(line)
+        or len(line) > 300
+        or line.endswith((".", ":", ";"))
+    ):
+        return []
+    return [Piece(start, start + len(line), line)]
+
+
 def _issuer_pieces(text: str, header: Header) -> list[Piece]:
     """Upper-case pieces of the header naming the issuing body, in reading order."""
     end = header.type_word.start if header.type_word else header.end
@@ -513,9 +537,12 @@ def _headerless_document(text: str) -> Header | None:
         return None
     header = Header()
     header.type_word = Piece(match.start(), match.end("type"), match.group("type"))
-    line_end = text.find("\n")
-    line_end = len(text) if line_end < 0 else line_end
+    line_end = _line_end(text, 0)
     start = match.end()
+    if not text[start:line_end].strip():
+        # "THAM LUẬN" alone on its line, the title under it
+        start = min(line_end + 1, len(text))
+        line_end = _line_end(text, start)
     value = text[start:line_end].strip()
     if value:
         header.title = [Piece(start, start + len(value), value)]
