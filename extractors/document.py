@@ -233,20 +233,23 @@ def _signer(title: Piece | None, on_behalf: list[Piece], name: Piece | None) -> 
     return Signer(title=written, name=person, on_behalf=behalf)
 
 
-def _written_title(printed: str) -> str:
+def _known_title(printed: str) -> str | None:
     key = regex.sub(r"\s+", " ", printed).strip(" .,")
     for printed_title, written in sorted(TITLE_SPELLING.items(), key=lambda kv: -len(kv[0])):
         if key.startswith(printed_title):
             return written
-    return sentence_case(expand_abbreviations(key))
+    return None
+
+
+def _written_title(printed: str) -> str:
+    return _known_title(printed) or sentence_case(expand_abbreviations(printed.strip(" .,")))
 
 
 def _written_behalf(printed: str) -> str:
+    """ "KT. CHỦ TỊCH" → "KT. Chủ tịch"; "TM. ỦY BAN NHÂN DÂN" → "TM. Ủy ban nhân dân"."""
     match = regex.match(r"(KT|TM|TL|TUQ|Q)\s*\.\s*(.*)", printed.strip())
     if not match:
         return sentence_case(printed)
     rest = match.group(2)
-    written = _written_title(rest) if rest else ""
-    if rest and written == sentence_case(expand_abbreviations(rest)):
-        written = _case_body(expand_abbreviations(rest))
+    written = _known_title(rest) or (_case_body(expand_abbreviations(rest)) if rest else "")
     return f"{match.group(1)}. {written}".strip()

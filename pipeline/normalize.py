@@ -80,14 +80,12 @@ def apply_edits(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, Offs
         length += len(chunk)
 
     for start, end, replacement in edits:
-        if start < pos:
-            continue  # overlapping edit: the first one wins
+        if start < pos or (start == end and not replacement):
+            continue  # an overlapping edit (the first one wins) or one that changes nothing
         if start > pos:
             piece(text[pos:start], pos, start, True)
         if replacement:
             piece(replacement, start, end, False)
-        elif start == end:
-            continue
         else:
             # a deletion: the next piece starts here; record an empty replaced piece so
             # that the positions on both sides of the cut stay distinct
@@ -275,7 +273,8 @@ def _whitespace_edits(text: str) -> list[tuple[int, int, str]]:
         stripped = line.strip(_SPACES)
         if not stripped:
             # a blank line goes with its line break (the first kept line has none before it)
-            edits.append((pos, min(end + 1, len(text)), ""))
+            if min(end + 1, len(text)) > pos:
+                edits.append((pos, min(end + 1, len(text)), ""))
         else:
             lead = line.find(stripped[0])
             if lead:
@@ -291,7 +290,7 @@ def _whitespace_edits(text: str) -> list[tuple[int, int, str]]:
                 edits.append((trail_start, end, ""))
         pos = end + 1
     # the text's last line break, if the text ends with one
-    if text.endswith("\n") and not (edits and edits[-1][1] == len(text)):
+    if text.endswith("\n") and not (edits and edits[-1][0] <= len(text) - 1 < edits[-1][1]):
         edits.append((len(text) - 1, len(text), ""))
     return _merge(edits)
 

