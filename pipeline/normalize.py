@@ -289,9 +289,11 @@ def _whitespace_edits(text: str) -> list[tuple[int, int, str]]:
             if trail_start < end:
                 edits.append((trail_start, end, ""))
         pos = end + 1
-    # the text's last line break, if the text ends with one
-    if text.endswith("\n") and not (edits and edits[-1][0] <= len(text) - 1 < edits[-1][1]):
-        edits.append((len(text) - 1, len(text), ""))
+    # whatever follows the last visible character goes, line breaks included
+    content_end = len(text.rstrip(_SPACES + "\n"))
+    if content_end < len(text):
+        edits = [(a, min(b, content_end), r) for a, b, r in edits if a < content_end]
+        edits.append((content_end, len(text), ""))
     return _merge(edits)
 
 
