@@ -23,6 +23,7 @@ the flat list of body sections (each with its path label such as ``II.1.a``).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import regex
@@ -284,12 +285,17 @@ ADOPTION_DATE = regex.compile(
 
 
 def _adoption_date(text: str, header: Header) -> None:
-    match = None
-    for match in ADOPTION_DATE.finditer(text):
-        pass
+    match = _last(ADOPTION_DATE.finditer(text))
     if match is not None:
         header.date = Piece(match.start("date"), match.end("date"), match.group("date"))
         header.day, header.month, header.year = (int(match.group(k)) for k in ("day", "month", "year"))
+
+
+def _last(matches: Iterator[regex.Match[str]]) -> regex.Match[str] | None:
+    last = None
+    for last in matches:  # noqa: B007 - the loop only walks to the last match
+        pass
+    return last
 
 
 def _first_number(window: str) -> Piece | None:
@@ -580,9 +586,7 @@ def _find_closing(text: str, body_start: int) -> Closing | None:
 
 def _signature_start(text: str, begin: int, end: int) -> int | None:
     """Start of the first line that is only a signer's title (after the body's "./." mark)."""
-    mark = None
-    for mark in BODY_END.finditer(text, begin, end):
-        pass
+    mark = _last(BODY_END.finditer(text, begin, end))
     search_from = mark.end() if mark else max(begin, end - 600)
     for line in regex.finditer(r"[^\n\t]+", text[search_from:end]):
         segment = line.group(0).strip(" /")

@@ -58,8 +58,13 @@ def _summary(console: Console, records: list[Record], errors: list[ErrorRow], se
     )
 
 
+def _console() -> Console:
+    # a pipe or a CI log has no width of its own; keep table rows on one line there
+    return Console() if sys.stdout.isatty() else Console(width=200)
+
+
 def _cmd_extract(args: argparse.Namespace) -> int:
-    console = Console(stderr=False)
+    console = _console()
     started = time.perf_counter()
     records, errors = write_output(Path(args.output), extract_files(args.inputs))
     if not args.quiet:
@@ -95,7 +100,7 @@ def _print_report(console: Console, report: Report) -> None:
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
-    console = Console()
+    console = _console()
     corpus = Path(args.corpus) if args.corpus else None
     paths = gold_files(Path(args.gold))
     if args.pred:

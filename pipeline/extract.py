@@ -21,7 +21,7 @@ def extract_text(text: str, *, id: str = "text", source: str = "<text>") -> Reco
     normalised = normalize(text)
     parsed = parse(normalised.text)
     fields = document.extract(parsed)
-    lists = {name: extractor(parsed) for name, extractor in EXTRACTORS.items()}
+    lists: dict[str, Any] = {name: extractor(parsed) for name, extractor in EXTRACTORS.items()}
     return Record(
         id=id,
         source=source,

@@ -122,7 +122,9 @@ def decode_text(data: bytes) -> tuple[str, str]:
         if data.startswith(bom):
             return data.decode(encoding), encoding
     if _looks_utf16(data):
-        encoding = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
+        # ASCII characters put their zero byte second in little-endian, first in big-endian
+        sample = data[:2000]
+        encoding = "utf-16-le" if sample[1::2].count(0) > sample[0::2].count(0) else "utf-16-be"
         return data.decode(encoding, errors="replace"), encoding
     if b"\x00" in data[:4096]:
         raise IngestError("binary file, not text")
