@@ -16,10 +16,12 @@ from pathlib import Path
 
 import regex
 
+from pipeline import legacy
+
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".ws", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx", ".pdf"}
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = 16 * 1024 * 1024  # larger "documents" are concatenated archives, not documents
 
 
 class IngestError(Exception):
@@ -129,9 +131,16 @@ def decode_text(data: bytes) -> tuple[str, str]:
     if b"\x00" in data[:4096]:
         raise IngestError("binary file, not text")
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
+        encoding = legacy.detect(text)
+        return text, f"utf-8+{encoding}" if encoding else "utf-8"
     except UnicodeDecodeError:
         pass
+    # 8-bit text: a legacy font encoding (TCVN3, VNI) shows as Latin-1, normalisation converts it
+    latin = data.decode("latin-1")
+    encoding = legacy.detect(latin)
+    if encoding:
+        return latin, encoding
     text = data.decode("cp1258", errors="replace")
     if text.count("\ufffd") > len(text) * 0.01:
         raise IngestError("unknown text encoding (neither UTF-8, UTF-16 nor Windows-1258)")

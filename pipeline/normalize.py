@@ -5,6 +5,7 @@ gives the next text and an ``OffsetMap`` from it back to the previous one; ``Tex
 keeps the chain so that any span of the final text can be shown in the original.
 
 Stages, in order:
+0. Legacy font encodings (TCVN3, VNI) converted to Unicode.
 1. Unicode NFC (only when the text is not NFC already).
 2. Tone marks in the modern position: ``hoà`` → ``hòa``, ``thuỷ`` → ``thủy``.
 3. Word-segmented files (``cơ_quan , đơn_vị``) written back as plain text.
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field
 import regex
 
 from extractors.data import patterns
+from pipeline import legacy
 
 # ---------------------------------------------------------------- offset maps
 
@@ -336,6 +338,7 @@ def _rejoin_edits(text: str) -> list[tuple[int, int, str]]:
 
 
 STAGES = (
+    legacy.edits,
     _nfc_edits,
     _tone_edits,
     _segmented_edits,
