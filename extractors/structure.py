@@ -436,9 +436,10 @@ def _title_under_number(text: str, header: Header) -> list[Piece]:
     assert header.number is not None
     start = _line_end(text, header.number.end) + 1
     line_end = _line_end(text, start)
-    line = text[start:line_end].strip()
+    piece = _stripped(text, start, line_end)
+    line = piece.text if piece else ""
     if (
-        not line
+        piece is None
         or _is_upper(line)
         or NATIONAL_MOTTO.search(line)
         or DATE_LINE.search(line)
@@ -447,7 +448,7 @@ def _title_under_number(text: str, header: Header) -> list[Piece]:
         or line.endswith((".", ":", ";"))
     ):
         return []
-    return [Piece(start, start + len(line), line)]
+    return [piece]
 
 
 def _issuer_pieces(text: str, header: Header) -> list[Piece]:
@@ -531,9 +532,17 @@ def _news_header(text: str) -> Header:
         headline = candidates[0] if candidates else None
         header.end = headline.end() if headline else 0
     if headline is not None:
-        value = headline.group(0).strip()
-        header.title = [Piece(headline.start(), headline.start() + len(value), value)]
+        piece = _stripped(text, headline.start(), headline.end())
+        header.title = [piece] if piece else []
     return header
+
+
+def _stripped(text: str, start: int, end: int) -> Piece | None:
+    """The piece ``text[start:end]`` without its outer whitespace (None if nothing is left)."""
+    value = text[start:end]
+    lead = len(value) - len(value.lstrip())
+    value = value.strip()
+    return Piece(start + lead, start + lead + len(value), value) if value else None
 
 
 def _headerless_document(text: str) -> Header | None:
@@ -549,9 +558,8 @@ def _headerless_document(text: str) -> Header | None:
         # "THAM LUẬN" alone on its line, the title under it
         start = min(line_end + 1, len(text))
         line_end = _line_end(text, start)
-    value = text[start:line_end].strip()
-    if value:
-        header.title = [Piece(start, start + len(value), value)]
+    piece = _stripped(text, start, line_end)
+    header.title = [piece] if piece else []
     header.end = line_end
     return header
 

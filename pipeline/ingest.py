@@ -9,6 +9,7 @@ understands; the batch turns it into an error row.
 from __future__ import annotations
 
 import codecs
+import stat
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -47,8 +48,10 @@ def iter_inputs(paths: list[str | Path]) -> Iterator[Path]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
+            # every entry that is not a folder is an input, a dangling link included: it is
+            # reported as an error row rather than silently skipped
             for child in sorted(path.rglob("*")):
-                if child.is_file() and _is_input(child):
+                if not child.is_dir() and _is_input(child):
                     yield child
         else:
             yield path
@@ -67,11 +70,16 @@ def read_source(path: str | Path) -> Source:
     """Read ``path`` into a ``Source``, choosing the reader by content and suffix."""
     path = Path(path)
     try:
-        size = path.stat().st_size
+        status = path.stat()
     except FileNotFoundError as err:
         raise IngestError("file not found (it may have been moved or deleted)") from err
     except PermissionError as err:
         raise IngestError("permission denied") from err
+    if stat.S_ISDIR(status.st_mode):
+        raise IngestError("a directory, not a file")
+    if not stat.S_ISREG(status.st_mode):
+        raise IngestError("not a regular file (a pipe, socket or device)")
+    size = status.st_size
     if size > MAX_BYTES:
         raise IngestError(f"file too large ({size} bytes; the limit is {MAX_BYTES})")
     try:
@@ -132,15 +140,15 @@ def decode_text(data: bytes) -> tuple[str, str]:
         raise IngestError("binary file, not text")
     try:
         text = data.decode("utf-8")
-        encoding = legacy.detect(text)
-        return text, f"utf-8+{encoding}" if encoding else "utf-8"
+        font = legacy.detect(text)
+        return text, f"utf-8+{font}" if font else "utf-8"
     except UnicodeDecodeError:
         pass
     # 8-bit text: a legacy font encoding (TCVN3, VNI) shows as Latin-1, normalisation converts it
     latin = data.decode("latin-1")
-    encoding = legacy.detect(latin)
-    if encoding:
-        return latin, encoding
+    font = legacy.detect(latin)
+    if font:
+        return latin, font
     text = data.decode("cp1258", errors="replace")
     if text.count("\ufffd") > len(text) * 0.01:
         raise IngestError("unknown text encoding (neither UTF-8, UTF-16 nor Windows-1258)")

@@ -27,6 +27,11 @@ _MIN_MARKERS = 5
 def detect(text: str) -> str | None:
     """ "tcvn3" or "vni" when ``text`` is legacy-font mojibake, else None."""
     sample = text[:200_000]
+    # legacy text is mostly plain ASCII letters and spaces, and has no C1 control characters
+    plain = sum(1 for c in sample if c.isascii() and (c.isalpha() or c == " "))
+    controls = sum(1 for c in sample if "\x80" <= c <= "\x9f")
+    if plain < len(sample) * 0.5 or controls > len(sample) * 0.01:
+        return None
     unicode_letters = sum(1 for c in sample if c in UNICODE_LETTERS)
     tcvn3 = sum(1 for c in sample if c in TCVN3_MARKERS)
     vni = sum(1 for c in sample if c in VNI_MARKERS)

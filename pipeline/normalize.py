@@ -247,6 +247,16 @@ def _markup_replacement(m: regex.Match[str]) -> str:
     return ""
 
 
+# Control characters other than tab and line feed carry nothing (a \x0b, \x0c, \x85 or
+# U+2028/U+2029 is a line break).
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]+|[\x0b\x0c\x85\u2028\u2029]")
+
+
+def _control_edits(text: str) -> list[tuple[int, int, str]]:
+    breaks = "\x0b\x0c\x85\u2028\u2029"
+    return [(m.start(), m.end(), "\n" if m.group(0) in breaks else "") for m in _CONTROL.finditer(text)]
+
+
 def _markup_edits(text: str) -> list[tuple[int, int, str]]:
     return _edits(_MARKUP, text, _markup_replacement)
 
@@ -342,6 +352,7 @@ STAGES = (
     _nfc_edits,
     _tone_edits,
     _segmented_edits,
+    _control_edits,
     _furniture_edits,
     _markup_edits,
     _whitespace_edits,

@@ -10,6 +10,15 @@ from typing import Any
 
 from pipeline.record import ErrorRow, Record
 
+# Characters that some line readers (Python's str.splitlines among them) take as line breaks;
+# escaped so that one record is always exactly one line.
+_LINE_BREAKS = str.maketrans({c: f"\\u{ord(c):04x}" for c in "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"})
+
+
+def json_line(row: dict[str, Any]) -> str:
+    """One JSON object on one line, Vietnamese kept readable."""
+    return json.dumps(row, ensure_ascii=False).translate(_LINE_BREAKS)
+
 
 def write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> int:
     """Write ``rows`` as JSON lines to ``path`` atomically; returns the number written."""
@@ -18,7 +27,7 @@ def write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> int:
     count = 0
     with temporary.open("w", encoding="utf-8") as handle:
         for row in rows:
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+            handle.write(json_line(row) + "\n")
             count += 1
         handle.flush()
         os.fsync(handle.fileno())
