@@ -27,19 +27,26 @@ _MIN_MARKERS = 5
 def detect(text: str) -> str | None:
     """ "tcvn3" or "vni" when ``text`` is legacy-font mojibake, else None."""
     sample = text[:200_000]
-    # legacy text is mostly plain ASCII letters and spaces, and has no C1 control characters
-    plain = sum(1 for c in sample if c.isascii() and (c.isalpha() or c == " "))
-    controls = sum(1 for c in sample if "\x80" <= c <= "\x9f")
-    if plain < len(sample) * 0.5 or controls > len(sample) * 0.01:
+    # counted with str.count, which runs in C: most texts are rejected here at once
+    tcvn3 = sum(sample.count(c) for c in TCVN3_MARKERS)
+    vni = sum(sample.count(c) for c in VNI_MARKERS)
+    if max(tcvn3, vni) < _MIN_MARKERS:
         return None
-    unicode_letters = sum(1 for c in sample if c in UNICODE_LETTERS)
-    tcvn3 = sum(1 for c in sample if c in TCVN3_MARKERS)
-    vni = sum(1 for c in sample if c in VNI_MARKERS)
+    # legacy text is mostly ASCII, has no C1 control characters, and lacks the letters only
+    # Unicode Vietnamese has
+    ascii_share = len(sample.encode("ascii", "ignore")) / len(sample)
+    controls = len(_C1.findall(sample))
+    unicode_letters = sum(sample.count(c) for c in UNICODE_LETTERS)
+    if ascii_share < 0.5 or controls > len(sample) * 0.01:
+        return None
     if tcvn3 >= _MIN_MARKERS and tcvn3 > 3 * unicode_letters:
         return "tcvn3"
     if vni >= _MIN_MARKERS and vni > 3 * unicode_letters:
         return "vni"
     return None
+
+
+_C1 = regex.compile(r"[\x80-\x9f]")
 
 
 @cache
