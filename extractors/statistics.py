@@ -47,14 +47,15 @@ PERIOD = regex.compile(
     r"\d+\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{4})?|[Qq]uý\s+[IV]+(?:/\d{4}|\s+năm\s+\d{4})?"
     r"|[Tt]háng\s+\d{1,2}/\d{4}|[Nn]ăm\s+\d{4}|từ\s+năm\s+\d{4}\s+đến\s+nay"
 )
+PERIOD_LAST = regex.compile(rf"(?r){PERIOD.pattern}")
 # "số doanh nghiệp, đơn vị đã ... là 95/104": the counted noun of a bare ratio.
 COUNTED = regex.compile(r"(?:^|\s)(?:tổng\s+)?số\s+(?P<noun>[\p{Ll}\p{Lu}][\p{L} ]{1,40})")
-CLAUSE_BREAK = regex.compile(r"[,;:()\[\]\n\t“”\"]|\.\s")
-SENTENCE_BREAK = regex.compile(r"\.\s|\n")
+# Searched backwards ((?r)) from a figure: where its clause and its sentence begin.
+CLAUSE_BREAK = regex.compile(r"(?r)[,;:()\[\]\n\t“”\"]|\.\s")
+SENTENCE_BREAK = regex.compile(r"(?r)\.\s|\n")
 # A footnote marker glued to the word it annotates ("sáng kiến1 tại", "tỉnh6)."); a line that
 # starts with that number is the footnote itself, not a figure ("6 công dân gặp khó khăn ...").
-FOOTNOTE_MARK = regex.compile(r"(?<=\p{Ll})(\d{1,2})(?=[\s.,;:)])")
-LINE_FOOTNOTE = regex.compile(r"(?:^|(?<=\n))(\d{1,2}) (?=\p{L})")
+FOOTNOTE_MARK = r"\p{{Ll}}{}(?=[\s.,;:)])"
 TOTAL = regex.compile(r"tổng\s+số\s*$", regex.I)
 
 
@@ -67,21 +68,31 @@ def _units() -> tuple[regex.Pattern[str], dict[str, str]]:
 
 
 @cache
-def _cues() -> dict[str, regex.Pattern[str]]:
-    """One pattern per role: preceding cues anchored at the end, following ones at the start."""
-    words: dict[str, list[str]] = {}
+def _cue_index() -> dict[str, frozenset[str]]:
+    """Cue phrase → roles it plays when written right before a number."""
+    index: dict[str, set[str]] = {}
     for row in table("stat_cues.tsv"):
-        words.setdefault(row["role"], []).append(row["cue"])
+        if row["role"] != "duration":
+            index.setdefault(row["cue"], set()).add(row["role"])
+    return {cue: frozenset(roles) for cue, roles in index.items()}
 
-    def alternation(role: str) -> str:
-        return "|".join(regex.escape(w) for w in sorted(words[role], key=len, reverse=True))
 
-    before = {
-        role: regex.compile(rf"(?:^|(?<=[^\p{{L}}]))(?:{alternation(role)})\s*$")
-        for role in ("increase", "decrease", "rank", "threshold", "ordinal", "date")
-    }
-    before["duration"] = regex.compile(rf"\s+(?:{alternation('duration')})(?![\p{{L}}\d])")
-    return before
+@cache
+def _durations() -> regex.Pattern[str]:
+    words = sorted((row["cue"] for row in table("stat_cues.tsv") if row["role"] == "duration"), key=len, reverse=True)
+    return regex.compile(rf"\s+(?:{'|'.join(regex.escape(w) for w in words)})(?![\p{{L}}\d])")
+
+
+def _roles(before: str, index: dict[str, frozenset[str]]) -> set[str]:
+    """Roles of the one-, two- and three-word cues that end right before a number."""
+    if not before or not before[-1].isspace():
+        return set()
+    words = before.split()[-3:]
+    roles: set[str] = set()
+    for size in (1, 2, 3):
+        if len(words) >= size:
+            roles |= index.get(" ".join(words[-size:]), frozenset())
+    return roles
 
 
 @cache
@@ -104,23 +115,22 @@ def _value(written: str) -> float | int:
 
 def _clause_before(text: str, start: int, floor: int) -> str:
     """The words of the clause that ends at ``start`` (at most ten), as the figure's subject."""
-    window = text[max(floor, start - 160) : start]
-    pieces = CLAUSE_BREAK.split(window)
-    words = pieces[-1].split() if pieces else []
+    floor = max(floor, start - 160)
+    found = CLAUSE_BREAK.search(text, floor, start)
+    words = text[found.end() if found else floor : start].split()
     return " ".join(words[-10:]).strip(" -–+")
 
 
 def _sentence(text: str, start: int, floor: int) -> str:
-    window = text[max(floor, start - 400) : start]
-    return SENTENCE_BREAK.split(window)[-1]
+    floor = max(floor, start - 300)
+    found = SENTENCE_BREAK.search(text, floor, start)
+    return text[found.end() if found else floor : start]
 
 
-def _period(sentence: str, document_start: str) -> str | None:
-    found = PERIOD.findall(sentence)
-    if found:
-        return found[-1]
-    found = PERIOD.findall(document_start)
-    return found[0] if found else None
+def _period(sentence: str, default: str | None) -> str | None:
+    """The last reporting period named in the figure's sentence, else the document's."""
+    found = PERIOD_LAST.search(sentence)
+    return found.group(0) if found else default
 
 
 # ---------------------------------------------------------------- tables
@@ -170,12 +180,12 @@ def _tables(parsed: Parsed, start: int, end: int, taken: set[int]) -> list[Stati
             header = values if not contiguous or header is None or not any(figures) else header
             continue
         columns = [(_header_kind(h) if header else None) for h in (header or [])]
-        label = next((v.strip() for v, f in zip(values, figures) if not f and v.strip()), "")
+        label = next((v.strip() for v, f in zip(values, figures, strict=True) if not f and v.strip()), "")
         total = None
         for index, figure in enumerate(figures):
             if figure and index < len(columns) and columns[index] and columns[index][1] == "total":
                 total = parse_number(figure["a"])
-        for index, ((s, e), figure) in enumerate(zip(cells, figures)):
+        for index, ((s, _), figure) in enumerate(zip(cells, figures, strict=True)):
             if not figure:
                 continue
             column = columns[index] if index < len(columns) else None
@@ -211,80 +221,87 @@ def _tables(parsed: Parsed, start: int, end: int, taken: set[int]) -> list[Stati
 # ---------------------------------------------------------------- running text
 
 
-def _is_date(text: str, before: str, match: regex.Match[str], alone: bool, has_unit: bool) -> bool:
+def _is_date(roles: set[str], match: regex.Match[str], alone: bool, has_unit: bool) -> bool:
     """A "d/m", "d/m/yyyy" or "m/yyyy" written where a ratio could be."""
     a, b, c = match["a"], match["b"], match["c"]
-    if c is not None and (len(c) == 4 or "." not in a + b + c and len(a) <= 2 and _cues()["date"].search(before)):
-        return True
+    if c is not None:
+        return len(c) == 4 or ("." not in a + b + c and len(a) <= 2 and "date" in roles)
     if b is None:
         return False
-    if YEAR.fullmatch(b) and "." not in a:
-        return True
-    if _cues()["date"].search(before):
+    if (YEAR.fullmatch(b) and "." not in a) or "date" in roles:
         return True
     small = "." not in a + b and "," not in a + b and int(a) <= 31 and int(b) <= 12
     return small and not has_unit and not alone
 
 
-def _counted_unit(sentence: str, earlier: list[Statistic], value: float, units: regex.Pattern[str]) -> str:
-    """The counted noun of a bare ratio: "số doanh nghiệp ... là 95/104", else the unit of the
-    nearest earlier count that can hold it (a part is never larger than its whole)."""
+def _counted_unit(sentence: str, earlier: list[Statistic], value: float | None) -> str:
+    """The counted noun of a bare ratio: "số doanh nghiệp ... là 95/104", else (when ``value``
+    is given) the unit of the nearest earlier count that can hold it: a part is never larger
+    than the whole reported before it."""
+    units = _units()[0]
     for found in reversed(list(COUNTED.finditer(sentence))):
         unit = units.match(" " + found["noun"])
         if unit:
             return unit["unit"]
-    for item in reversed(earlier):
-        if item.kind in ("count", "ratio") and item.unit and item.value >= value:
-            return item.unit
+    if value is not None:
+        for item in reversed(earlier):
+            if item.kind in ("count", "ratio") and item.unit and item.value >= value:
+                return item.unit
     return ""
 
 
-def _footnotes(text: str) -> set[int]:
-    """Starts of lines that are footnotes: "N text" where "N" is glued to a word elsewhere."""
-    marks = set(FOOTNOTE_MARK.findall(text))
-    return {m.start(1) for m in LINE_FOOTNOTE.finditer(text) if m[1] in marks}
+def _is_footnote(text: str, number: str) -> bool:
+    """Whether a line starting with ``number`` is a footnote: the number is glued to a word."""
+    return len(number) <= 2 and regex.search(FOOTNOTE_MARK.format(number), text) is not None
+
+
+# A line holding nothing but figures: a cell of a flattened table ("862/1.266", "(68,1%)").
+FIGURES_LINE = regex.compile(rf"[\s()]*(?:{NUMBER}(?:\s?/\s?{NUMBER})*/?\s?%?[\s()]*)+")
 
 
 def _running(
-    parsed: Parsed, start: int, end: int, taken: set[int], earlier: list[Statistic], footnotes: set[int]
+    parsed: Parsed, start: int, end: int, taken: set[int], earlier: list[Statistic]
 ) -> list[Statistic]:
     text = parsed.text
     units, unit_kinds = _units()
-    cues = _cues()
-    opening = text[: min(len(text), 400)]
+    cue_roles = _cue_index()
+    duration = _durations()
+    opening = PERIOD.search(text, 0, min(len(text), 400))
+    default_period = opening.group(0) if opening else None
     items: list[Statistic] = []
     for match in FIGURE.finditer(text, start, end):
         first = match.start()
         if first in taken:
             continue
-        before = text[max(start, first - 30) : first]
-        after = text[match.end() : match.end() + 60]
         a, b, c = match["a"], match["b"], match["c"]
+        after = text[match.end() : match.end() + 50]
         percent = PERCENT.match(after)
         unit_match = None if percent else units.match(after)
+        if not (percent or unit_match or b):
+            continue  # a bare number: a year, a section, a page (the common case, kept cheap)
+        if unit_match and duration.match(after):
+            continue  # "15 ngày", "12 tháng": time spans are not figures
+        before = text[max(start, first - 24) : first]
+        roles = _roles(before, cue_roles)
         line_start = text.rfind("\n", 0, first) + 1
         line_end = text.find("\n", match.end())
         line_end = len(text) if line_end < 0 else line_end
-        rest_of_line = text[match.end() : line_end].strip(" )(")
-        alone = not text[line_start:first].strip(" (") and (not rest_of_line or rest_of_line.startswith("("))
-        if _is_date(text, before, match, alone, bool(unit_match or percent)):
+        if first == line_start and not b and _is_footnote(text, a):
             continue
-        if first in footnotes:
+        alone = FIGURES_LINE.fullmatch(text, line_start, line_end) is not None
+        if _is_date(roles, match, alone, bool(unit_match or percent)):
             continue
-        if cues["ordinal"].search(before) and not cues["rank"].search(before) and not TOTAL.search(before):
+        if "ordinal" in roles and "rank" not in roles and not TOTAL.search(before):
             continue
-        if b is None and cues["date"].search(before):
+        if b is None and "date" in roles:
             continue
-        if not percent and cues["threshold"].search(before):
-            continue
-        if not percent and not unit_match and cues["duration"].match(after):
-            continue
-        if unit_match and cues["duration"].match(after) and len(unit_match["unit"]) <= 3:
+        if not percent and "threshold" in roles:
             continue
         sentence = _sentence(text, first, start)
-        rank = cues["rank"].search(before)
-        change = cues["increase"].search(before) or cues["decrease"].search(before)
-        basis = BASIS.match(after[len(percent.group(0)) if percent else (unit_match.end() if unit_match else 0) :])
+        rank = "rank" in roles
+        change = "increase" in roles or "decrease" in roles
+        tail = after[percent.end() if percent else (unit_match.end() if unit_match else 0) :]
+        basis = BASIS.match(tail)
         parts = [(a, b)] if c is None else [(a, b), (b, c)]
         for index, (part, whole) in enumerate(parts):
             if percent:
@@ -294,14 +311,14 @@ def _running(
                 kind = unit_kinds.get(unit, "count")
                 if change and kind == "count":
                     kind = "change"
-            elif whole is not None:
-                if not (alone or rank) and b is not None and not after[:8].strip(" ,;").startswith(("đạt", "(")):
-                    # a bare "a/b" in running text with nothing to say what it counts
-                    if _counted_unit(sentence, [], 0, units) == "":
-                        continue
-                unit, kind = _counted_unit(sentence, earlier + items, parse_number(part), units), "ratio"
+            elif "," in part and not rank:
+                # "9,49/9,5": a score out of its maximum (report tables of PAR INDEX, PAPI)
+                unit, kind = "điểm", "score"
             else:
-                continue
+                stated = after.lstrip(" ,;").startswith(("đạt", "("))
+                if not (alone or rank or stated or _counted_unit(sentence, [], None)):
+                    continue  # a bare "a/b" in running text with nothing to say what it counts
+                unit, kind = _counted_unit(sentence, earlier + items, parse_number(part)), "ratio"
             if rank:
                 kind = "rank"
             elif whole is not None and kind in ("count", "amount"):
@@ -322,7 +339,7 @@ def _running(
                     kind=kind,
                     total=parse_number(whole) if whole is not None else None,
                     subject=_clause_before(text, first if index == 0 else span_start, start) or None,
-                    period=_period(sentence, opening),
+                    period=_period(sentence, default_period),
                     basis=basis["basis"] if basis else None,
                 )
             )
@@ -333,7 +350,6 @@ def extract(parsed: Parsed) -> list[Statistic]:
     """Every reported figure of the body and the attachment, in text order."""
     items: list[Statistic] = []
     seen: set[tuple[float, str, str]] = set()
-    footnotes = _footnotes(parsed.text)
     regions = list(parsed.regions)
     if parsed.kind == "news" and parsed.header.title:
         # a news headline states the article's main figure ("Đắk Nông có 157 trường đạt chuẩn")
@@ -341,7 +357,7 @@ def extract(parsed: Parsed) -> list[Statistic]:
     for start, end in regions:
         taken: set[int] = set()
         found = _tables(parsed, start, end, taken)
-        found += _running(parsed, start, end, taken, [], footnotes)
+        found += _running(parsed, start, end, taken, [])
         found.sort(key=lambda item: item.start)
         for item in found:
             # a passage printed twice (a page scraped with its copy) reports its figures once

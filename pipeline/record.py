@@ -10,7 +10,17 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from extractors.models import Deadline, LegalRef, Organisation, Person, Place, Signer, Span, Statistic, Task
+from extractors.models import (
+    Deadline,
+    LegalRef,
+    Organisation,
+    Person,
+    Place,
+    Signer,
+    Span,
+    Statistic,
+    Task,
+)
 
 
 class Record(BaseModel):
