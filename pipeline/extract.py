@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Callable
 from typing import Any
 
-from extractors import document, statistics
+from extractors import document, people, statistics
 from extractors.structure import Parsed, parse
 from pipeline.normalize import normalize
 from pipeline.record import Record
@@ -15,6 +15,7 @@ from pipeline.record import Record
 # parsed document to typed items with spans (see extractors/<field>.py).
 EXTRACTORS: dict[str, Callable[[Parsed], list[Any]]] = {
     "statistics": statistics.extract,
+    "people": people.extract,
 }
 
 
