@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Callable
 from typing import Any
 
-from extractors import document, people, statistics
+from extractors import document, entities, people, statistics
 from extractors.structure import Parsed, parse
 from pipeline.normalize import normalize
 from pipeline.record import Record
@@ -16,6 +16,8 @@ from pipeline.record import Record
 EXTRACTORS: dict[str, Callable[[Parsed], list[Any]]] = {
     "statistics": statistics.extract,
     "people": people.extract,
+    "organisations": entities.organisations,
+    "places": entities.place_items,
 }
 
 
