@@ -186,7 +186,7 @@ def extract_with_underthesea(parsed: Parsed) -> list[Person]:
     """People found by underthesea's CRF NER (B-PER/I-PER), located back in the text.
 
     Slow (the NER tags about 128 sentences/s) and without offsets: each entity is found
-    again in its sentence. Not part of the default pipeline; see ``pipeline.cli --ner``.
+    again in its sentence. Not part of the default pipeline (no CLI flag yet): call it directly.
     """
     from underthesea import ner, sent_tokenize  # optional and slow to import
 
