@@ -94,6 +94,7 @@ class Statistic(Span):
     total: float | None = None
     subject: str | None = None
     period: str | None = None
+    basis: str | None = Field(default=None, description='Comparison basis of a change: "so với cùng kỳ".')
 
 
 class Person(Span):
@@ -101,3 +102,22 @@ class Person(Span):
 
     name: str
     title: str | None = None
+
+
+class Organisation(Span):
+    """An agency or body named in the text, abbreviations written out."""
+
+    name: str = Field(description='Full name as written, abbreviations expanded: "Ủy ban nhân dân tỉnh Lâm Đồng".')
+    abbreviation: str | None = Field(default=None, description='The short form when the text uses one: "UBND".')
+    place: str | None = Field(default=None, description="The province-level unit the body governs, if named.")
+
+
+class Place(Span):
+    """A province-level place linked to the administrative units in force on the document's date."""
+
+    name: str = Field(description='As written: "tỉnh Gia Lai", "Lâm Đồng".')
+    code: str | None = Field(default=None, description="Official code of the unit in force on the document's date.")
+    unit: str | None = Field(default=None, description='Official name of that unit: "Tỉnh Gia Lai".')
+    system: str | None = Field(default=None, description='"63" (until 30/6/2025) or "34" (from 1/7/2025).')
+    successor_code: str | None = Field(default=None, description="Code of the 2025 unit it belongs to now.")
+    successor: str | None = Field(default=None, description="Name of the 2025 unit it belongs to now.")

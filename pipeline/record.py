@@ -10,7 +10,17 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from extractors.models import Deadline, LegalRef, Person, Signer, Span, Statistic, Task
+from extractors.models import (
+    Deadline,
+    LegalRef,
+    Organisation,
+    Person,
+    Place,
+    Signer,
+    Span,
+    Statistic,
+    Task,
+)
 
 
 class Record(BaseModel):
@@ -32,6 +42,8 @@ class Record(BaseModel):
     deadlines: list[Deadline] = Field(default_factory=list)
     statistics: list[Statistic] = Field(default_factory=list)
     people: list[Person] = Field(default_factory=list)
+    organisations: list[Organisation] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
     evidence: dict[str, list[Span]] = Field(
         default_factory=dict, description="Spans of the normalised text each document field was read from."
     )

@@ -1,0 +1,119 @@
+"""Organisations and places named in the text.
+
+Organisations: an agency's name starts with a head word (``organisation_heads.txt``: "Sở",
+"Ủy ban nhân dân", "UBND", "Ban Chỉ đạo" ...) and runs over capitalised words and the
+connectors of Vietnamese agency names ("Sở Khoa học và Công nghệ", "Sở Lao động - Thương
+binh và Xã hội"), then the unit it governs ("tỉnh Lâm Đồng", "huyện Đức Trọng"). Its
+``name`` has the standard abbreviations written out ("UBND tỉnh" → "Ủy ban nhân dân tỉnh").
+
+Places: province-level places ("tỉnh Gia Lai", "thành phố Hà Nội", the địa danh of the date
+line), linked through ``extractors.places`` (the maintained ``vietnamadminunits`` tables) to
+the unit in force on the document's date — a 2021 "tỉnh Gia Lai" is the old unit 64, a 2025
+one the merged unit 52 — and to its 2025 successor.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from extractors import places
+from extractors.data import patterns
+from extractors.models import Organisation, Place
+from extractors.structure import Parsed
+from extractors.text import expand_abbreviations
+
+# A word of an agency's name after its head: capitalised ("Nội vụ", "Khoa học"), lower-case
+# inside a capitalised name ("Lao động - Thương binh và Xã hội"), or an acronym ("KH&CN").
+# Each word of the name is capitalised on its first syllable only ("Khoa học", "Tài chính").
+NAME_WORD = r"\p{Lu}[\p{L}&]*"
+FOLLOWER = rf"(?:[ ](?:{NAME_WORD}(?:[ ]\p{{Ll}}+)?|(?:và|-)(?=[ ]\p{{Lu}})))"
+# "tỉnh Lâm Đồng", "thành phố Hà Nội", "huyện Đức Trọng", or the level alone ("UBND tỉnh").
+UNIT_WORD = r"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|cấp tỉnh|cấp huyện|cấp xã|các cấp)"
+GOVERNED = rf"(?:[ ]{UNIT_WORD}(?:[ ]\p{{Lu}}\p{{Ll}}*(?:[ \-]+\p{{Lu}}\p{{Ll}}*){{0,3}})?)"
+PLACE = regex.compile(
+    r"(?<![\p{L}])(?P<level>tỉnh|Tỉnh|thành phố|Thành phố|TP\.)\s?"
+    r"(?P<name>\p{Lu}\p{Ll}*(?:(?:[ ]|[ ]-[ ])\p{Lu}\p{Ll}*){0,3})"
+)
+
+
+@cache
+def _organisation() -> regex.Pattern[str]:
+    heads = "|".join(regex.escape(h) for h in sorted(patterns("organisation_heads.txt"), key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}])(?P<head>{heads})(?![\p{{L}}])(?P<rest>{FOLLOWER}{{0,6}}){GOVERNED}?")
+
+
+def _document_date(parsed: Parsed) -> str | None:
+    header = parsed.header
+    if not header.year:
+        return None
+    if not header.month:
+        return f"{header.year:04d}"
+    return f"{header.year:04d}-{header.month:02d}-{header.day or 1:02d}"
+
+
+def organisations(parsed: Parsed) -> list[Organisation]:
+    """Agencies named in the body, one item per distinct name, at the first mention."""
+    text = parsed.text
+    found: dict[str, Organisation] = {}
+    for start, end in parsed.regions:
+        for match in _organisation().finditer(text, start, end):
+            written = match.group(0)
+            if match["head"] in ("Sở", "Bộ", "Vụ", "Cục") and not match["rest"]:
+                continue  # "Sở" alone is a word of the sentence, not a name
+            name = expand_abbreviations(written)
+            if name in found:
+                continue
+            abbreviation = match["head"] if name != written else None
+            place = regex.search(rf"{UNIT_WORD}[ ](\p{{Lu}}.*)$", written)
+            found[name] = Organisation(
+                start=match.start(),
+                end=match.end(),
+                text=written,
+                name=name,
+                abbreviation=abbreviation,
+                place=place.group(1) if place else None,
+            )
+    return list(found.values())
+
+
+def _place(name: str, written: str, start: int, date: str | None) -> Place | None:
+    unit = places.province(name, date)
+    if unit is None:
+        return None
+    after = places.successor(unit)
+    return Place(
+        start=start,
+        end=start + len(written),
+        text=written,
+        name=written,
+        code=unit.code,
+        unit=unit.name,
+        system=unit.system,
+        successor_code=after.code if after else None,
+        successor=after.name if after else None,
+    )
+
+
+def place_items(parsed: Parsed) -> list[Place]:
+    """Province-level places, linked to the units in force on the document's date."""
+    text = parsed.text
+    date = _document_date(parsed)
+    found: dict[str, Place] = {}
+    header_place = parsed.header.place
+    if header_place:
+        item = _place(header_place.text, header_place.text, header_place.start, date)
+        if item:
+            found[item.code or item.name] = item
+    for start, end in parsed.regions:
+        for match in PLACE.finditer(text, start, end):
+            item = _place(match["name"], match.group(0), match.start(), date)
+            if item and (item.code or item.name) not in found:
+                found[item.code or item.name] = item
+    return sorted(found.values(), key=lambda p: p.start)
+
+
+def extract(parsed: Parsed) -> list[Organisation]:
+    """The organisations (see ``place_items`` for places): the registry's ``organisations``."""
+    return organisations(parsed)

@@ -1,0 +1,228 @@
+"""People: named persons with the titles the text gives them.
+
+A person is named in four ways in administrative text and news:
+
+- after an honorific, with the title after a comma or dash: "đồng chí Trịnh Thị Minh Thanh,
+  Phó Bí thư Tỉnh ủy", "ông Huỳnh Tho, Chủ nhiệm ...", "đ/c Thiếu úy Hoàng Thị Hiền - Cán bộ ...";
+- after the title itself, the name starting with a family name: "Chủ tịch Ủy ban nhân dân tỉnh
+  Hồ Văn Mười, Trưởng Ban Chỉ đạo";
+- as the signer, under the signature title;
+- in a news byline, a line of names alone: "Minh Hiền - Hoàng Nam", "Tin: Bằng Lăng, BBT".
+
+Place names look like names ("tỉnh Lâm Đồng", "Bà Rịa - Vũng Tàu") and are checked against the
+administrative units; "Hồ Chí Minh" in "tư tưởng Hồ Chí Minh" is not a person.
+
+``extract`` is rule-based and fast. ``extract_with_underthesea`` runs underthesea's CRF NER
+instead (slow: about 128 sentences/s); the default pipeline never calls it.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from extractors import places
+from extractors.data import patterns, table
+from extractors.models import Person
+from extractors.structure import Parsed
+from extractors.text import sentence_case
+
+# One syllable of a personal name, capitalised: "Trịnh", "Thị", "R’lấp" is not one.
+SYLLABLE = r"\p{Lu}\p{Ll}*"
+NAME = rf"{SYLLABLE}(?:[ ]{SYLLABLE}){{1,3}}(?![ ]?\p{{L}})"
+# Fixed expressions that hold a historical name: not people.
+NOT_PEOPLE = regex.compile(r"Hồ Chí Minh|Chí Minh")
+# Lower-level units whose names follow their unit word: "huyện Lâm Hà" is a place.
+PLACE_BEFORE = regex.compile(r"(?:huyện|xã|phường|quận|thị xã|thị trấn|thôn|bản|xóm|ấp|đường|Trường|Nhà)\s*$")
+
+
+@cache
+def _patterns() -> dict[str, regex.Pattern[str]]:
+    honorifics = "|".join(regex.escape(h) for h in sorted(patterns("person_honorifics.txt"), key=len, reverse=True))
+    titles = set(patterns("person_titles.txt")) | {row["written"] for row in table("signer_titles.tsv")}
+    title_alt = "|".join(regex.escape(t) for t in sorted(titles, key=len, reverse=True))
+    ranks = "|".join(regex.escape(t) for t in patterns("person_titles.txt") if t.endswith(("úy", "tá", "tướng")))
+    surnames = "|".join(regex.escape(s) for s in patterns("person_surnames.txt"))
+    stops = "|".join(regex.escape(s) for s in sorted(patterns("person_title_stops.txt"), key=len, reverse=True))
+    return {
+        # "đồng chí [Thiếu úy] Nguyễn Văn A"
+        "honorific": regex.compile(rf"(?<![\p{{L}}/])(?:{honorifics})\s+(?:(?:{ranks})\s+)?(?P<name>{NAME})"),
+        # "Phó Chủ tịch Ủy ban nhân dân tỉnh Nguyễn Ngọc Phúc," — a family name after a title
+        "titled": regex.compile(
+            rf"(?P<title>(?<![\p{{L}}])(?:{title_alt})(?:[ ][^\n,;:.()]{{0,60}}?)?)[ ]"
+            rf"(?P<name>(?:{surnames})(?:[ ]{SYLLABLE}){{1,3}})(?=\s*[,;.\-–\n(]|$)"
+        ),
+        # the title after a name: ", Phó Bí thư Tỉnh ủy, Trưởng Ban ..." up to a verb or a stop
+        "title_after": regex.compile(
+            rf"\s*[,\-–]\s*(?P<title>\p{{Lu}}[^\n;:.()“\"]{{2,160}}?)(?=\s+(?:{stops})\b|\s*[\n;:.()“\"]|\s+-\s|$)"
+        ),
+        "byline": regex.compile(
+            rf"(?:(?:Tin|Bài|Ảnh|Tin, ảnh|Bài, ảnh|Tin và ảnh)\s*:\s*)?(?P<names>{NAME}(?:\s*[-–,]\s*{NAME})*)"
+            r"(?:\s*,\s*\p{Lu}{2,5})?\s*"
+        ),
+        "byline_name": regex.compile(NAME),
+        "title_word": regex.compile(rf"^(?:{title_alt})"),
+    }
+
+
+@cache
+def _printed_titles() -> dict[str, str]:
+    return {row["printed"]: row["written"] for row in table("signer_titles.tsv")}
+
+
+def _is_place(name: str) -> bool:
+    return places.province(name) is not None or NOT_PEOPLE.search(name) is not None
+
+
+def _title_after(text: str, end: int) -> str | None:
+    found = _patterns()["title_after"].match(text, end, min(len(text), end + 200))
+    if not found:
+        return None
+    # a title is a list of posts, each capitalised: "Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy"
+    posts = []
+    for post in found["title"].strip(" ,-–!").split(", "):
+        if not post[:1].isupper():
+            break
+        posts.append(post)
+    title = ", ".join(posts)
+    return title if title and _patterns()["title_word"].match(title) else None
+
+
+def _signer(parsed: Parsed) -> Person | None:
+    closing = parsed.closing
+    if not closing or not closing.signer_name:
+        return None
+    piece = closing.signer_name
+    if not regex.fullmatch(NAME, piece.text) or _is_place(piece.text):
+        return None
+    title = None
+    if closing.signer_title:
+        printed = " ".join(closing.signer_title.text.split())
+        title = _printed_titles().get(printed.upper()) or sentence_case(printed)
+    return Person(start=piece.start, end=piece.end, text=piece.text, name=piece.text, title=title)
+
+
+def _bylines(parsed: Parsed) -> list[Person]:
+    """Lines of a news article that hold nothing but names: its bylines."""
+    text = parsed.text
+    found = []
+    pattern, one = _patterns()["byline"], _patterns()["byline_name"]
+    for start, end in parsed.regions:
+        position = start
+        for line in text[start:end].split("\n"):
+            line_start, position = position, position + len(line) + 1
+            if not line or len(line) > 60 or line.startswith("Theo"):
+                continue
+            match = pattern.fullmatch(text, line_start, line_start + len(line))
+            if not match:
+                continue
+            for name in one.finditer(text, match.start("names"), match.end("names")):
+                if not _is_place(name.group(0)):
+                    found.append(Person(start=name.start(), end=name.end(), text=name.group(0), name=name.group(0)))
+    return found
+
+
+def extract(parsed: Parsed) -> list[Person]:
+    """Named persons of the document, one item per distinct name, in text order."""
+    text = parsed.text
+    found: list[Person] = []
+    spans = [(parsed.header.title[0].start, parsed.header.title[-1].end)] if parsed.header.title else []
+    spans += list(parsed.regions)
+    if parsed.closing:
+        # "Nơi nhận: - Phó GĐ Sở: ông Trần Ngọc Tân;"
+        spans.append((parsed.closing.start, max(parsed.closing.start, parsed.closing.end)))
+    for start, end in spans:
+        for match in _patterns()["honorific"].finditer(text, start, end):
+            name = match["name"]
+            if _is_place(name):
+                continue
+            found.append(
+                Person(
+                    start=match.start("name"),
+                    end=match.end("name"),
+                    text=name,
+                    name=name,
+                    title=_title_after(text, match.end("name")),
+                )
+            )
+        for match in _patterns()["titled"].finditer(text, start, end):
+            name = match["name"]
+            if _is_place(name) or PLACE_BEFORE.search(text, max(0, match.start("name") - 12), match.start("name")):
+                continue
+            found.append(
+                Person(
+                    start=match.start("name"),
+                    end=match.end("name"),
+                    text=name,
+                    name=name,
+                    title=" ".join(match["title"].split()),
+                )
+            )
+    if parsed.kind == "news":
+        found += _bylines(parsed)
+    signer = _signer(parsed)
+    if signer:
+        found.append(signer)
+    return _distinct(found)
+
+
+def _distinct(found: list[Person]) -> list[Person]:
+    """One item per name, at its first mention, with the first title any mention gives."""
+    by_name: dict[str, Person] = {}
+    for person in sorted(found, key=lambda p: p.start):
+        kept = by_name.get(person.name)
+        if kept is None:
+            by_name[person.name] = person
+        elif kept.title is None and person.title:
+            kept.title = person.title
+    return list(by_name.values())
+
+
+# ---------------------------------------------------------------- underthesea (optional)
+
+
+def extract_with_underthesea(parsed: Parsed) -> list[Person]:
+    """People found by underthesea's CRF NER (B-PER/I-PER), located back in the text.
+
+    Slow (the NER tags about 128 sentences/s) and without offsets: each entity is found
+    again in its sentence. Not part of the default pipeline (no CLI flag yet): call it directly.
+    """
+    from underthesea import ner, sent_tokenize  # optional and slow to import
+
+    text = parsed.text
+    found: list[Person] = []
+    for start, end in parsed.regions:
+        position = start
+        for line in text[start:end].split("\n"):
+            line_start, position = position, position + len(line) + 1
+            if not line.strip():
+                continue
+            cursor = line_start
+            for sentence in sent_tokenize(line):
+                at = text.find(sentence, cursor, line_start + len(line))
+                at = cursor if at < 0 else at
+                words: list[str] = []
+                for token, _pos, _chunk, tag in ner(sentence):
+                    if tag.endswith("PER"):
+                        if tag.startswith("B-") and words:
+                            found += _locate(text, " ".join(words), at)
+                            words = []
+                        words.append(token)
+                    elif words:
+                        found += _locate(text, " ".join(words), at)
+                        words = []
+                if words:
+                    found += _locate(text, " ".join(words), at)
+                cursor = at + len(sentence)
+    signer = _signer(parsed)
+    if signer:
+        found.append(signer)
+    return _distinct(found)
+
+
+def _locate(text: str, name: str, at: int) -> list[Person]:
+    where = text.find(name, at)
+    if where < 0 or len(name.split()) < 2:
+        return []
+    return [Person(start=where, end=where + len(name), text=name, name=name, title=_title_after(text, where + len(name)))]

@@ -1,0 +1,369 @@
+"""Statistics: every reported figure — counts, percentages, ratios, ranks, scores, changes.
+
+Vietnamese writes numbers with "." between thousands and "," before decimals
+("1.810" = 1810, "75,06%" = 75.06). A report states a figure with its unit noun right
+after it ("giám sát được 83 cuộc", "1.670 lượt công dân"), a part of a whole as a ratio
+("95/104 đạt 91,3%", "62/77 đơn"; flattened report tables chain them: "1.700/2.912/3.141"),
+a rank with the number of ranked units ("xếp thứ 15/63 tỉnh, thành") and a change with
+its basis ("tăng 24,1% so với cùng kỳ", "tăng 21 bậc").
+
+Not figures: dates ("ngày 6/7", "tháng 4/2026"), document numbers ("39-NQ/TW"), section
+and row numbers, years, ordinal names ("Quận 1", "khóa XI", "Thứ 2", "Tổ công tác số 2"),
+durations ("15 ngày", "12 tháng") and thresholds in rules ("dưới 10 cán bộ"). A cap on a
+rate ("tối đa 100% chi phí") is kept: a rate in a rule is a figure, like a money amount.
+
+Tables (cells joined by tabs): each cell holding a figure is one statistic, its subject
+the row's label, its unit or kind from the column header (``stat_headers.tsv``), its
+total from a "tối đa" column; the row-number column is skipped.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from extractors.data import table
+from extractors.models import Statistic
+from extractors.structure import Parsed
+
+# ---------------------------------------------------------------- patterns
+
+# A Vietnamese number: thousands joined by "." ("1.810", "20.316"), decimals after ","
+# ("75,06"). Never glued to a letter ("sáng kiến1", "CN3", "Km78"), never the middle of a
+# code ("1.013980", "39-NQ/TW", "12/2024/QĐ-TTg").
+NUMBER = r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?"
+FIGURE = regex.compile(
+    rf"(?<![\p{{L}}\d.,_])(?<!\d[/-])(?<!\p{{L}}-)"
+    rf"(?P<a>{NUMBER})(?:\s?/\s?(?P<b>{NUMBER})(?:/(?P<c>{NUMBER}))?)?"
+    r"(?![\d\p{L}]|[.,]\d|/[\d\p{L}]|-\s?\p{L})"
+)
+PERCENT = regex.compile(r"\s?%")
+YEAR = regex.compile(r"(?:19|20)\d\d")
+# "so với cùng kỳ", "so với năm 2021", "so với cùng kỳ năm trước": the comparison basis.
+BASIS = regex.compile(r"[\s,]*(?P<basis>so\s+với\s+[^,.;:()\n]{2,40}?)(?=[,.;:()\n]|\s+(?:và|trong|xếp)\s|$)")
+# Reporting periods: "6 tháng đầu năm 2023", "quý III/2023", "năm 2022", "tháng 9/2025".
+PERIOD = regex.compile(
+    r"\d+\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{4})?|[Qq]uý\s+[IV]+(?:/\d{4}|\s+năm\s+\d{4})?"
+    r"|[Tt]háng\s+\d{1,2}/\d{4}|[Nn]ăm\s+\d{4}|từ\s+năm\s+\d{4}\s+đến\s+nay"
+)
+PERIOD_LAST = regex.compile(rf"(?r){PERIOD.pattern}")
+# "số doanh nghiệp, đơn vị đã ... là 95/104": the counted noun of a bare ratio.
+COUNTED = regex.compile(r"(?:^|\s)(?:tổng\s+)?số\s+(?P<noun>[\p{Ll}\p{Lu}][\p{L} ]{1,40})")
+# Searched backwards ((?r)) from a figure: where its clause and its sentence begin.
+CLAUSE_BREAK = regex.compile(r"(?r)[,;:()\[\]\n\t“”\"]|\.\s")
+SENTENCE_BREAK = regex.compile(r"(?r)\.\s|\n")
+# A footnote marker glued to the word it annotates ("sáng kiến1 tại", "tỉnh6)."); a line that
+# starts with that number is the footnote itself, not a figure ("6 công dân gặp khó khăn ...").
+FOOTNOTE_MARK = r"\p{{Ll}}{}(?=[\s.,;:)])"
+TOTAL = regex.compile(r"tổng\s+số\s*$", regex.I)
+
+
+@cache
+def _units() -> tuple[regex.Pattern[str], dict[str, str]]:
+    rows = table("stat_units.tsv")
+    kinds = {row["unit"]: row["kind"] for row in rows}
+    alternation = "|".join(regex.escape(u) for u in sorted(kinds, key=len, reverse=True) if u != "%")
+    return regex.compile(rf"\s+(?P<unit>{alternation})(?![\p{{L}}\d])"), kinds
+
+
+@cache
+def _cue_index() -> dict[str, frozenset[str]]:
+    """Cue phrase → roles it plays when written right before a number."""
+    index: dict[str, set[str]] = {}
+    for row in table("stat_cues.tsv"):
+        if row["role"] != "duration":
+            index.setdefault(row["cue"], set()).add(row["role"])
+    return {cue: frozenset(roles) for cue, roles in index.items()}
+
+
+@cache
+def _durations() -> regex.Pattern[str]:
+    words = sorted((row["cue"] for row in table("stat_cues.tsv") if row["role"] == "duration"), key=len, reverse=True)
+    return regex.compile(rf"\s+(?:{'|'.join(regex.escape(w) for w in words)})(?![\p{{L}}\d])")
+
+
+def _roles(before: str, index: dict[str, frozenset[str]]) -> set[str]:
+    """Roles of the one-, two- and three-word cues that end right before a number."""
+    if not before or not before[-1].isspace():
+        return set()
+    words = before.split()[-3:]
+    roles: set[str] = set()
+    for size in (1, 2, 3):
+        if len(words) >= size:
+            roles |= index.get(" ".join(words[-size:]), frozenset())
+    return roles
+
+
+@cache
+def _headers() -> tuple[tuple[str, str, str], ...]:
+    return tuple((row["header"], row["unit"], row["kind"]) for row in table("stat_headers.tsv"))
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def parse_number(written: str) -> float:
+    """ "1.810" → 1810.0, "75,06" → 75.06."""
+    return float(written.replace(".", "").replace(",", "."))
+
+
+def _value(written: str) -> float | int:
+    number = parse_number(written)
+    return int(number) if number.is_integer() else number
+
+
+def _clause_before(text: str, start: int, floor: int) -> str:
+    """The words of the clause that ends at ``start`` (at most ten), as the figure's subject."""
+    floor = max(floor, start - 160)
+    found = CLAUSE_BREAK.search(text, floor, start)
+    words = text[found.end() if found else floor : start].split()
+    return " ".join(words[-10:]).strip(" -–+")
+
+
+def _sentence(text: str, start: int, floor: int) -> str:
+    floor = max(floor, start - 300)
+    found = SENTENCE_BREAK.search(text, floor, start)
+    return text[found.end() if found else floor : start]
+
+
+def _period(sentence: str, default: str | None) -> str | None:
+    """The last reporting period named in the figure's sentence, else the document's."""
+    found = PERIOD_LAST.search(sentence)
+    return found.group(0) if found else default
+
+
+# ---------------------------------------------------------------- tables
+
+
+def _header_kind(header: str) -> tuple[str, str] | None:
+    folded = header.casefold().strip(" .:*")
+    for prefix, unit, kind in _headers():
+        if folded.startswith(prefix):
+            return unit, kind
+    if "(" in folded and folded.endswith(")"):
+        inside = folded[folded.rindex("(") + 1 : -1].strip()
+        return ("%" if inside == "%" else inside), ("percent" if inside == "%" else "count")
+    return None
+
+
+CELL_FIGURE = regex.compile(rf"\s*(?P<a>{NUMBER})(?:\s?/\s?(?P<b>{NUMBER}))?\s?(?P<pct>%)?\s*")
+
+
+def _table_rows(text: str, start: int, end: int) -> list[tuple[int, list[tuple[int, int]]]]:
+    """Lines of the region with at least two tabs: (line start, cell spans)."""
+    rows = []
+    position = start
+    for line in text[start:end].split("\n"):
+        line_end = position + len(line)
+        if line.count("\t") >= 2:
+            cells, cell_start = [], position
+            for cell in line.split("\t"):
+                cells.append((cell_start, cell_start + len(cell)))
+                cell_start += len(cell) + 1
+            rows.append((position, cells))
+        position = line_end + 1
+    return rows
+
+
+def _tables(parsed: Parsed, start: int, end: int, taken: set[int]) -> list[Statistic]:
+    text = parsed.text
+    items: list[Statistic] = []
+    header: list[str] | None = None
+    last_line = -2
+    for line_start, cells in _table_rows(text, start, end):
+        values = [text[s:e] for s, e in cells]
+        figures = [CELL_FIGURE.fullmatch(v) for v in values]
+        contiguous = text.rfind("\n", 0, line_start - 1) == last_line
+        last_line = line_start
+        if not any(figures[1:]):
+            header = values if not contiguous or header is None or not any(figures) else header
+            continue
+        columns = [(_header_kind(h) if header else None) for h in (header or [])]
+        label = next((v.strip() for v, f in zip(values, figures, strict=True) if not f and v.strip()), "")
+        total = None
+        for index, figure in enumerate(figures):
+            if figure and index < len(columns) and columns[index] and columns[index][1] == "total":
+                total = parse_number(figure["a"])
+        for index, ((s, _), figure) in enumerate(zip(cells, figures, strict=True)):
+            if not figure:
+                continue
+            column = columns[index] if index < len(columns) else None
+            is_row_number = (column and column[1] == "row") or (
+                index == 0 and not column and figure["a"].isdigit() and len(figure["a"]) <= 3 and not figure["pct"]
+            )
+            if is_row_number or (column and column[1] == "total"):
+                taken.add(s)
+                continue
+            unit, kind = column if column else ("", "count")
+            if figure["pct"]:
+                unit, kind = "%", "percent"
+            if figure["b"]:
+                kind = "ratio"
+            first, last = s + figure.start("a"), s + figure.end("pct" if figure["pct"] else ("b" if figure["b"] else "a"))
+            taken.add(first)
+            items.append(
+                Statistic(
+                    start=first,
+                    end=last,
+                    text=text[first:last],
+                    value=_value(figure["a"]),
+                    unit=unit,
+                    kind=kind,
+                    total=parse_number(figure["b"]) if figure["b"] else total,
+                    subject=label or None,
+                    period=None,
+                )
+            )
+    return items
+
+
+# ---------------------------------------------------------------- running text
+
+
+def _is_date(roles: set[str], match: regex.Match[str], alone: bool, has_unit: bool) -> bool:
+    """A "d/m", "d/m/yyyy" or "m/yyyy" written where a ratio could be."""
+    a, b, c = match["a"], match["b"], match["c"]
+    if c is not None:
+        return len(c) == 4 or ("." not in a + b + c and len(a) <= 2 and "date" in roles)
+    if b is None:
+        return False
+    if (YEAR.fullmatch(b) and "." not in a) or "date" in roles:
+        return True
+    small = "." not in a + b and "," not in a + b and int(a) <= 31 and int(b) <= 12
+    return small and not has_unit and not alone
+
+
+def _counted_unit(sentence: str, earlier: list[Statistic], value: float | None) -> str:
+    """The counted noun of a bare ratio: "số doanh nghiệp ... là 95/104", else (when ``value``
+    is given) the unit of the nearest earlier count that can hold it: a part is never larger
+    than the whole reported before it."""
+    units = _units()[0]
+    for found in reversed(list(COUNTED.finditer(sentence))):
+        unit = units.match(" " + found["noun"])
+        if unit:
+            return unit["unit"]
+    if value is not None:
+        for item in reversed(earlier):
+            if item.kind in ("count", "ratio") and item.unit and item.value >= value:
+                return item.unit
+    return ""
+
+
+def _is_footnote(text: str, number: str) -> bool:
+    """Whether a line starting with ``number`` is a footnote: the number is glued to a word."""
+    return len(number) <= 2 and regex.search(FOOTNOTE_MARK.format(number), text) is not None
+
+
+# A line holding nothing but figures: a cell of a flattened table ("862/1.266", "(68,1%)").
+FIGURES_LINE = regex.compile(rf"[\s()]*(?:{NUMBER}(?:\s?/\s?{NUMBER})*/?\s?%?[\s()]*)+")
+
+
+def _running(
+    parsed: Parsed, start: int, end: int, taken: set[int], earlier: list[Statistic]
+) -> list[Statistic]:
+    text = parsed.text
+    units, unit_kinds = _units()
+    cue_roles = _cue_index()
+    duration = _durations()
+    opening = PERIOD.search(text, 0, min(len(text), 400))
+    default_period = opening.group(0) if opening else None
+    items: list[Statistic] = []
+    for match in FIGURE.finditer(text, start, end):
+        first = match.start()
+        if first in taken:
+            continue
+        a, b, c = match["a"], match["b"], match["c"]
+        after = text[match.end() : match.end() + 50]
+        percent = PERCENT.match(after)
+        unit_match = None if percent else units.match(after)
+        if not (percent or unit_match or b):
+            continue  # a bare number: a year, a section, a page (the common case, kept cheap)
+        if unit_match and duration.match(after):
+            continue  # "15 ngày", "12 tháng": time spans are not figures
+        before = text[max(start, first - 24) : first]
+        roles = _roles(before, cue_roles)
+        line_start = text.rfind("\n", 0, first) + 1
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if first == line_start and not b and _is_footnote(text, a):
+            continue
+        alone = FIGURES_LINE.fullmatch(text, line_start, line_end) is not None
+        if _is_date(roles, match, alone, bool(unit_match or percent)):
+            continue
+        if "ordinal" in roles and "rank" not in roles and not TOTAL.search(before):
+            continue
+        if b is None and "date" in roles:
+            continue
+        if not percent and "threshold" in roles:
+            continue
+        sentence = _sentence(text, first, start)
+        rank = "rank" in roles
+        change = "increase" in roles or "decrease" in roles
+        tail = after[percent.end() if percent else (unit_match.end() if unit_match else 0) :]
+        basis = BASIS.match(tail)
+        parts = [(a, b)] if c is None else [(a, b), (b, c)]
+        for index, (part, whole) in enumerate(parts):
+            if percent:
+                unit, kind = "%", ("change" if change else "percent")
+            elif unit_match:
+                unit = unit_match["unit"]
+                kind = unit_kinds.get(unit, "count")
+                if change and kind == "count":
+                    kind = "change"
+            elif "," in part and not rank:
+                # "9,49/9,5": a score out of its maximum (report tables of PAR INDEX, PAPI)
+                unit, kind = "điểm", "score"
+            else:
+                stated = after.lstrip(" ,;").startswith(("đạt", "("))
+                if not (alone or rank or stated or _counted_unit(sentence, [], None)):
+                    continue  # a bare "a/b" in running text with nothing to say what it counts
+                unit, kind = _counted_unit(sentence, earlier + items, parse_number(part)), "ratio"
+            if rank:
+                kind = "rank"
+            elif whole is not None and kind in ("count", "amount"):
+                kind = "ratio"
+            span_start = first if index == 0 else match.start("b")
+            span_end = (match.end("b") if whole is not None else match.end("a")) if index == 0 else match.end("c")
+            if index == 0 and percent:
+                span_end = match.end() + percent.end()
+            elif index == 0 and unit_match and len(parts) == 1:
+                span_end = match.end() + unit_match.end()
+            items.append(
+                Statistic(
+                    start=span_start,
+                    end=span_end,
+                    text=text[span_start:span_end],
+                    value=_value(part),
+                    unit=unit,
+                    kind=kind,
+                    total=parse_number(whole) if whole is not None else None,
+                    subject=_clause_before(text, first if index == 0 else span_start, start) or None,
+                    period=_period(sentence, default_period),
+                    basis=basis["basis"] if basis else None,
+                )
+            )
+    return items
+
+
+def extract(parsed: Parsed) -> list[Statistic]:
+    """Every reported figure of the body and the attachment, in text order."""
+    items: list[Statistic] = []
+    seen: set[tuple[float, str, str]] = set()
+    regions = list(parsed.regions)
+    if parsed.kind == "news" and parsed.header.title:
+        # a news headline states the article's main figure ("Đắk Nông có 157 trường đạt chuẩn")
+        regions.insert(0, (parsed.header.title[0].start, parsed.header.title[-1].end))
+    for start, end in regions:
+        taken: set[int] = set()
+        found = _tables(parsed, start, end, taken)
+        found += _running(parsed, start, end, taken, [])
+        found.sort(key=lambda item: item.start)
+        for item in found:
+            # a passage printed twice (a page scraped with its copy) reports its figures once
+            key = (item.value, item.unit, parsed.text[max(0, item.start - 40) : item.end + 40])
+            if key in seen:
+                continue
+            seen.add(key)
+            items.append(item)
+    return items
