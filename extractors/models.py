@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 Recurrence = Literal["yearly", "half-yearly", "quarterly", "monthly", "weekly", "daily"]
+StatisticKind = Literal["count", "percent", "ratio", "rank", "score", "change", "amount"]
 
 
 class Span(BaseModel):
@@ -90,7 +91,7 @@ class Statistic(Span):
 
     value: float
     unit: str = ""
-    kind: Literal["count", "percent", "ratio", "rank", "score", "change", "amount"] = "count"
+    kind: StatisticKind = "count"
     total: float | None = None
     subject: str | None = None
     period: str | None = None

@@ -20,11 +20,12 @@ total from a "tối đa" column; the row-number column is skipped.
 from __future__ import annotations
 
 from functools import cache
+from typing import cast
 
 import regex
 
 from extractors.data import table
-from extractors.models import Statistic
+from extractors.models import Statistic, StatisticKind
 from extractors.structure import Parsed
 
 # ---------------------------------------------------------------- patterns
@@ -183,7 +184,8 @@ def _tables(parsed: Parsed, start: int, end: int, taken: set[int]) -> list[Stati
         label = next((v.strip() for v, f in zip(values, figures, strict=True) if not f and v.strip()), "")
         total = None
         for index, figure in enumerate(figures):
-            if figure and index < len(columns) and columns[index] and columns[index][1] == "total":
+            column = columns[index] if index < len(columns) else None
+            if figure and column is not None and column[1] == "total":
                 total = parse_number(figure["a"])
         for index, ((s, _), figure) in enumerate(zip(cells, figures, strict=True)):
             if not figure:
@@ -209,7 +211,7 @@ def _tables(parsed: Parsed, start: int, end: int, taken: set[int]) -> list[Stati
                     text=text[first:last],
                     value=_value(figure["a"]),
                     unit=unit,
-                    kind=kind,
+                    kind=cast(StatisticKind, kind),
                     total=parse_number(figure["b"]) if figure["b"] else total,
                     subject=label or None,
                     period=None,
@@ -336,7 +338,7 @@ def _running(
                     text=text[span_start:span_end],
                     value=_value(part),
                     unit=unit,
-                    kind=kind,
+                    kind=cast(StatisticKind, kind),
                     total=parse_number(whole) if whole is not None else None,
                     subject=_clause_before(text, first if index == 0 else span_start, start) or None,
                     period=_period(sentence, default_period),

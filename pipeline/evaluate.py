@@ -54,6 +54,8 @@ def _statistic_match(gold: Item, pred: Item) -> bool:
     if not _same(gold.get("value"), pred.get("value")):
         return False
     gold_unit, pred_unit = fold(gold.get("unit") or ""), fold(pred.get("unit") or "")
+    if gold_unit and not pred_unit:
+        return False  # an empty unit is a prefix of everything, but says nothing
     return gold_unit.startswith(pred_unit) or pred_unit.startswith(gold_unit)
 
 

@@ -229,6 +229,8 @@ def _post_text(front: regex.Match[str], text: str) -> str:
     date = regex.match(r"(\d{4})-(\d{2})-(\d{2})", str(meta.get("date") or ""))
     if date:
         lines.append(f"{date.group(3)}/{date.group(2)}/{date.group(1)}")
+    # the lead paragraph (sapo) is part of the article
+    lines.append(str(meta.get("description") or "").strip())
     return "\n".join(line for line in lines if line) + "\n" + body
 
 
