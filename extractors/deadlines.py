@@ -52,6 +52,9 @@ DEADLINE = regex.compile(
     rf"(?<![\p{{L}}])(?P<trigger>{'|'.join(f'(?:{t})' for t in _TRIGGERS)})\s*(?:là\s+)?(?:ngày\s+)?(?P<date>{DATE})",
     regex.I,
 )
+# A date standing alone in a "Thời gian"/"Thời hạn" cell or field: the label is the trigger.
+CELL = regex.compile(rf"(?P<trigger>)(?<![\p{{L}}\d])(?:trước\s+|chậm\s+nhất\s+|trong\s+)?(?:ngày\s+)?(?P<date>{DATE})", regex.I)
+
 # A year alone is a completion time only after "hoàn thành"/"xong" or a "Thời gian/Thời hạn" label;
 # "đến năm 2030" is a target, not a deadline.
 _YEAR_TRIGGER = regex.compile(r"hoàn\s+thành|xong|thời\s+(?:gian|hạn)", regex.I)
@@ -149,7 +152,7 @@ def _value(match: regex.Match[str], parsed: Parsed, recurrence: str | None) -> t
             return None
         return f"{y}-{m:02d}", "month"
     if g("y5"):
-        if not _YEAR_TRIGGER.search(g("trigger")):
+        if g("trigger") and not _YEAR_TRIGGER.search(g("trigger")):
             return None
         return g("y5"), "year"
     return None
@@ -202,6 +205,19 @@ def find(parsed: Parsed, start: int, end: int, scope_start: int | None = None) -
         target = dt.date(year, month, day) + dt.timedelta(days=int(match.group("n")))
         found.append(Found(match.start(), match.end(), target.isoformat(), "day", None))
     found.sort(key=lambda f: f.start)
+    return found
+
+
+def find_value(parsed: Parsed, start: int, end: int) -> list[Found]:
+    """Deadlines in a field that is a time by definition (a "Thời gian thực hiện" cell or bullet)."""
+    text = parsed.text
+    found = []
+    if _WHOLE_PERIOD.search(text, start, min(end, start + 8)) or regex.match(r"\s*(?:cả|trong)\s+năm", text[start:end], regex.I):
+        return found
+    for match in CELL.finditer(text, start, end):
+        value = _value(match, parsed, recurrence_in(text, start, end))
+        if value is not None:
+            found.append(Found(match.start("date"), match.end("date"), value[0], value[1], None))
     return found
 
 
