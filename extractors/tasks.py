@@ -37,7 +37,7 @@ def _alternation(name: str) -> str:
 
 # The first words of an actor phrase ("Sở", "Thủ trưởng", "các", "UBND" ...).
 _HEADS = _alternation("actor_heads.txt")
-ACTOR_HEAD = regex.compile(rf"(?:{_HEADS})(?![\p{{Ll}}])")
+ACTOR_HEAD = regex.compile(rf"(?:{_HEADS})(?:(?<=\s)|(?![\p{{Ll}}]))")
 # Where an actor phrase ends and its work begins ("chủ trì", "phối hợp", "phải", "triển khai").
 _VERBS = _alternation("task_verbs.txt")
 ACTOR_END = regex.compile(rf"[\s,]+(?=(?:{_VERBS})(?![\p{{L}}]))", regex.I)
@@ -76,7 +76,9 @@ ASSIGN = regex.compile(r"(?<![\p{L}])(?P<verb>[Đđ]ề\s+nghị|[Yy]êu\s+cầu
 # A heading line: short, no closing period.
 _HEADING_MAX = 130
 # Split points of an actor list: before another actor head written with a capital.
-ACTOR_SPLIT = regex.compile(rf"(?:,\s*|\s+và\s+|;\s*)(?=(?:{_HEADS})(?![\p{{Ll}}]))")
+ACTOR_SPLIT = regex.compile(rf"(?:,\s*|\s+và\s+|;\s*)(?=(?:{_HEADS})(?:(?<=\s)|(?![\p{{Ll}}])))")
+# Role verbs that end a long actor list ("..., Chánh Văn phòng Bộ ... chịu trách nhiệm thi hành").
+ROLE_END = regex.compile(rf"[\s,]+(?=(?:{_alternation('role_verbs.txt')})(?![\p{{L}}]))", regex.I)
 # Past-tense reports: "đã tổ chức", "đã ban hành".
 PAST = regex.compile(r"(?<![\p{L}])(?:đã|vừa)\s")
 # Role verbs read in a task's text: coordinators follow "phối hợp (với)".
@@ -116,22 +118,35 @@ def subject(sentence: str) -> tuple[str, int] | None:
     assign = ASSIGN.match(rest)
     if assign:
         rest_start = assign.end()
-        end = ACTOR_END.search(rest, rest_start, rest_start + 240)
+        end = _actor_end(rest, rest_start)
         if end and _is_actor_phrase(rest[rest_start : end.start()]):
             return rest[rest_start : end.start()], offset + end.end()
         return None
     if ACTOR_HEAD.match(rest):
-        end = ACTOR_END.search(rest, 0, 240)
+        end = _actor_end(rest, 0)
         if end and end.start() > 1 and _is_actor_phrase(rest[: end.start()]):
             return rest[: end.start()], offset + end.end()
     return None
+
+
+def _actor_end(sentence: str, start: int) -> regex.Match[str] | None:
+    """Where the actor phrase starting at ``start`` ends: at its first verb, or at a role verb
+    further on when the list of actors goes on past that verb ("Vụ Các vấn đề chung về xây dựng
+    pháp luật, Chánh Văn phòng Bộ ... chịu trách nhiệm")."""
+    first = ACTOR_END.search(sentence, start, start + 240)
+    role = ROLE_END.search(sentence, start, start + 480)
+    if role and (first is None or role.start() > first.start()):
+        span = sentence[start : role.start()]
+        if not regex.search(r"[.;:]", span) and first is not None and ACTOR_SPLIT.search(sentence, first.start(), role.start()):
+            return role
+    return first
 
 
 def _assignment_in(sentence: str) -> tuple[str, int] | None:
     """An actor introduced mid-sentence: "..., Chủ tịch UBND tỉnh yêu cầu các Sở ... thực hiện"."""
     for assign in ASSIGN.finditer(sentence):
         start = assign.end()
-        end = ACTOR_END.search(sentence, start, start + 240)
+        end = _actor_end(sentence, start)
         if end and _is_actor_phrase(sentence[start : end.start()]):
             return sentence[start : end.start()], end.end()
     return None
@@ -218,6 +233,20 @@ def _section_fields(ctx: _Context, index: int) -> dict[str, tuple[int, int]]:
     return found
 
 
+def _is_caps(line: str) -> bool:
+    letters = [c for c in MARKER.sub("", line, count=1) if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+
+def _is_broken_continuation(ctx: _Context, index: int) -> bool:
+    """A bullet that continues the field line above it ("- Đơn vị phối hợp: ..., Vụ Tổ chức / - cán bộ, ...")."""
+    section = ctx.sections[index]
+    body = MARKER.sub("", ctx.text[section.start : section.start + 40], count=1)
+    if not body[:1].islower() or index == 0:
+        return False
+    return _is_field_line(ctx, ctx.sections[index - 1])
+
+
 def _is_field_line(ctx: _Context, section: Section) -> bool:
     line = MARKER.sub("", ctx.text[section.start : min(section.text_end, section.start + 60)], count=1)
     label, colon, _ = line.partition(":")
@@ -243,7 +272,7 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
         if NON_TASK_HEADING.match(heading_text.strip()) and (ctx.children.get(index) or section.level <= 2 or inline):
             ctx.excluded.add(index)
             continue
-        if _is_field_line(ctx, section):
+        if _is_field_line(ctx, section) or _is_broken_continuation(ctx, index):
             continue
         if section.marker.startswith("Điều"):
             units += _sentence_units(ctx, start + len(first_line), end, _inherited(ctx, index, preambles, start), section.label)
@@ -255,12 +284,14 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
             continue
         # the heading of the item (before an inline "a)") may name the actor of its children
         heading_is_actor = False
-        if inline or _is_heading(text[lines[0][0] : lines[0][1]]):
+        real_children = [c for c in children if not _is_field_line(ctx, ctx.sections[c])]
+        first_is_heading = _is_heading(text[lines[0][0] : lines[0][1]]) and (bool(real_children) or len(lines) > 1 or _is_caps(text[lines[0][0] : lines[0][1]]))
+        if inline or first_is_heading:
             head = _clean_actor(heading_text)
             head_colon = ACTOR_COLON.match(heading_text)
             if head_colon and _is_actor_phrase(head_colon.group("actor")):
                 head = _clean_actor(head_colon.group("actor"))
-            if _is_actor_phrase(head) and not ACTOR_END.search(" " + head):
+            if _is_actor_phrase(head) and not MODALITY.search(head) and len(head) <= _HEADING_MAX:
                 ctx.heading_actor[index] = split_actors(head)
                 heading_is_actor = True
         actor_here = ctx.heading_actor.get(index) or inherited
@@ -269,7 +300,7 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
             content_start = start + len(MARKER.match(first_line).group(0)) + inline.end() if MARKER.match(first_line) else start
             content.append((content_start, lines[0][1]))
             content += lines[1:]
-        elif _is_heading(text[lines[0][0] : lines[0][1]]):
+        elif first_is_heading:
             content += lines[1:]
         else:
             content = lines
@@ -283,8 +314,9 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
             body_start = line_end - len(body)
             own_subject = subject(body)
             new_block = bool(own_subject and (body.startswith("Đối với") or ACTOR_COLON.match(body) and own_subject[1] <= body.find(":") + 2))
-            if current is None or each_line or new_block or (own_subject and MODALITY.search(body) and line_start != content[0][0]):
-                if current is not None and not _is_heading(text[current.start : current.end]) or current is not None and each_line:
+            timed = line_start != content[0][0] and LEADING_ADVERBIAL.match(body) and not body.startswith(("Căn", "Trên", "Trong", "Sau"))
+            if current is None or each_line or new_block or timed or (own_subject and MODALITY.search(body) and line_start != content[0][0]):
+                if current is not None:
                     units.append(current)
                 current = Unit(line_start if line_start != content[0][0] else section.start, line_end, section=section.label)
                 if line_start == content[0][0] and inline:
@@ -300,7 +332,7 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
                 _ = body_start
             else:
                 current.end = line_end
-        if current is not None and not (_is_heading(text[current.start : current.end]) and not each_line and not inline):
+        if current is not None:
             units.append(current)
         if units and each_line and units[-1].actors and not children:
             pass
