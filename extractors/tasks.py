@@ -67,7 +67,7 @@ INLINE_LETTER = regex.compile(r"\s(?=a\)\s)")
 ACTOR_COLON = regex.compile(r"^(?:Đối\s+với\s+)?(?P<actor>[^:\n]{2,160}?)\s*:\s*")
 # A leading adverbial before the subject: "Hằng năm, các cơ quan ...", "Cuối năm, báo cáo ...".
 LEADING_ADVERBIAL = regex.compile(
-    r"^(?:(?:H[ằà]ng|Cuối|Đầu)\s+(?:năm|quý|tháng)|Định\s+kỳ(?:\s+h[ằà]ng\s+\p{L}+)?|Trên\s+cơ\s+sở[^,\n]{0,80}|"
+    r"^(?:(?:H[ằà]ng|Cuối|Đầu)\s+(?:năm|quý|tháng)|Định\s+kỳ[^,\n]{0,100}|Trên\s+cơ\s+sở[^,\n]{0,80}|"
     r"Căn\s+cứ[^,\n]{0,120}|Trong\s+quá\s+trình[^,\n]{0,80}|Sau\s+khi[^,\n]{0,80})\s*,\s*"
 )
 # An assigning verb before its addressee: "Đề nghị Thủ trưởng ...", "Giao Ban Quản lý ...".
@@ -137,7 +137,8 @@ def _actor_end(sentence: str, start: int) -> regex.Match[str] | None:
     role = ROLE_END.search(sentence, start, start + 480)
     if role and (first is None or role.start() > first.start()):
         span = sentence[start : role.start()]
-        if not regex.search(r"[.;:]", span) and first is not None and ACTOR_SPLIT.search(sentence, first.start(), role.start()):
+        split = ACTOR_SPLIT.search(sentence, first.start(), role.start()) if first is not None else None
+        if not regex.search(r"[.;:]", span) and split is not None and split.start() - first.start() <= 40:
             return role
     return first
 
@@ -264,6 +265,10 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
         start, end = _trim(text, section.start, section.text_end)
         own = text[start:end]
         first_line_end = own.find("\n")
+        if first_line_end >= 0 and not MARKER.sub("", own[:first_line_end], count=1).strip():
+            # "1.4.\nXây dựng kế hoạch ...": the marker alone on its line
+            second = own.find("\n", first_line_end + 1)
+            first_line_end = second
         first_line = own if first_line_end < 0 else own[:first_line_end]
         heading_text = MARKER.sub("", first_line, count=1)
         inline = INLINE_LETTER.search(heading_text)
@@ -282,6 +287,8 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
         lines = _lines(text, start, end)
         if not lines:
             continue
+        if len(lines) > 1 and not MARKER.sub("", text[lines[0][0] : lines[0][1]], count=1).strip():
+            lines = [(lines[0][0], lines[1][1])] + lines[2:]
         # the heading of the item (before an inline "a)") may name the actor of its children
         heading_is_actor = False
         real_children = [c for c in children if not _is_field_line(ctx, ctx.sections[c])]
@@ -345,13 +352,33 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
             unit.end = max(unit.end, section.text_end)
             unit.start, unit.end = _trim(text, unit.start, unit.end)
             if "actors" in fields:
-                unit.actors = split_actors(text[slice(*fields["actors"])])
+                lead, coordinators = _lead_and_coordinators(text[slice(*fields["actors"])])
+                unit.actors = lead
+                unit.coordinators = coordinators
                 unit.own_actor = True
             if "coordinators" in fields:
                 unit.coordinators = split_actors(text[slice(*fields["coordinators"])])
             if "deadline" in fields:
                 unit.deadline = _cell_deadline(ctx, *fields["deadline"])
     return units
+
+
+# "Sở Lao động - Thương binh và Xã hội chủ trì, phối hợp với Liên đoàn Lao động tỉnh; các sở ...":
+# the lead before "chủ trì", the coordinators after "phối hợp (với)".
+LEAD_SPLIT = regex.compile(r"\s*,?\s+chủ\s+trì\s*,?\s*(?:(?:và\s+)?phối\s+hợp(?:\s+với)?\s*)?", regex.I)
+
+
+def _lead_and_coordinators(value: str) -> tuple[list[str], list[str]]:
+    parts = LEAD_SPLIT.split(value, maxsplit=1)
+    if len(parts) == 2:
+        return split_actors(parts[0]), split_actors(parts[1])
+    return split_actors(value), []
+
+
+def _in_article(ctx: _Context, unit: Unit) -> bool:
+    """Items of a normative article ("Điều 5. 1. Người có đất thu hồi ... được hỗ trợ") are rules,
+    not tasks, unless they name who must act."""
+    return bool(unit.section) and unit.section.startswith("Điều")
 
 
 def _inherited(ctx: _Context, index: int, preambles: list[tuple[int, list[str], int | None]], position: int) -> list[str]:
@@ -523,6 +550,7 @@ def extract(parsed: Parsed) -> list[Task]:
     ctx = _Context(parsed)
     preambles = _preambles(ctx)
     units = _section_units(ctx, preambles) + _loose_units(ctx) + _table_units(ctx)
+    units = [u for u in units if u.own_actor or not _in_article(ctx, u)]
     units.sort(key=lambda u: (u.start, u.end))
     tasks: list[Task] = []
     last_end = -1
