@@ -234,6 +234,59 @@ def _section_fields(ctx: _Context, index: int) -> dict[str, tuple[int, int]]:
     return found
 
 
+def _apply_field(ctx: _Context, section: Section, units: list[Unit], inherited: list[str]) -> list[Unit]:
+    """A field bullet ("- Đơn vị chủ trì: ...") fills the task above it; lines printed after it
+    ("(2) Sao lưu ...", unmarked items of a numbered list) are the next tasks."""
+    text = ctx.text
+    lines = _lines(text, *_trim(text, section.start, section.text_end))
+    line = MARKER.sub("", text[lines[0][0] : lines[0][1]], count=1)
+    label, _, value = line.partition(":")
+    name = _field_of(label)
+    value_start, value_end = _trim(text, lines[0][1] - len(value), lines[0][1])
+    parent_start = ctx.sections[section.parent].start if section.parent is not None else 0
+    if units and name and units[-1].start >= parent_start:
+        unit = units[-1]
+        if name == "actors":
+            unit.actors, coordinators = _lead_and_coordinators(text[value_start:value_end])
+            unit.coordinators = unit.coordinators or coordinators
+            unit.own_actor = True
+        elif name == "coordinators":
+            unit.coordinators = split_actors(text[value_start:value_end])
+        elif name == "deadline":
+            unit.deadline = _cell_deadline(ctx, value_start, value_end)
+    new = []
+    for line_start, line_end in lines[1:]:
+        line = text[line_start:line_end]
+        if _is_heading(line):
+            continue
+        found = subject(line) or (_assignment_in(line) if MODALITY.search(line) else None)
+        if found is None and LABEL.match(line):
+            continue
+        unit = Unit(line_start, line_end, actors=list(inherited), section=section.label)
+        if found is not None:
+            unit.actors, unit.own_actor = split_actors(found[0]), True
+        new.append(unit)
+    return new
+
+
+# "Đầu mối liên hệ: ...", "Điện thoại: ...": a labelled line of contact details, not work.
+LABEL = regex.compile(r"^[^:\n]{1,40}:")
+# The addressees of a letter: "Kính gửi:" followed by its bullets.
+ADDRESSEES = regex.compile(r"Kính\s+gửi\s*:?\s*$")
+
+
+def _is_addressee(ctx: _Context, index: int) -> bool:
+    """A bullet of the "Kính gửi:" list."""
+    section = ctx.sections[index]
+    if section.parent is not None or not section.marker.startswith(("-", "+", "•")):
+        return False
+    first = index
+    while first > 0 and ctx.sections[first - 1].parent is None and ctx.sections[first - 1].marker == section.marker and ctx.sections[first - 1].end >= ctx.sections[first].start - 1:
+        first -= 1
+    before = ctx.text[max(0, ctx.sections[first].start - 40) : ctx.sections[first].start].rstrip()
+    return bool(ADDRESSEES.search(before))
+
+
 def _is_caps(line: str) -> bool:
     letters = [c for c in MARKER.sub("", line, count=1) if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
@@ -277,7 +330,10 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
         if NON_TASK_HEADING.match(heading_text.strip()) and (ctx.children.get(index) or section.level <= 2 or inline):
             ctx.excluded.add(index)
             continue
-        if _is_field_line(ctx, section) or _is_broken_continuation(ctx, index):
+        if _is_broken_continuation(ctx, index) or _is_addressee(ctx, index):
+            continue
+        if _is_field_line(ctx, section):
+            units += _apply_field(ctx, section, units, _inherited(ctx, index, preambles, start))
             continue
         if section.marker.startswith("Điều"):
             units += _sentence_units(ctx, start + len(first_line), end, _inherited(ctx, index, preambles, start), section.label)
@@ -345,21 +401,6 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
             pass
         if each_line and current is not None and children:
             ctx.heading_actor[index] = actor_here
-        # attribute bullets give the item's lead, coordinators and time
-        fields = _section_fields(ctx, index)
-        if fields and units and units[-1].section == section.label:
-            unit = units[-1]
-            unit.end = max(unit.end, section.text_end)
-            unit.start, unit.end = _trim(text, unit.start, unit.end)
-            if "actors" in fields:
-                lead, coordinators = _lead_and_coordinators(text[slice(*fields["actors"])])
-                unit.actors = lead
-                unit.coordinators = coordinators
-                unit.own_actor = True
-            if "coordinators" in fields:
-                unit.coordinators = split_actors(text[slice(*fields["coordinators"])])
-            if "deadline" in fields:
-                unit.deadline = _cell_deadline(ctx, *fields["deadline"])
     return units
 
 
