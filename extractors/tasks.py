@@ -184,7 +184,8 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
         nl = text.find("\n", pos, end)
         line_end = end if nl < 0 else nl
         s, e = _trim(text, pos, line_end)
-        if e > s:
+        # rows of a table (cells joined by tabs) are read by _table_units, not as running text
+        if e > s and text.count("\t", s, e) < 2:
             spans.append((s, e))
         pos = line_end + 1
     return spans
