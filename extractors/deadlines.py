@@ -52,8 +52,18 @@ DEADLINE = regex.compile(
     rf"(?<![\p{{L}}])(?P<trigger>{'|'.join(f'(?:{t})' for t in _TRIGGERS)})\s*(?:là\s+)?(?:ngày\s+)?(?P<date>{DATE})",
     regex.I,
 )
+# The first word of every trigger: a cheap scan for places where DEADLINE may match, so the
+# full pattern (with its look-behinds) runs only there.
+TRIGGER_START = regex.compile(
+    r"(?<![\p{L}])(?:trước|chậm|không\s+quá|hoàn\s+thành|xong|đến|trong|vào|thời\s+(?:gian|hạn))(?![\p{L}])",
+    regex.I,
+)
+
 # A date standing alone in a "Thời gian"/"Thời hạn" cell or field: the label is the trigger.
-CELL = regex.compile(rf"(?P<trigger>)(?<![\p{{L}}\d])(?:trước\s+|chậm\s+nhất\s+|trong\s+)?(?:ngày\s+)?(?P<date>{DATE})", regex.I)
+CELL = regex.compile(
+    rf"(?P<trigger>)(?<![\p{{L}}\d])(?:trước\s+|chậm\s+nhất\s+|trong\s+)?(?:ngày\s+)?(?P<date>{DATE})",
+    regex.I,
+)
 
 # A year alone is a completion time only after "hoàn thành"/"xong" or a "Thời gian/Thời hạn" label;
 # "đến năm 2030" is a target, not a deadline.
@@ -81,7 +91,10 @@ _PERIOD_BEFORE = regex.compile(r"từ\s+(?:ngày\s+)?[\d/.\s\-]{3,12}$", regex.I
 
 @cache
 def _recurrences() -> tuple[tuple[regex.Pattern[str], str], ...]:
-    return tuple((regex.compile(row["pattern"], regex.I), row["recurrence"]) for row in table("recurrence.tsv"))
+    return tuple(
+        (regex.compile(row["pattern"], regex.I), row["recurrence"])
+        for row in table("recurrence.tsv")
+    )
 
 
 # ---------------------------------------------------------------- finder
@@ -118,13 +131,17 @@ def _paragraph(text: str, position: int, floor: int) -> int:
     return max(floor, text.rfind("\n", 0, position) + 1)
 
 
-def _value(match: regex.Match[str], parsed: Parsed, recurrence: str | None) -> tuple[str, str] | None:
+def _value(
+    match: regex.Match[str], parsed: Parsed, recurrence: str | None
+) -> tuple[str, str] | None:
     year, month, day = _document_date(parsed)
     g = match.group
     if g("d1"):
         return _day(int(g("y1")), int(g("m1")), int(g("d1")))
     if g("d2") or g("d3"):
-        d, m, y = (int(g("d2")), int(g("m2")), g("y2")) if g("d2") else (int(g("d3")), int(g("m3")), None)
+        d, m, y = (
+            (int(g("d2")), int(g("m2")), g("y2")) if g("d2") else (int(g("d3")), int(g("m3")), None)
+        )
         if y:
             return _day(int(y), m, d)
         if year is None:
@@ -173,9 +190,14 @@ def find(parsed: Parsed, start: int, end: int, scope_start: int | None = None) -
     """
     text = parsed.text
     found: list[Found] = []
-    for match in DEADLINE.finditer(text, start, end):
+    for anchor in TRIGGER_START.finditer(text, start, end):
+        match = DEADLINE.match(text, anchor.start(), end)
+        if match is None:
+            continue
         before = text[max(start, match.start() - 40) : match.start()]
-        if _WHOLE_PERIOD.search(before) or _NOT_A_LIMIT.search(text, max(start, match.start() - 90), match.start()):
+        if _WHOLE_PERIOD.search(before) or _NOT_A_LIMIT.search(
+            text, max(start, match.start() - 90), match.start()
+        ):
             continue
         if match.group("trigger")[:2].lower() == "đế" and _PERIOD_BEFORE.search(before):
             continue
@@ -212,7 +234,9 @@ def find_value(parsed: Parsed, start: int, end: int) -> list[Found]:
     """Deadlines in a field that is a time by definition (a "Thời gian thực hiện" cell or bullet)."""
     text = parsed.text
     found = []
-    if _WHOLE_PERIOD.search(text, start, min(end, start + 8)) or regex.match(r"\s*(?:cả|trong)\s+năm", text[start:end], regex.I):
+    if _WHOLE_PERIOD.search(text, start, min(end, start + 8)) or regex.match(
+        r"\s*(?:cả|trong)\s+năm", text[start:end], regex.I
+    ):
         return found
     for match in CELL.finditer(text, start, end):
         value = _value(match, parsed, recurrence_in(text, start, end))

@@ -280,7 +280,7 @@ ADOPTION_DATE = regex.compile(
 
 def _adoption_date(text: str, header: Header) -> None:
     match = None
-    for match in ADOPTION_DATE.finditer(text):
+    for match in ADOPTION_DATE.finditer(text):  # noqa: B007 - the last match is kept
         pass
     if match is not None:
         header.date = Piece(match.start("date"), match.end("date"), match.group("date"))
@@ -554,7 +554,7 @@ def _find_closing(text: str, body_start: int) -> Closing | None:
 def _signature_start(text: str, begin: int, end: int) -> int | None:
     """Start of the first line that is only a signer's title (after the body's "./." mark)."""
     mark = None
-    for mark in BODY_END.finditer(text, begin, end):
+    for mark in BODY_END.finditer(text, begin, end):  # noqa: B007 - the last mark is kept
         pass
     search_from = mark.end() if mark else max(begin, end - 600)
     for line in regex.finditer(r"[^\n\t]+", text[search_from:end]):

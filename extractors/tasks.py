@@ -49,7 +49,10 @@ NON_TASK_HEADING = regex.compile(rf"^(?:{_alternation('non_task_headings.txt')})
 
 @cache
 def _field_labels() -> tuple[tuple[regex.Pattern[str], str], ...]:
-    return tuple((regex.compile(rf"^(?:{row['pattern']})\s*(?::|$)", regex.I), row["field"]) for row in table("task_fields.tsv"))
+    return tuple(
+        (regex.compile(rf"^(?:{row['pattern']})\s*(?::|$)", regex.I), row["field"])
+        for row in table("task_fields.tsv")
+    )
 
 
 def _field_of(label: str) -> str | None:
@@ -60,7 +63,9 @@ def _field_of(label: str) -> str | None:
 
 
 # A marker at the start of a section's text ("1.", "a)", "-", "Điều 3.").
-MARKER = regex.compile(r"^(?:Điều\s+\d+[a-z]?\.?|[IVXL]{1,5}[.\-]|[A-Đ]\.|\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[a-zđ]\)|[-–+•]|Thứ\s+\S+\s*:)\s*")
+MARKER = regex.compile(
+    r"^(?:Điều\s+\d+[a-z]?\.?|[IVXL]{1,5}[.\-]|[A-Đ]\.|\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[a-zđ]\)|[-–+•]|Thứ\s+\S+\s*:)\s*"
+)
 # A lettered item printed inline after its parent's heading: "1. Công tác dân vận a) Tuyên truyền ...".
 INLINE_LETTER = regex.compile(r"\s(?=a\)\s)")
 # "Đối với Ủy ban nhân dân phường: ..." / "e) Sở Xây dựng: Tiếp tục ...": the actor before a colon.
@@ -71,7 +76,9 @@ LEADING_ADVERBIAL = regex.compile(
     r"Căn\s+cứ[^,\n]{0,120}|Trong\s+quá\s+trình[^,\n]{0,80}|Sau\s+khi[^,\n]{0,80})\s*,\s*"
 )
 # An assigning verb before its addressee: "Đề nghị Thủ trưởng ...", "Giao Ban Quản lý ...".
-ASSIGN = regex.compile(r"(?<![\p{L}])(?P<verb>[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Gg]iao(?!\s+(?:thông|dịch|lưu|ban|nhận))|[Cc]hỉ\s+đạo)\s+(?=\p{Lu}|các\s)")
+ASSIGN = regex.compile(
+    r"(?<![\p{L}])(?P<verb>[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Gg]iao(?!\s+(?:thông|dịch|lưu|ban|nhận))|[Cc]hỉ\s+đạo)\s+(?=\p{Lu}|các\s)"
+)
 # "Trên đây là ..." closing paragraphs, speech furniture: never a task by themselves.
 # A heading line: short, no closing period.
 _HEADING_MAX = 130
@@ -82,7 +89,9 @@ ROLE_END = regex.compile(rf"[\s,]+(?=(?:{_alternation('role_verbs.txt')})(?![\p{
 # Past-tense reports: "đã tổ chức", "đã ban hành".
 PAST = regex.compile(r"(?<![\p{L}])(?:đã|vừa)\s")
 # Role verbs read in a task's text: coordinators follow "phối hợp (với)".
-COORDINATORS = regex.compile(r"(?<![\p{L}])phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+(?P<who>(?:các\s+|với\s+)?\p{Lu}[^;.:\n]{2,160}?)(?=\s+(?:và\s+)?(?:để|trong|tổ\s+chức|triển\s+khai|thực\s+hiện|tham\s+mưu|xây\s+dựng|rà\s+soát|kiểm\s+tra|theo|nhằm)\s|[;.:\n]|$)")
+COORDINATORS = regex.compile(
+    r"(?<![\p{L}])phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+(?P<who>(?:các\s+|với\s+)?\p{Lu}[^;.:\n]{2,160}?)(?=\s+(?:và\s+)?(?:để|trong|tổ\s+chức|triển\s+khai|thực\s+hiện|tham\s+mưu|xây\s+dựng|rà\s+soát|kiểm\s+tra|theo|nhằm)\s|[;.:\n]|$)"
+)
 
 
 # ---------------------------------------------------------------- actors
@@ -102,7 +111,12 @@ def split_actors(value: str) -> list[str]:
 
 def _is_actor_phrase(value: str) -> bool:
     value = value.strip()
-    return bool(value) and len(value) <= 220 and bool(ACTOR_HEAD.match(value)) and not PAST.search(value)
+    return (
+        bool(value)
+        and len(value) <= 220
+        and bool(ACTOR_HEAD.match(value))
+        and not PAST.search(value)
+    )
 
 
 def subject(sentence: str) -> tuple[str, int] | None:
@@ -113,7 +127,11 @@ def subject(sentence: str) -> tuple[str, int] | None:
         offset = adverbial.end()
     rest = sentence[offset:]
     colon = ACTOR_COLON.match(rest)
-    if colon and _is_actor_phrase(colon.group("actor")) and not ACTOR_END.search(colon.group("actor")):
+    if (
+        colon
+        and _is_actor_phrase(colon.group("actor"))
+        and not ACTOR_END.search(colon.group("actor"))
+    ):
         return colon.group("actor"), offset + colon.end()
     assign = ASSIGN.match(rest)
     if assign:
@@ -137,8 +155,14 @@ def _actor_end(sentence: str, start: int) -> regex.Match[str] | None:
     role = ROLE_END.search(sentence, start, start + 480)
     if role and (first is None or role.start() > first.start()):
         span = sentence[start : role.start()]
-        split = ACTOR_SPLIT.search(sentence, first.start(), role.start()) if first is not None else None
-        if not regex.search(r"[.;:]", span) and split is not None and split.start() - first.start() <= 40:
+        split = (
+            ACTOR_SPLIT.search(sentence, first.start(), role.start()) if first is not None else None
+        )
+        if (
+            not regex.search(r"[.;:]", span)
+            and split is not None
+            and split.start() - first.start() <= 40
+        ):
             return role
     return first
 
@@ -196,10 +220,14 @@ def _is_heading(line: str) -> bool:
     body = MARKER.sub("", line, count=1).strip()
     if not body:
         return True
-    letters = [c for c in body if c.isalpha()]
+    letters = [c for c in body[:200] if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) > 0.8 * len(letters):
         return True
-    return len(body) <= _HEADING_MAX and (body.endswith(":") or not regex.search(r"[.;]\s*$", body)) and not MODALITY.search(body)
+    return (
+        len(body) <= _HEADING_MAX
+        and (body.endswith(":") or not regex.search(r"[.;]\s*$", body))
+        and not MODALITY.search(body)
+    )
 
 
 class _Context:
@@ -235,7 +263,9 @@ def _section_fields(ctx: _Context, index: int) -> dict[str, tuple[int, int]]:
     return found
 
 
-def _apply_field(ctx: _Context, section: Section, units: list[Unit], inherited: list[str]) -> list[Unit]:
+def _apply_field(
+    ctx: _Context, section: Section, units: list[Unit], inherited: list[str]
+) -> list[Unit]:
     """A field bullet ("- Đơn vị chủ trì: ...") fills the task above it; lines printed after it
     ("(2) Sao lưu ...", unmarked items of a numbered list) are the next tasks."""
     text = ctx.text
@@ -282,14 +312,19 @@ def _is_addressee(ctx: _Context, index: int) -> bool:
     if section.parent is not None or not section.marker.startswith(("-", "+", "•")):
         return False
     first = index
-    while first > 0 and ctx.sections[first - 1].parent is None and ctx.sections[first - 1].marker == section.marker and ctx.sections[first - 1].end >= ctx.sections[first].start - 1:
+    while (
+        first > 0
+        and ctx.sections[first - 1].parent is None
+        and ctx.sections[first - 1].marker == section.marker
+        and ctx.sections[first - 1].end >= ctx.sections[first].start - 1
+    ):
         first -= 1
     before = ctx.text[max(0, ctx.sections[first].start - 40) : ctx.sections[first].start].rstrip()
     return bool(ADDRESSEES.search(before))
 
 
 def _is_caps(line: str) -> bool:
-    letters = [c for c in MARKER.sub("", line, count=1) if c.isalpha()]
+    letters = [c for c in MARKER.sub("", line[:200], count=1) if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
@@ -303,7 +338,9 @@ def _is_broken_continuation(ctx: _Context, index: int) -> bool:
 
 
 def _is_field_line(ctx: _Context, section: Section) -> bool:
-    line = MARKER.sub("", ctx.text[section.start : min(section.text_end, section.start + 60)], count=1)
+    line = MARKER.sub(
+        "", ctx.text[section.start : min(section.text_end, section.start + 60)], count=1
+    )
     label, colon, _ = line.partition(":")
     return bool(colon) and _field_of(label) is not None
 
@@ -328,7 +365,9 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
         inline = INLINE_LETTER.search(heading_text)
         if inline:
             heading_text = heading_text[: inline.start()]
-        if NON_TASK_HEADING.match(heading_text.strip()) and (ctx.children.get(index) or section.level <= 2 or inline):
+        if NON_TASK_HEADING.match(heading_text.strip()) and (
+            ctx.children.get(index) or section.level <= 2 or inline
+        ):
             ctx.excluded.add(index)
             continue
         if _is_broken_continuation(ctx, index) or _is_addressee(ctx, index):
@@ -337,7 +376,13 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
             units += _apply_field(ctx, section, units, _inherited(ctx, index, preambles, start))
             continue
         if section.marker.startswith("Điều"):
-            units += _sentence_units(ctx, start + len(first_line), end, _inherited(ctx, index, preambles, start), section.label)
+            units += _sentence_units(
+                ctx,
+                start + len(first_line),
+                end,
+                _inherited(ctx, index, preambles, start),
+                section.label,
+            )
             continue
         inherited = _inherited(ctx, index, preambles, start)
         children = ctx.children.get(index, [])
@@ -345,11 +390,13 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
         if not lines:
             continue
         if len(lines) > 1 and not MARKER.sub("", text[lines[0][0] : lines[0][1]], count=1).strip():
-            lines = [(lines[0][0], lines[1][1])] + lines[2:]
+            lines = [(lines[0][0], lines[1][1]), *lines[2:]]
         # the heading of the item (before an inline "a)") may name the actor of its children
         heading_is_actor = False
         real_children = [c for c in children if not _is_field_line(ctx, ctx.sections[c])]
-        first_is_heading = _is_heading(text[lines[0][0] : lines[0][1]]) and (bool(real_children) or len(lines) > 1 or _is_caps(text[lines[0][0] : lines[0][1]]))
+        first_is_heading = _is_heading(text[lines[0][0] : lines[0][1]]) and (
+            bool(real_children) or len(lines) > 1 or _is_caps(text[lines[0][0] : lines[0][1]])
+        )
         if inline or first_is_heading:
             head = _clean_actor(heading_text)
             head_colon = ACTOR_COLON.match(heading_text)
@@ -361,7 +408,11 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
         actor_here = ctx.heading_actor.get(index) or inherited
         content: list[tuple[int, int]] = []
         if inline:
-            content_start = start + len(MARKER.match(first_line).group(0)) + inline.end() if MARKER.match(first_line) else start
+            content_start = (
+                start + len(MARKER.match(first_line).group(0)) + inline.end()
+                if MARKER.match(first_line)
+                else start
+            )
             content.append((content_start, lines[0][1]))
             content += lines[1:]
         elif first_is_heading:
@@ -377,12 +428,32 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
             body = MARKER.sub("", line, count=1)
             body_start = line_end - len(body)
             own_subject = subject(body)
-            new_block = bool(own_subject and (body.startswith("Đối với") or ACTOR_COLON.match(body) and own_subject[1] <= body.find(":") + 2))
-            timed = line_start != content[0][0] and LEADING_ADVERBIAL.match(body) and not body.startswith(("Căn", "Trên", "Trong", "Sau"))
-            if current is None or each_line or new_block or timed or (own_subject and MODALITY.search(body) and line_start != content[0][0]):
+            new_block = bool(
+                own_subject
+                and (
+                    body.startswith("Đối với")
+                    or (ACTOR_COLON.match(body) and own_subject[1] <= body.find(":") + 2)
+                )
+            )
+            timed = (
+                line_start != content[0][0]
+                and LEADING_ADVERBIAL.match(body)
+                and not body.startswith(("Căn", "Trên", "Trong", "Sau"))
+            )
+            if (
+                current is None
+                or each_line
+                or new_block
+                or timed
+                or (own_subject and MODALITY.search(body) and line_start != content[0][0])
+            ):
                 if current is not None:
                     units.append(current)
-                current = Unit(line_start if line_start != content[0][0] else section.start, line_end, section=section.label)
+                current = Unit(
+                    line_start if line_start != content[0][0] else section.start,
+                    line_end,
+                    section=section.label,
+                )
                 if line_start == content[0][0] and inline:
                     current.start = section.start
                 if own_subject:
@@ -407,7 +478,9 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
 
 # "Sở Lao động - Thương binh và Xã hội chủ trì, phối hợp với Liên đoàn Lao động tỉnh; các sở ...":
 # the lead before "chủ trì", the coordinators after "phối hợp (với)".
-LEAD_SPLIT = regex.compile(r"\s*,?\s+chủ\s+trì\s*,?\s*(?:(?:và\s+)?phối\s+hợp(?:\s+với)?\s*)?", regex.I)
+LEAD_SPLIT = regex.compile(
+    r"\s*,?\s+chủ\s+trì\s*,?\s*(?:(?:và\s+)?phối\s+hợp(?:\s+với)?\s*)?", regex.I
+)
 
 
 def _lead_and_coordinators(value: str) -> tuple[list[str], list[str]]:
@@ -423,7 +496,9 @@ def _in_article(ctx: _Context, unit: Unit) -> bool:
     return bool(unit.section) and unit.section.startswith("Điều")
 
 
-def _inherited(ctx: _Context, index: int, preambles: list[tuple[int, list[str], int | None]], position: int) -> list[str]:
+def _inherited(
+    ctx: _Context, index: int, preambles: list[tuple[int, list[str], int | None]], position: int
+) -> list[str]:
     parent = ctx.sections[index].parent
     while parent is not None:
         if parent in ctx.heading_actor:
@@ -455,7 +530,9 @@ def _cell_deadline(ctx: _Context, start: int, end: int) -> deadlines.Found | Non
     return hits[-1] if hits else None
 
 
-def _sentence_units(ctx: _Context, start: int, end: int, inherited: list[str], label: str | None) -> list[Unit]:
+def _sentence_units(
+    ctx: _Context, start: int, end: int, inherited: list[str], label: str | None
+) -> list[Unit]:
     """Assigning sentences of running text (outside items, or the text of an article)."""
     units = []
     for line_start, line_end in _lines(ctx.text, start, end):
@@ -474,7 +551,9 @@ def _sentence_units(ctx: _Context, start: int, end: int, inherited: list[str], l
             if found_in is None:
                 continue
             found = found_in
-        units.append(Unit(line_start, line_end, actors=split_actors(found[0]), section=label, own_actor=True))
+        units.append(
+            Unit(line_start, line_end, actors=split_actors(found[0]), section=label, own_actor=True)
+        )
     return units
 
 
@@ -549,7 +628,11 @@ def _table_units(ctx: _Context) -> list[Unit]:
                     if unit is not None:
                         units.append(unit)
             else:
-                columns = None if line_end - pos > 0 and not text[pos:line_end].strip().startswith(("-", "+")) else columns
+                columns = (
+                    None
+                    if line_end - pos > 0 and not text[pos:line_end].strip().startswith(("-", "+"))
+                    else columns
+                )
             pos = line_end + 1
     return units
 
@@ -567,7 +650,9 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return cells
 
 
-def _row_unit(ctx: _Context, cells: list[tuple[int, int]], columns: dict[str, int], start: int, end: int) -> Unit | None:
+def _row_unit(
+    ctx: _Context, cells: list[tuple[int, int]], columns: dict[str, int], start: int, end: int
+) -> Unit | None:
     text = ctx.text
     actors = split_actors(text[slice(*cells[columns["actors"]])])
     if not actors:
