@@ -55,8 +55,7 @@ DEADLINE = regex.compile(
 # The first word of every trigger: a cheap scan for places where DEADLINE may match, so the
 # full pattern (with its look-behinds) runs only there.
 TRIGGER_START = regex.compile(
-    r"(?<![\p{L}])(?:trước|chậm|không\s+quá|hoàn\s+thành|xong|đến|trong|vào|thời\s+(?:gian|hạn))(?![\p{L}])",
-    regex.I,
+    r"(?<![\p{L}])(?:[Tt]rước|[Cc]hậm|[Kk]hông\s+quá|[Hh]oàn\s+thành|[Xx]ong|[Đđ]ến|[Tt]rong|[Vv]ào|[Tt]hời\s+(?:gian|hạn))(?![\p{L}])"
 )
 
 # A date standing alone in a "Thời gian"/"Thời hạn" cell or field: the label is the trigger.

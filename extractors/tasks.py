@@ -244,6 +244,8 @@ class _Context:
         self.heading_actor: dict[int, list[str]] = {}
         self.excluded: set[int] = set()
         self.fields: dict[int, dict[str, str]] = {}
+        # deadlines of the whole text, read once; each task takes the first within its span
+        self.deadline_hits = [hit for start, end in parsed.regions for hit in deadlines.find(parsed, start, end)]
 
 
 def _section_fields(ctx: _Context, index: int) -> dict[str, tuple[int, int]]:
@@ -700,8 +702,11 @@ def _task(ctx: _Context, unit: Unit) -> Task | None:
         return None
     hit = unit.deadline
     if hit is None:
-        hits = deadlines.find(ctx.parsed, start, end, scope_start=start)
-        hit = hits[0] if hits else None
+        hit = next((h for h in ctx.deadline_hits if start <= h.start < end), None)
+        if hit is not None and hit.granularity == "day" and hit.recurrence is None:
+            # the item, not only the line, may say it recurs ("Hằng năm, ... trước ngày 15 tháng 11")
+            hits = deadlines.find(ctx.parsed, hit.start - 60 if hit.start - 60 > start else start, end, scope_start=start)
+            hit = hits[0] if hits else hit
     recurrence = (hit.recurrence if hit else None) or deadlines.recurrence_in(text, start, end)
     coordinators = unit.coordinators or [
         c for m in COORDINATORS.finditer(body) for c in split_actors(m.group("who"))
