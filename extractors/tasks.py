@@ -220,8 +220,7 @@ def _is_heading(line: str) -> bool:
     body = MARKER.sub("", line, count=1).strip()
     if not body:
         return True
-    letters = [c for c in body[:200] if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) > 0.8 * len(letters):
+    if _is_caps(body):
         return True
     return (
         len(body) <= _HEADING_MAX
@@ -326,8 +325,9 @@ def _is_addressee(ctx: _Context, index: int) -> bool:
 
 
 def _is_caps(line: str) -> bool:
-    letters = [c for c in MARKER.sub("", line[:200], count=1) if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    """All in capitals (a heading such as "II. NỘI DUNG THỰC HIỆN"); codes and digits aside."""
+    head = MARKER.sub("", line[:200], count=1)
+    return head == head.upper() and head != head.lower()
 
 
 def _is_broken_continuation(ctx: _Context, index: int) -> bool:
