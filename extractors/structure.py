@@ -832,7 +832,12 @@ def parse(text: str) -> Parsed:
         appendix_start = closing.end + (len(text[closing.end :]) - len(text[closing.end :].lstrip()))
     sections = _sections(text, body_start, body_end)
     if appendix_start is not None:
-        sections += _sections(text, appendix_start, len(text))
+        # parents of the attachment's sections index this same list: shift them past the body's
+        offset = len(sections)
+        for section in _sections(text, appendix_start, len(text)):
+            if section.parent is not None:
+                section.parent += offset
+            sections.append(section)
     return Parsed(
         text=text,
         kind=kind,

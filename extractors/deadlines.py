@@ -1,0 +1,275 @@
+"""Deadlines: dates by which something must be done.
+
+A date is a deadline only when a trigger puts it as a limit ("trước ngày 15/10/2021",
+"chậm nhất ngày ...", "hoàn thành trong tháng 4/2026", "Thời gian thực hiện: Quý II/2015");
+free text is never searched for bare dates (a report is full of them, and "91,3%" is not one).
+Values follow corpus/ANNOTATION.md: day-month-year order, partial dates keep their
+granularity ("2026-06", "2023-Q3", "2026-H1", "2026"), a date without a year takes the
+document's year, a yearly date its first occurrence after the document date.
+
+``find(parsed, start, end)`` is the reusable finder the task extractor calls on an item.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from extractors.data import patterns, table
+from extractors.models import Deadline
+from extractors.structure import Parsed
+
+# ---------------------------------------------------------------- patterns
+
+# Roman quarter numbers as printed ("Quý II/2015", "quý III năm 2023"), or digits.
+_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_QUARTER = r"(?:IV|III|II|I|[1-4])(?![\p{L}\d])"
+
+# The date expressions a trigger may govern, most specific first. Each names its parts.
+DATE = (
+    # 15/10/2021, 15-10-2021, 15.10.2021
+    r"(?P<d1>\d{1,2})\s*[/.\-]\s*(?P<m1>\d{1,2})\s*[/.\-]\s*(?P<y1>\d{4})(?!\d)"
+    # 15 tháng 11 năm 2021, 15 tháng 11 (year from the document)
+    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm|/)\s*(?P<y2>\d{4}))?(?!\d)"
+    # 15/5 (year from the document); not a fraction of a larger number
+    r"|(?P<d3>\d{1,2})\s*/\s*(?P<m3>\d{1,2})(?![\d/%,.]\d|\d|%)"
+    # quý III/2023, quý II, III/2015 (the last quarter named), quý I năm 2024
+    rf"|[Qq]uý\s+(?P<q>{_QUARTER}(?:\s*(?:,|và|-|–)\s*(?:[Qq]uý\s+)?{_QUARTER})*)(?:\s*(?:/|năm)\s*(?P<yq>\d{{4}}))?"
+    # 6 tháng đầu năm 2026 (H1), 6 tháng cuối năm (H2)
+    r"|0?6\s+tháng\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?P<yh>\d{4}))?"
+    # tháng 6/2026, tháng 6 năm 2026, tháng 8 (year from the document)
+    r"|[Tt]háng\s+(?P<m4>\d{1,2})(?:\s*(?:/|năm)\s*(?P<y4>\d{4}))?(?![\d/])"
+    # năm 2026 (only after a completion trigger, see _YEAR_TRIGGER)
+    r"|[Nn]ăm\s+(?P<y5>\d{4})(?!\d)"
+)
+
+_TRIGGERS = patterns("deadline_triggers.txt")
+# "<trigger> <date>": the trigger and the date it governs, with at most a "ngày"/"là" between.
+DEADLINE = regex.compile(
+    rf"(?<![\p{{L}}])(?P<trigger>{'|'.join(f'(?:{t})' for t in _TRIGGERS)})\s*(?:là\s+)?(?:ngày\s+)?(?P<date>{DATE})",
+    regex.I,
+)
+# The first word of every trigger: a cheap scan for places where DEADLINE may match, so the
+# full pattern (with its look-behinds) runs only there.
+TRIGGER_START = regex.compile(
+    r"(?<![\p{L}])(?:[Tt]rước|[Cc]hậm|[Kk]hông\s+quá|[Hh]oàn\s+thành|[Xx]ong|[Đđ]ến|[Tt]rong|[Vv]ào|[Tt]hời\s+(?:gian|hạn))(?![\p{L}])"
+)
+
+# A date standing alone in a "Thời gian"/"Thời hạn" cell or field: the label is the trigger.
+CELL = regex.compile(
+    rf"(?P<trigger>)(?<![\p{{L}}\d])(?:trước\s+|chậm\s+nhất\s+|trong\s+)?(?:ngày\s+)?(?P<date>{DATE})",
+    regex.I,
+)
+
+# A year alone is a completion time only after "hoàn thành"/"xong" or a "Thời gian/Thời hạn" label;
+# "đến năm 2030" is a target, not a deadline.
+_YEAR_TRIGGER = regex.compile(r"hoàn\s+thành|xong|thời\s+(?:gian|hạn)", regex.I)
+# "Cả năm 2015", "Thường xuyên": the whole period, not a date to meet.
+_WHOLE_PERIOD = regex.compile(r"cả\s+năm\s*$|trong\s+năm\s*$", regex.I)
+
+# "trong thời hạn 30 ngày kể từ ngày ký": relative to the issue date.
+RELATIVE = regex.compile(
+    r"trong\s+(?:thời\s+hạn\s+|vòng\s+)?(?P<n>\d{1,3})\s+ngày(?P<work>\s+làm\s+việc)?,?\s+"
+    r"(?:kể\s+)?từ\s+ngày\s+(?:ký|ban\s+hành)",
+    regex.I,
+)
+
+# "tính đến ngày 26/11/2024" (as of), "kéo dài thời gian ... đến quý I/2025" (a request reported):
+# the date is a point of reference, not a limit.
+_NOT_A_LIMIT = regex.compile(r"(?:tính|kéo\s+dài\s+thời\s+gian[^.;\n]{0,60})\s*$", regex.I)
+
+# Past tense: "đã", "được ... tổ chức" in the rest of the sentence.
+_PAST = regex.compile(r"(?<![\p{L}])(?:đã|vừa)\s", regex.I)
+
+# A period "từ 15/10/2020 đến 15/5/2021" (the "đến" trigger is refused after "từ <date>").
+_PERIOD_BEFORE = regex.compile(r"từ\s+(?:ngày\s+)?[\d/.\s\-]{3,12}$", regex.I)
+
+
+@cache
+def _recurrences() -> tuple[tuple[regex.Pattern[str], str], ...]:
+    return tuple(
+        (regex.compile(row["pattern"], regex.I), row["recurrence"])
+        for row in table("recurrence.tsv")
+    )
+
+
+# ---------------------------------------------------------------- finder
+
+
+@dataclass(frozen=True)
+class Found:
+    """A deadline read in the text: where, the value, its granularity and recurrence."""
+
+    start: int
+    end: int
+    date: str
+    granularity: str
+    recurrence: str | None
+
+
+def recurrence_in(text: str, start: int = 0, end: int | None = None) -> str | None:
+    """The first recurrence word in ``text[start:end]`` ("Hằng năm" → "yearly")."""
+    best: tuple[int, str] | None = None
+    for pattern, value in _recurrences():
+        match = pattern.search(text, start, len(text) if end is None else end)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), value)
+    return best[1] if best else None
+
+
+def _document_date(parsed: Parsed) -> tuple[int | None, int | None, int | None]:
+    header = parsed.header
+    return header.year, header.month, header.day
+
+
+def _paragraph(text: str, position: int, floor: int) -> int:
+    """Start of the line holding ``position`` (not before ``floor``)."""
+    return max(floor, text.rfind("\n", 0, position) + 1)
+
+
+def _value(
+    match: regex.Match[str], parsed: Parsed, recurrence: str | None
+) -> tuple[str, str] | None:
+    year, month, day = _document_date(parsed)
+    g = match.group
+    if g("d1"):
+        return _day(int(g("y1")), int(g("m1")), int(g("d1")))
+    if g("d2") or g("d3"):
+        d, m, y = (
+            (int(g("d2")), int(g("m2")), g("y2")) if g("d2") else (int(g("d3")), int(g("m3")), None)
+        )
+        if y:
+            return _day(int(y), m, d)
+        if year is None:
+            return None
+        if recurrence == "yearly" and month is not None:
+            # the first occurrence after the document date
+            after = (m, d) > (month, day or 0)
+            return _day(year if after else year + 1, m, d)
+        return _day(year, m, d)
+    if g("q"):
+        quarters = regex.findall(_QUARTER, g("q"))
+        y = int(g("yq")) if g("yq") else year
+        if y is None or not quarters:
+            return None
+        return f"{y}-Q{max(_QUARTERS[q] for q in quarters)}", "quarter"
+    if g("h"):
+        y = int(g("yh")) if g("yh") else year
+        if y is None:
+            return None
+        return f"{y}-H{1 if g('h') == 'đầu' else 2}", "half"
+    if g("m4"):
+        m = int(g("m4"))
+        y = int(g("y4")) if g("y4") else year
+        if y is None or not 1 <= m <= 12:
+            return None
+        return f"{y}-{m:02d}", "month"
+    if g("y5"):
+        if g("trigger") and not _YEAR_TRIGGER.search(g("trigger")):
+            return None
+        return g("y5"), "year"
+    return None
+
+
+def _day(y: int, m: int, d: int) -> tuple[str, str] | None:
+    try:
+        return dt.date(y, m, d).isoformat(), "day"
+    except ValueError:
+        return None
+
+
+def find(parsed: Parsed, start: int, end: int, scope_start: int | None = None) -> list[Found]:
+    """Deadlines stated in ``parsed.text[start:end]``, in text order.
+
+    Recurrence words are looked for from ``scope_start`` (the item or paragraph that holds
+    the date: "Hằng năm, ... báo cáo trước ngày 15 tháng 11") to the end of the date's sentence.
+    """
+    text = parsed.text
+    found: list[Found] = []
+    for anchor in TRIGGER_START.finditer(text, start, end):
+        match = DEADLINE.match(text, anchor.start(), end)
+        if match is None:
+            continue
+        before = text[max(start, match.start() - 40) : match.start()]
+        if _WHOLE_PERIOD.search(before) or _NOT_A_LIMIT.search(
+            text, max(start, match.start() - 90), match.start()
+        ):
+            continue
+        if match.group("trigger")[:2].lower() == "đế" and _PERIOD_BEFORE.search(before):
+            continue
+        para = _paragraph(text, match.start(), start if scope_start is None else scope_start)
+        if scope_start is not None:
+            para = scope_start
+        sentence_end = _sentence_end(text, match.end(), end)
+        recurrence = recurrence_in(text, para, sentence_end)
+        value = _value(match, parsed, recurrence)
+        if value is None:
+            continue
+        date, granularity = value
+        trigger = match.group("trigger").lower()
+        # "đến quý I/2025", "đến tháng 6": how long something lasts; only "đến <day>" is a limit
+        if trigger.startswith("đến") and granularity != "day":
+            continue
+        # "Trong tháng 10/2025, ... đã tiếp ...": a report of the month, not a limit
+        if trigger.startswith(("trong", "vào")) and _PAST.search(text, match.end(), sentence_end):
+            continue
+        if granularity != "day" and recurrence == "yearly":
+            recurrence = recurrence if granularity == "quarter" else None
+        found.append(Found(match.start("date"), match.end("date"), date, granularity, recurrence))
+    for match in RELATIVE.finditer(text, start, end):
+        year, month, day = _document_date(parsed)
+        if year is None or month is None or day is None:
+            continue
+        target = dt.date(year, month, day) + dt.timedelta(days=int(match.group("n")))
+        found.append(Found(match.start(), match.end(), target.isoformat(), "day", None))
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def find_value(parsed: Parsed, start: int, end: int) -> list[Found]:
+    """Deadlines in a field that is a time by definition (a "Thời gian thực hiện" cell or bullet)."""
+    text = parsed.text
+    found = []
+    if _WHOLE_PERIOD.search(text, start, min(end, start + 8)) or regex.match(
+        r"\s*(?:cả|trong)\s+năm", text[start:end], regex.I
+    ):
+        return found
+    for match in CELL.finditer(text, start, end):
+        value = _value(match, parsed, recurrence_in(text, start, end))
+        if value is not None:
+            found.append(Found(match.start("date"), match.end("date"), value[0], value[1], None))
+    return found
+
+
+def _sentence_end(text: str, position: int, limit: int) -> int:
+    match = regex.compile(r"[.;\n]").search(text, position, limit)
+    return match.start() if match else limit
+
+
+# ---------------------------------------------------------------- extractor
+
+
+def extract(parsed: Parsed) -> list[Deadline]:
+    """Every distinct deadline of the document (one item per date + recurrence)."""
+    items: list[Deadline] = []
+    seen: set[tuple[str, str | None]] = set()
+    for region_start, region_end in parsed.regions:
+        for hit in find(parsed, region_start, region_end):
+            key = (hit.date, hit.recurrence if hit.granularity == "day" else None)
+            if key in seen:
+                continue
+            seen.add(key)
+            items.append(
+                Deadline(
+                    start=hit.start,
+                    end=hit.end,
+                    text=parsed.text[hit.start : hit.end],
+                    date=hit.date,
+                    recurrence=hit.recurrence if hit.granularity == "day" else None,  # type: ignore[arg-type]
+                    granularity=hit.granularity,  # type: ignore[arg-type]
+                )
+            )
+    return items

@@ -1,0 +1,726 @@
+"""Tasks: each assignment of work, with who must do it, with whom and by when.
+
+Units of work, in the order a reader meets them:
+
+- a numbered, lettered or bulleted item of the body (``Parsed.sections``), its ``text`` the
+  item's own text from its marker to its first child; an item whose content is all children
+  ("2. Phòng Nội vụ" + bullets) is a heading that hands its actor to them;
+- a line inside an item that opens a new actor ("Đối với Ủy ban nhân dân phường: ...") or
+  has its own subject and modality ("Thủ trưởng các Sở ... chịu trách nhiệm thực hiện");
+- an assigning sentence outside the items ("Đề nghị Thủ trưởng ... triển khai thực hiện");
+- a row of a task table ("Nhiệm vụ \\t Sản phẩm \\t Thời gian \\t Chủ trì \\t Phối hợp").
+
+Actors are read from the item itself, else inherited from the heading above it, else from
+the preamble that hands the list out ("... yêu cầu các Sở, ban, ngành ... thực hiện tốt các
+nội dung:"). Items under goal and assessment headings (MỤC ĐÍCH, YÊU CẦU, Đánh giá chung)
+are not tasks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from extractors import deadlines
+from extractors.data import patterns, table
+from extractors.models import Task
+from extractors.structure import Parsed, Section
+
+# ---------------------------------------------------------------- word tables
+
+
+def _alternation(name: str) -> str:
+    return "|".join(f"(?:{p})" for p in patterns(name))
+
+
+# The first words of an actor phrase ("Sở", "Thủ trưởng", "các", "UBND" ...).
+_HEADS = _alternation("actor_heads.txt")
+ACTOR_HEAD = regex.compile(rf"(?:{_HEADS})(?:(?<=\s)|(?![\p{{Ll}}]))")
+# Where an actor phrase ends and its work begins ("chủ trì", "phối hợp", "phải", "triển khai").
+_VERBS = _alternation("task_verbs.txt")
+ACTOR_END = regex.compile(rf"[\s,]+(?=(?:{_VERBS})(?![\p{{L}}]))", regex.I)
+# An obligation: a modality marker as a word of its own.
+MODALITY = regex.compile(rf"(?<![\p{{L}}])(?:{_alternation('modality.txt')})(?![\p{{L}}])", regex.I)
+# Headings whose items are goals or assessments, not tasks.
+NON_TASK_HEADING = regex.compile(rf"^(?:{_alternation('non_task_headings.txt')})", regex.I)
+
+
+@cache
+def _field_labels() -> tuple[tuple[regex.Pattern[str], str], ...]:
+    return tuple(
+        (regex.compile(rf"^(?:{row['pattern']})\s*(?::|$)", regex.I), row["field"])
+        for row in table("task_fields.tsv")
+    )
+
+
+def _field_of(label: str) -> str | None:
+    for pattern, name in _field_labels():
+        if pattern.match(label.strip()):
+            return name
+    return None
+
+
+# A marker at the start of a section's text ("1.", "a)", "-", "Điều 3.").
+MARKER = regex.compile(
+    r"^(?:Điều\s+\d+[a-z]?\.?|[IVXL]{1,5}[.\-]|[A-Đ]\.|\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[a-zđ]\)|[-–+•]|Thứ\s+\S+\s*:)\s*"
+)
+# A lettered item printed inline after its parent's heading: "1. Công tác dân vận a) Tuyên truyền ...".
+INLINE_LETTER = regex.compile(r"\s(?=a\)\s)")
+# "Đối với Ủy ban nhân dân phường: ..." / "e) Sở Xây dựng: Tiếp tục ...": the actor before a colon.
+ACTOR_COLON = regex.compile(r"^(?:Đối\s+với\s+)?(?P<actor>[^:\n]{2,160}?)\s*:\s*")
+# A leading adverbial before the subject: "Hằng năm, các cơ quan ...", "Cuối năm, báo cáo ...".
+LEADING_ADVERBIAL = regex.compile(
+    r"^(?:(?:H[ằà]ng|Cuối|Đầu)\s+(?:năm|quý|tháng)|Định\s+kỳ[^,\n]{0,100}|Trên\s+cơ\s+sở[^,\n]{0,80}|"
+    r"Căn\s+cứ[^,\n]{0,120}|Trong\s+quá\s+trình[^,\n]{0,80}|Sau\s+khi[^,\n]{0,80})\s*,\s*"
+)
+# An assigning verb before its addressee: "Đề nghị Thủ trưởng ...", "Giao Ban Quản lý ...".
+ASSIGN = regex.compile(
+    r"(?<![\p{L}])(?P<verb>[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Gg]iao(?!\s+(?:thông|dịch|lưu|ban|nhận))|[Cc]hỉ\s+đạo)\s+(?=\p{Lu}|các\s)"
+)
+# "Trên đây là ..." closing paragraphs, speech furniture: never a task by themselves.
+# A heading line: short, no closing period.
+_HEADING_MAX = 130
+# Split points of an actor list: before another actor head written with a capital.
+ACTOR_SPLIT = regex.compile(rf"(?:,\s*|\s+và\s+|;\s*)(?=(?:{_HEADS})(?:(?<=\s)|(?![\p{{Ll}}])))")
+# Role verbs that end a long actor list ("..., Chánh Văn phòng Bộ ... chịu trách nhiệm thi hành").
+ROLE_END = regex.compile(rf"[\s,]+(?=(?:{_alternation('role_verbs.txt')})(?![\p{{L}}]))", regex.I)
+# Past-tense reports: "đã tổ chức", "đã ban hành".
+PAST = regex.compile(r"(?<![\p{L}])(?:đã|vừa)\s")
+# Role verbs read in a task's text: coordinators follow "phối hợp (với)".
+COORDINATORS = regex.compile(
+    r"(?<![\p{L}])phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+(?P<who>(?:các\s+|với\s+)?\p{Lu}[^;.:\n]{2,160}?)(?=\s+(?:và\s+)?(?:để|trong|tổ\s+chức|triển\s+khai|thực\s+hiện|tham\s+mưu|xây\s+dựng|rà\s+soát|kiểm\s+tra|theo|nhằm)\s|[;.:\n]|$)"
+)
+
+
+# ---------------------------------------------------------------- actors
+
+
+def _clean_actor(value: str) -> str:
+    value = value.strip(" ,;:.-–")
+    value = regex.sub(r"^(?:Đối\s+với|Đề\s+nghị|Yêu\s+cầu|Giao)\s+", "", value)
+    return value.strip(" ,;:.")
+
+
+def split_actors(value: str) -> list[str]:
+    """ "Các sở, ban, ngành, Ủy ban nhân dân các huyện" → ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện"]."""
+    parts = [_clean_actor(p) for p in ACTOR_SPLIT.split(value)]
+    return [p for p in parts if p and len(p) > 1]
+
+
+def _is_actor_phrase(value: str) -> bool:
+    value = value.strip()
+    return (
+        bool(value)
+        and len(value) <= 220
+        and bool(ACTOR_HEAD.match(value))
+        and not PAST.search(value)
+    )
+
+
+def subject(sentence: str) -> tuple[str, int] | None:
+    """The explicit actor of an assignment and where its work begins, if the sentence names one."""
+    offset = 0
+    adverbial = LEADING_ADVERBIAL.match(sentence)
+    if adverbial:
+        offset = adverbial.end()
+    rest = sentence[offset:]
+    colon = ACTOR_COLON.match(rest)
+    if (
+        colon
+        and _is_actor_phrase(colon.group("actor"))
+        and not ACTOR_END.search(colon.group("actor"))
+    ):
+        return colon.group("actor"), offset + colon.end()
+    assign = ASSIGN.match(rest)
+    if assign:
+        rest_start = assign.end()
+        end = _actor_end(rest, rest_start)
+        if end and _is_actor_phrase(rest[rest_start : end.start()]):
+            return rest[rest_start : end.start()], offset + end.end()
+        return None
+    if ACTOR_HEAD.match(rest):
+        end = _actor_end(rest, 0)
+        if end and end.start() > 1 and _is_actor_phrase(rest[: end.start()]):
+            return rest[: end.start()], offset + end.end()
+    return None
+
+
+def _actor_end(sentence: str, start: int) -> regex.Match[str] | None:
+    """Where the actor phrase starting at ``start`` ends: at its first verb, or at a role verb
+    further on when the list of actors goes on past that verb ("Vụ Các vấn đề chung về xây dựng
+    pháp luật, Chánh Văn phòng Bộ ... chịu trách nhiệm")."""
+    first = ACTOR_END.search(sentence, start, start + 240)
+    role = ROLE_END.search(sentence, start, start + 480)
+    if role and (first is None or role.start() > first.start()):
+        span = sentence[start : role.start()]
+        split = (
+            ACTOR_SPLIT.search(sentence, first.start(), role.start()) if first is not None else None
+        )
+        if (
+            not regex.search(r"[.;:]", span)
+            and split is not None
+            and split.start() - first.start() <= 40
+        ):
+            return role
+    return first
+
+
+def _assignment_in(sentence: str) -> tuple[str, int] | None:
+    """An actor introduced mid-sentence: "..., Chủ tịch UBND tỉnh yêu cầu các Sở ... thực hiện"."""
+    for assign in ASSIGN.finditer(sentence):
+        start = assign.end()
+        end = _actor_end(sentence, start)
+        if end and _is_actor_phrase(sentence[start : end.start()]):
+            return sentence[start : end.start()], end.end()
+    return None
+
+
+# ---------------------------------------------------------------- units
+
+
+@dataclass
+class Unit:
+    """A task in the making: a span of the text and what is known of it."""
+
+    start: int
+    end: int
+    actors: list[str] = field(default_factory=list)
+    coordinators: list[str] = field(default_factory=list)
+    section: str | None = None
+    deadline: deadlines.Found | None = None
+    own_actor: bool = False
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\n/":
+        start += 1
+    while end > start and text[end - 1] in " \t\n/;":
+        end -= 1
+    return start, end
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        line_end = end if nl < 0 else nl
+        s, e = _trim(text, pos, line_end)
+        # rows of a table (cells joined by tabs) are read by _table_units, not as running text
+        if e > s and text.count("\t", s, e) < 2:
+            spans.append((s, e))
+        pos = line_end + 1
+    return spans
+
+
+def _is_heading(line: str) -> bool:
+    """A heading, not work: short, no sentence end, or all in capitals."""
+    body = MARKER.sub("", line, count=1).strip()
+    if not body:
+        return True
+    if _is_caps(body):
+        return True
+    return (
+        len(body) <= _HEADING_MAX
+        and (body.endswith(":") or not regex.search(r"[.;]\s*$", body))
+        and not MODALITY.search(body)
+    )
+
+
+class _Context:
+    """What the extractor knows while walking the body: parsed text, sections, inherited actors."""
+
+    def __init__(self, parsed: Parsed) -> None:
+        self.parsed = parsed
+        self.text = parsed.text
+        self.sections = parsed.sections
+        self.children: dict[int, list[int]] = {}
+        for index, section in enumerate(self.sections):
+            if section.parent is not None:
+                self.children.setdefault(section.parent, []).append(index)
+        self.heading_actor: dict[int, list[str]] = {}
+        self.excluded: set[int] = set()
+        self.fields: dict[int, dict[str, str]] = {}
+        # deadlines of the whole text, read once; each task takes the first within its span
+        self.deadline_hits = [hit for start, end in parsed.regions for hit in deadlines.find(parsed, start, end)]
+
+
+def _section_fields(ctx: _Context, index: int) -> dict[str, tuple[int, int]]:
+    """Attribute bullets of an item: "- Đơn vị chủ trì: ...", "- Thời gian thực hiện: ..."."""
+    found: dict[str, tuple[int, int]] = {}
+    for child in ctx.children.get(index, []):
+        section = ctx.sections[child]
+        start, end = _trim(ctx.text, section.start, section.text_end)
+        line = MARKER.sub("", ctx.text[start:end], count=1)
+        label, colon, value = line.partition(":")
+        if not colon:
+            continue
+        name = _field_of(label)
+        if name:
+            value_start = end - len(value)
+            found.setdefault(name, _trim(ctx.text, value_start, end))
+    return found
+
+
+def _apply_field(
+    ctx: _Context, section: Section, units: list[Unit], inherited: list[str]
+) -> list[Unit]:
+    """A field bullet ("- Đơn vị chủ trì: ...") fills the task above it; lines printed after it
+    ("(2) Sao lưu ...", unmarked items of a numbered list) are the next tasks."""
+    text = ctx.text
+    lines = _lines(text, *_trim(text, section.start, section.text_end))
+    line = MARKER.sub("", text[lines[0][0] : lines[0][1]], count=1)
+    label, _, value = line.partition(":")
+    name = _field_of(label)
+    value_start, value_end = _trim(text, lines[0][1] - len(value), lines[0][1])
+    parent_start = ctx.sections[section.parent].start if section.parent is not None else 0
+    if units and name and units[-1].start >= parent_start:
+        unit = units[-1]
+        if name == "actors":
+            unit.actors, coordinators = _lead_and_coordinators(text[value_start:value_end])
+            unit.coordinators = unit.coordinators or coordinators
+            unit.own_actor = True
+        elif name == "coordinators":
+            unit.coordinators = split_actors(text[value_start:value_end])
+        elif name == "deadline":
+            unit.deadline = _cell_deadline(ctx, value_start, value_end)
+    new = []
+    for line_start, line_end in lines[1:]:
+        line = text[line_start:line_end]
+        if _is_heading(line):
+            continue
+        found = subject(line) or (_assignment_in(line) if MODALITY.search(line) else None)
+        if found is None and LABEL.match(line):
+            continue
+        unit = Unit(line_start, line_end, actors=list(inherited), section=section.label)
+        if found is not None:
+            unit.actors, unit.own_actor = split_actors(found[0]), True
+        new.append(unit)
+    return new
+
+
+# "Đầu mối liên hệ: ...", "Điện thoại: ...": a labelled line of contact details, not work.
+LABEL = regex.compile(r"^[^:\n]{1,40}:")
+# The addressees of a letter: "Kính gửi:" followed by its bullets.
+ADDRESSEES = regex.compile(r"Kính\s+gửi\s*:?\s*$")
+
+
+def _is_addressee(ctx: _Context, index: int) -> bool:
+    """A bullet of the "Kính gửi:" list."""
+    section = ctx.sections[index]
+    if section.parent is not None or not section.marker.startswith(("-", "+", "•")):
+        return False
+    first = index
+    while (
+        first > 0
+        and ctx.sections[first - 1].parent is None
+        and ctx.sections[first - 1].marker == section.marker
+        and ctx.sections[first - 1].end >= ctx.sections[first].start - 1
+    ):
+        first -= 1
+    before = ctx.text[max(0, ctx.sections[first].start - 40) : ctx.sections[first].start].rstrip()
+    return bool(ADDRESSEES.search(before))
+
+
+def _is_caps(line: str) -> bool:
+    """All in capitals (a heading such as "II. NỘI DUNG THỰC HIỆN"); codes and digits aside."""
+    head = MARKER.sub("", line[:200], count=1)
+    return head == head.upper() and head != head.lower()
+
+
+def _is_broken_continuation(ctx: _Context, index: int) -> bool:
+    """A bullet that continues the field line above it ("- Đơn vị phối hợp: ..., Vụ Tổ chức / - cán bộ, ...")."""
+    section = ctx.sections[index]
+    body = MARKER.sub("", ctx.text[section.start : section.start + 40], count=1)
+    if not body[:1].islower() or index == 0:
+        return False
+    return _is_field_line(ctx, ctx.sections[index - 1])
+
+
+def _is_field_line(ctx: _Context, section: Section) -> bool:
+    line = MARKER.sub(
+        "", ctx.text[section.start : min(section.text_end, section.start + 60)], count=1
+    )
+    label, colon, _ = line.partition(":")
+    return bool(colon) and _field_of(label) is not None
+
+
+def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | None]]) -> list[Unit]:
+    text = ctx.text
+    units: list[Unit] = []
+    for index, section in enumerate(ctx.sections):
+        parent = section.parent
+        if parent is not None and parent in ctx.excluded:
+            ctx.excluded.add(index)
+            continue
+        start, end = _trim(text, section.start, section.text_end)
+        own = text[start:end]
+        first_line_end = own.find("\n")
+        if first_line_end >= 0 and not MARKER.sub("", own[:first_line_end], count=1).strip():
+            # "1.4.\nXây dựng kế hoạch ...": the marker alone on its line
+            second = own.find("\n", first_line_end + 1)
+            first_line_end = second
+        first_line = own if first_line_end < 0 else own[:first_line_end]
+        heading_text = MARKER.sub("", first_line, count=1)
+        inline = INLINE_LETTER.search(heading_text)
+        if inline:
+            heading_text = heading_text[: inline.start()]
+        if NON_TASK_HEADING.match(heading_text.strip()) and (
+            ctx.children.get(index) or section.level <= 2 or inline
+        ):
+            ctx.excluded.add(index)
+            continue
+        if _is_broken_continuation(ctx, index) or _is_addressee(ctx, index):
+            continue
+        if _is_field_line(ctx, section):
+            units += _apply_field(ctx, section, units, _inherited(ctx, index, preambles, start))
+            continue
+        if section.marker.startswith("Điều"):
+            units += _sentence_units(
+                ctx,
+                start + len(first_line),
+                end,
+                _inherited(ctx, index, preambles, start),
+                section.label,
+            )
+            continue
+        inherited = _inherited(ctx, index, preambles, start)
+        children = ctx.children.get(index, [])
+        lines = _lines(text, start, end)
+        if not lines:
+            continue
+        if len(lines) > 1 and not MARKER.sub("", text[lines[0][0] : lines[0][1]], count=1).strip():
+            lines = [(lines[0][0], lines[1][1]), *lines[2:]]
+        # the heading of the item (before an inline "a)") may name the actor of its children
+        heading_is_actor = False
+        real_children = [c for c in children if not _is_field_line(ctx, ctx.sections[c])]
+        first_is_heading = _is_heading(text[lines[0][0] : lines[0][1]]) and (
+            bool(real_children) or len(lines) > 1 or _is_caps(text[lines[0][0] : lines[0][1]])
+        )
+        if inline or first_is_heading:
+            head = _clean_actor(heading_text)
+            head_colon = ACTOR_COLON.match(heading_text)
+            if head_colon and _is_actor_phrase(head_colon.group("actor")):
+                head = _clean_actor(head_colon.group("actor"))
+            if _is_actor_phrase(head) and not MODALITY.search(head) and len(head) <= _HEADING_MAX:
+                ctx.heading_actor[index] = split_actors(head)
+                heading_is_actor = True
+        actor_here = ctx.heading_actor.get(index) or inherited
+        content: list[tuple[int, int]] = []
+        if inline:
+            content_start = (
+                start + len(MARKER.match(first_line).group(0)) + inline.end()
+                if MARKER.match(first_line)
+                else start
+            )
+            content.append((content_start, lines[0][1]))
+            content += lines[1:]
+        elif first_is_heading:
+            content += lines[1:]
+        else:
+            content = lines
+        if not content:
+            continue
+        each_line = heading_is_actor and not inline
+        current: Unit | None = None
+        for line_start, line_end in content:
+            line = text[line_start:line_end]
+            body = MARKER.sub("", line, count=1)
+            body_start = line_end - len(body)
+            own_subject = subject(body)
+            new_block = bool(
+                own_subject
+                and (
+                    body.startswith("Đối với")
+                    or (ACTOR_COLON.match(body) and own_subject[1] <= body.find(":") + 2)
+                )
+            )
+            timed = (
+                line_start != content[0][0]
+                and LEADING_ADVERBIAL.match(body)
+                and not body.startswith(("Căn", "Trên", "Trong", "Sau"))
+            )
+            if (
+                current is None
+                or each_line
+                or new_block
+                or timed
+                or (own_subject and MODALITY.search(body) and line_start != content[0][0])
+            ):
+                if current is not None:
+                    units.append(current)
+                current = Unit(
+                    line_start if line_start != content[0][0] else section.start,
+                    line_end,
+                    section=section.label,
+                )
+                if line_start == content[0][0] and inline:
+                    current.start = section.start
+                if own_subject:
+                    current.actors = split_actors(own_subject[0])
+                    current.own_actor = True
+                    if new_block:
+                        each_line = True
+                        actor_here = current.actors
+                else:
+                    current.actors = list(actor_here)
+                _ = body_start
+            else:
+                current.end = line_end
+        if current is not None:
+            units.append(current)
+        if units and each_line and units[-1].actors and not children:
+            pass
+        if each_line and current is not None and children:
+            ctx.heading_actor[index] = actor_here
+    return units
+
+
+# "Sở Lao động - Thương binh và Xã hội chủ trì, phối hợp với Liên đoàn Lao động tỉnh; các sở ...":
+# the lead before "chủ trì", the coordinators after "phối hợp (với)".
+LEAD_SPLIT = regex.compile(
+    r"\s*,?\s+chủ\s+trì\s*,?\s*(?:(?:và\s+)?phối\s+hợp(?:\s+với)?\s*)?", regex.I
+)
+
+
+def _lead_and_coordinators(value: str) -> tuple[list[str], list[str]]:
+    parts = LEAD_SPLIT.split(value, maxsplit=1)
+    if len(parts) == 2:
+        return split_actors(parts[0]), split_actors(parts[1])
+    return split_actors(value), []
+
+
+def _in_article(ctx: _Context, unit: Unit) -> bool:
+    """Items of a normative article ("Điều 5. 1. Người có đất thu hồi ... được hỗ trợ") are rules,
+    not tasks, unless they name who must act."""
+    return bool(unit.section) and unit.section.startswith("Điều")
+
+
+def _inherited(
+    ctx: _Context, index: int, preambles: list[tuple[int, list[str], int | None]], position: int
+) -> list[str]:
+    parent = ctx.sections[index].parent
+    while parent is not None:
+        if parent in ctx.heading_actor:
+            return list(ctx.heading_actor[parent])
+        parent = ctx.sections[parent].parent
+    best: list[str] = []
+    own_parent = ctx.sections[index].parent
+    for at, actors, scope in preambles:
+        if at > position:
+            break
+        if scope == own_parent or _is_ancestor(ctx, scope, index):
+            best = actors
+    return list(best)
+
+
+def _is_ancestor(ctx: _Context, ancestor: int | None, index: int) -> bool:
+    if ancestor is None:
+        return True
+    parent = ctx.sections[index].parent
+    while parent is not None:
+        if parent == ancestor:
+            return True
+        parent = ctx.sections[parent].parent
+    return False
+
+
+def _cell_deadline(ctx: _Context, start: int, end: int) -> deadlines.Found | None:
+    hits = deadlines.find_value(ctx.parsed, start, end)
+    return hits[-1] if hits else None
+
+
+def _sentence_units(
+    ctx: _Context, start: int, end: int, inherited: list[str], label: str | None
+) -> list[Unit]:
+    """Assigning sentences of running text (outside items, or the text of an article)."""
+    units = []
+    for line_start, line_end in _lines(ctx.text, start, end):
+        line = ctx.text[line_start:line_end]
+        if line.endswith(":"):
+            continue
+        if not MODALITY.search(line) or PAST.search(line[:80]):
+            continue
+        found = subject(line)
+        if found is None:
+            found = _assignment_in(line)
+            if found is None:
+                continue
+        if regex.match(r"Trên\s+đây|Trân\s+trọng", line):
+            found_in = _assignment_in(line)
+            if found_in is None:
+                continue
+            found = found_in
+        units.append(
+            Unit(line_start, line_end, actors=split_actors(found[0]), section=label, own_actor=True)
+        )
+    return units
+
+
+def _preambles(ctx: _Context) -> list[tuple[int, list[str], int | None]]:
+    """Lines that hand a list to its addressees ("... yêu cầu các Sở ... thực hiện tốt các nội dung:")."""
+    found = []
+    text = ctx.text
+    owner: int | None = None
+    section_starts = [(s.start, i) for i, s in enumerate(ctx.sections)]
+    pointer = 0
+    for region_start, region_end in ctx.parsed.regions:
+        for line_start, line_end in _lines(text, region_start, region_end):
+            while pointer < len(section_starts) and section_starts[pointer][0] <= line_start:
+                owner = section_starts[pointer][1]
+                pointer += 1
+            line = text[line_start:line_end]
+            if not line.endswith(":"):
+                continue
+            assignment = _assignment_in(line)
+            if assignment is None:
+                continue
+            scope = owner if owner is not None and ctx.sections[owner].end > line_start else None
+            # a preamble printed as the own text of a section hands its children the list
+            found.append((line_start, split_actors(assignment[0]), scope))
+    return found
+
+
+def _loose_units(ctx: _Context) -> list[Unit]:
+    """Assigning sentences outside every item (preamble, closing paragraph, news text)."""
+    text = ctx.text
+    covered = sorted((s.start, s.end) for s in ctx.sections)
+    units = []
+    for region_start, region_end in ctx.parsed.regions:
+        pos = region_start
+        for start, end in covered:
+            if start < region_start or start >= region_end:
+                continue
+            if start > pos:
+                units += _sentence_units(ctx, pos, start, [], None)
+            pos = max(pos, end)
+        if pos < region_end:
+            units += _sentence_units(ctx, pos, region_end, [], None)
+    # the closing line of the last item ("Thủ trưởng ... chịu trách nhiệm thực hiện Chỉ thị này")
+    del text
+    return units
+
+
+# ---------------------------------------------------------------- tables
+
+
+def _table_units(ctx: _Context) -> list[Unit]:
+    """One task per row of a task table with a "Chủ trì" column."""
+    text = ctx.text
+    units: list[Unit] = []
+    columns: dict[str, int] | None = None
+    for region_start, region_end in ctx.parsed.regions:
+        pos = region_start
+        while pos < region_end:
+            nl = text.find("\n", pos, region_end)
+            line_end = region_end if nl < 0 else nl
+            if text.find("\t", pos, line_end) >= 0:
+                cells = _cells(text, pos, line_end)
+                header = {}
+                for i, (s, e) in enumerate(cells):
+                    name = _field_of(text[s:e])
+                    if name and name not in header:
+                        header[name] = i
+                if "actors" in header and len(header) >= 2:
+                    columns = header
+                elif columns is not None and len(cells) > columns["actors"]:
+                    unit = _row_unit(ctx, cells, columns, pos, line_end)
+                    if unit is not None:
+                        units.append(unit)
+            else:
+                columns = (
+                    None
+                    if line_end - pos > 0 and not text[pos:line_end].strip().startswith(("-", "+"))
+                    else columns
+                )
+            pos = line_end + 1
+    return units
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    cells = []
+    pos = start
+    while pos <= end:
+        tab = text.find("\t", pos, end)
+        cell_end = end if tab < 0 else tab
+        cells.append(_trim(text, pos, cell_end))
+        if tab < 0:
+            break
+        pos = tab + 1
+    return cells
+
+
+def _row_unit(
+    ctx: _Context, cells: list[tuple[int, int]], columns: dict[str, int], start: int, end: int
+) -> Unit | None:
+    text = ctx.text
+    actors = split_actors(text[slice(*cells[columns["actors"]])])
+    if not actors:
+        return None
+    task_column = columns.get("task", 1 if len(cells) > 1 else 0)
+    if task_column >= len(cells) or not text[slice(*cells[task_column])].strip():
+        return None
+    start, end = _trim(text, start, end)
+    unit = Unit(start, end, actors=actors, own_actor=True)
+    if "coordinators" in columns and columns["coordinators"] < len(cells):
+        unit.coordinators = split_actors(text[slice(*cells[columns["coordinators"]])])
+    if "deadline" in columns and columns["deadline"] < len(cells):
+        unit.deadline = _cell_deadline(ctx, *cells[columns["deadline"]])
+    return unit
+
+
+# ---------------------------------------------------------------- extractor
+
+
+def extract(parsed: Parsed) -> list[Task]:
+    """Every assignment of work in the document, in text order."""
+    ctx = _Context(parsed)
+    preambles = _preambles(ctx)
+    units = _section_units(ctx, preambles) + _loose_units(ctx) + _table_units(ctx)
+    units = [u for u in units if u.own_actor or not _in_article(ctx, u)]
+    units.sort(key=lambda u: (u.start, u.end))
+    tasks: list[Task] = []
+    last_end = -1
+    for unit in units:
+        if unit.start < last_end and unit.end <= last_end:
+            continue
+        task = _task(ctx, unit)
+        if task is not None:
+            tasks.append(task)
+            last_end = max(last_end, unit.end)
+    return tasks
+
+
+def _task(ctx: _Context, unit: Unit) -> Task | None:
+    text = ctx.text
+    start, end = _trim(text, unit.start, unit.end)
+    value = text[start:end]
+    body = MARKER.sub("", value, count=1)
+    if len(body) < 12 or PAST.match(body):
+        return None
+    hit = unit.deadline
+    if hit is None:
+        hit = next((h for h in ctx.deadline_hits if start <= h.start < end), None)
+        if hit is not None and hit.granularity == "day" and hit.recurrence is None:
+            # the item, not only the line, may say it recurs ("Hằng năm, ... trước ngày 15 tháng 11")
+            hits = deadlines.find(ctx.parsed, hit.start - 60 if hit.start - 60 > start else start, end, scope_start=start)
+            hit = hits[0] if hits else hit
+    recurrence = (hit.recurrence if hit else None) or deadlines.recurrence_in(text, start, end)
+    coordinators = unit.coordinators or [
+        c for m in COORDINATORS.finditer(body) for c in split_actors(m.group("who"))
+    ]
+    action = body[: min(len(body), 120)]
+    action = action.split("\n", 1)[0]
+    return Task(
+        start=start,
+        end=end,
+        text=value,
+        actors=unit.actors,
+        action=action,
+        coordinators=coordinators,
+        deadline=hit.date if hit else None,
+        recurrence=recurrence,  # type: ignore[arg-type]
+        section=unit.section,
+    )

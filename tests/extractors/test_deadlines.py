@@ -1,0 +1,414 @@
+"""Deadlines: real deadline phrases of the corpus (document, phrase, document date → date,
+recurrence), hand-written variants, and what must not be read as a deadline."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import deadlines
+from extractors.structure import Header, Parsed
+
+
+def _find(
+    phrase: str, year: int | None, month: int | None, day: int | None
+) -> list[deadlines.Found]:
+    parsed = Parsed(
+        text=phrase,
+        kind="document",
+        header=Header(year=year, month=month, day=day),
+        body_start=0,
+        body_end=len(phrase),
+        closing=None,
+        sections=[],
+    )
+    return deadlines.find(parsed, 0, len(phrase), scope_start=0)
+
+
+# (document, phrase as written there, document date (y, m, d), expected date, recurrence)
+CORPUS_PHRASES = [
+    (
+        "000_009e8832d9950d3a",
+        "gửi về Tổ công tác số 2 (Phòng Nội vụ) trước ngày 15/10/2021 để Tổ đánh giá",
+        (2021, 2, 6),
+        "2021-10-15",
+        None,
+    ),
+    (
+        "000_009e8832d9950d3a",
+        "Báo cáo kết quả thực hiện quy chế dân chủ 06 tháng đầu năm gửi trước ngày 15/5",
+        (2021, 2, 6),
+        "2021-05-15",
+        None,
+    ),
+    (
+        "002_b2209b564e01dc84",
+        "Hằng năm, các cơ quan, đơn vị ... Định kỳ báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh (qua Sở Nội vụ) trước ngày 15 tháng 11",
+        (2021, 12, 23),
+        "2022-11-15",
+        "yearly",
+    ),
+    (
+        "004_kh-cchc-2026-ubnd-lamdong",
+        "đưa Trung tâm IOC vào hoạt động trong quý I năm 2026",
+        (2025, 12, None),
+        "2026-Q1",
+        None,
+    ),
+    (
+        "004_kh-cchc-2026-ubnd-lamdong",
+        "hoàn thành ban hành kế hoạch chậm nhất là ngày 15/01/2026",
+        (2025, 12, None),
+        "2026-01-15",
+        None,
+    ),
+    (
+        "008_qd-12-2024-qd-ttg",
+        "Định kỳ trước ngày 15 tháng 12 hằng năm và khi có yêu cầu, Ủy ban nhân dân các tỉnh",
+        (2024, 7, 31),
+        "2024-12-15",
+        "yearly",
+    ),
+    (
+        "009_qd-173-btp-kehoach-2015",
+        "- Thời gian thực hiện: Quý I/2015.",
+        (2015, 1, 29),
+        "2015-Q1",
+        None,
+    ),
+    (
+        "009_qd-173-btp-kehoach-2015",
+        "- Thời gian thực hiện: Quý II/2015.",
+        (2015, 1, 29),
+        "2015-Q2",
+        None,
+    ),
+    (
+        "009_qd-173-btp-kehoach-2015",
+        "- Thời gian thực hiện: Quý II, III/2015.",
+        (2015, 1, 29),
+        "2015-Q3",
+        None,
+    ),
+    (
+        "009_qd-173-btp-kehoach-2015",
+        "- Thời gian thực hiện: Quý I, II/2015.",
+        (2015, 1, 29),
+        "2015-Q2",
+        None,
+    ),
+    (
+        "009_qd-173-btp-kehoach-2015",
+        "- Thời gian thực hiện: Quý II và III/2015.",
+        (2015, 1, 29),
+        "2015-Q3",
+        None,
+    ),
+    (
+        "009_qd-173-btp-kehoach-2015",
+        "- Thời gian thực hiện: Ngày 09/11/2015.",
+        (2015, 1, 29),
+        "2015-11-09",
+        None,
+    ),
+    (
+        "009_qd-173-btp-kehoach-2015",
+        "- Thời gian hoàn thành: Quý IV/2015.",
+        (2015, 1, 29),
+        "2015-Q4",
+        None,
+    ),
+    (
+        "012_qd-435-ubnd-kontum-2020",
+        "và các Văn bản có liên quan hoàn thành trong quý II/2020.",
+        (2020, 5, 4),
+        "2020-Q2",
+        None,
+    ),
+    (
+        "012_qd-435-ubnd-kontum-2020",
+        "- Thời gian thực hiện: Hoàn thành trong quý III/2020.",
+        (2020, 5, 4),
+        "2020-Q3",
+        None,
+    ),
+    (
+        "012_qd-435-ubnd-kontum-2020",
+        "định kỳ hàng năm (trước ngày 15/11 và đột xuất khi có yêu cầu)",
+        (2020, 5, 4),
+        "2020-11-15",
+        "yearly",
+    ),
+    (
+        "012_qd-435-ubnd-kontum-2020",
+        "Ủy ban nhân dân tỉnh trước ngày 30 tháng 11 hằng năm",
+        (2020, 5, 4),
+        "2020-11-30",
+        "yearly",
+    ),
+    (
+        "014_qd-779-ubnd-binhthuan-2022",
+        "hằng năm công khai trên phương tiện thông tin đại chúng trước ngày 31 tháng 3.",
+        (2022, 3, 23),
+        "2022-03-31",
+        "yearly",
+    ),
+    (
+        "014_qd-779-ubnd-binhthuan-2022",
+        "hằng năm báo cáo với Ủy ban nhân dân tỉnh trước ngày 31 tháng 12.",
+        (2022, 3, 23),
+        "2022-12-31",
+        "yearly",
+    ),
+    (
+        "027_cv-778-tchq-gsql-2017",
+        "thiết lập và thông báo thực hiện trước ngày 15/02/2017.",
+        (2017, 2, 13),
+        "2017-02-15",
+        None,
+    ),
+    (
+        "027_cv-778-tchq-gsql-2017",
+        "thực hiện song song 2 quy trình đến hết ngày 26/3/2017.",
+        (2017, 2, 13),
+        "2017-03-26",
+        None,
+    ),
+    (
+        "030_cv-ubnd-lamdong-chinhquyen2cap-2025",
+        "- Thời gian hoàn thành: Trong tháng 8/2025.",
+        (2025, 8, None),
+        "2025-08",
+        None,
+    ),
+    (
+        "030_cv-ubnd-lamdong-chinhquyen2cap-2025",
+        "- Thời gian hoàn thành: Trong tháng 11/2025.",
+        (2025, 8, None),
+        "2025-11",
+        None,
+    ),
+    (
+        "033_tb-ketluan-caotoc-lamdong-2026",
+        "hồ sơ thiết kế kỹ thuật các mũi thi công về sở ngành chuyên môn trước ngày 28/4/2026;",
+        (2026, 4, None),
+        "2026-04-28",
+        None,
+    ),
+    (
+        "033_tb-ketluan-caotoc-lamdong-2026",
+        "Ban Quản lý dự án đầu tư xây dựng số 1 trước ngày 05/5/2026.",
+        (2026, 4, None),
+        "2026-05-05",
+        None,
+    ),
+    (
+        "033_tb-ketluan-caotoc-lamdong-2026",
+        "phê duyệt điều chỉnh chủ trương đầu tư trước 30/5/2026 và điều chỉnh dự án",
+        (2026, 4, None),
+        "2026-05-30",
+        None,
+    ),
+    (
+        "033_tb-ketluan-caotoc-lamdong-2026",
+        "và điều chỉnh dự án đầu tư trước ngày 15/6/2026.",
+        (2026, 4, None),
+        "2026-06-15",
+        None,
+    ),
+    (
+        "033_tb-ketluan-caotoc-lamdong-2026",
+        "Ban Quản lý dự án đầu tư xây dựng số 1 và Sở Xây dựng trước ngày 30/4/2026.",
+        (2026, 4, None),
+        "2026-04-30",
+        None,
+    ),
+    (
+        "033_tb-ketluan-caotoc-lamdong-2026",
+        "niêm yết xong đối với các hộ còn lại và trình UBND xã phê duyệt trước ngày 10/5/2026.",
+        (2026, 4, None),
+        "2026-05-10",
+        None,
+    ),
+    (
+        "033_tb-ketluan-caotoc-lamdong-2026",
+        "kiểm đếm vắng chủ đối với các hộ hiện nay chưa thực hiện kiểm đếm, hoàn thành trong tháng 4/2026;",
+        (2026, 4, None),
+        "2026-04",
+        None,
+    ),
+    (
+        "033_tb-ketluan-caotoc-lamdong-2026",
+        "yêu cầu đến 30/5/2026 phải bàn giao toàn bộ mặt bằng cho đơn vị thi công.",
+        (2026, 4, None),
+        "2026-05-30",
+        None,
+    ),
+    (
+        "033_tb-ketluan-caotoc-lamdong-2026",
+        "các hồ sơ còn lại chưa được phê duyệt trước ngày 15/5/2026.",
+        (2026, 4, None),
+        "2026-05-15",
+        None,
+    ),
+    (
+        "033_tb-ketluan-caotoc-lamdong-2026",
+        "phương án trong tháng 5/2026, phấn đấu đến ngày 30/6/2026 hoàn thành",
+        (2026, 4, None),
+        "2026-05",
+        None,
+    ),
+    (
+        "041_bc-chiso-par-papi-pci-lamdong-2025",
+        "nộp báo cáo tự đánh giá, chấm điểm trong tháng 01/2026, Bộ Nội vụ",
+        (2025, 11, None),
+        "2026-01",
+        None,
+    ),
+    (
+        "043_bc-mohinh-cchc-qd787-lamdong-2025",
+        "các cơ quan, địa phương thực hiện, hoàn thành trước ngày 30/11/2025.",
+        (2025, 11, None),
+        "2025-11-30",
+        None,
+    ),
+    (
+        "048_tt-3367-snv-binhthuan-2024",
+        "hoàn thành tổ chức đại hội nhiệm kỳ chậm nhất ngày 31/12/2024.",
+        (2024, 11, 28),
+        "2024-12-31",
+        None,
+    ),
+    (
+        "048_tt-3367-snv-binhthuan-2024",
+        "sẽ tổ chức đại hội nhiệm kỳ theo quy định vào Quý IV/2024.",
+        (2024, 11, 28),
+        "2024-Q4",
+        None,
+    ),
+    (
+        "050_md-nq-1678-ubtvqh15-nghean-2025",
+        "đơn vị hành chính cấp xã và công bố công khai trước ngày 30 tháng 9 năm 2025.",
+        (2025, 6, 16),
+        "2025-09-30",
+        None,
+    ),
+    (
+        "051_nq-100-nq-cp-2026-chuongtrinh",
+        "tổ chức triển khai thực hiện Nghị quyết này, hoàn thành trong Quý II năm 2026.",
+        (2026, 4, 6),
+        "2026-Q2",
+        None,
+    ),
+    (
+        "051_nq-100-nq-cp-2026-chuongtrinh",
+        "công tác thi đua, khen thưởng; định kỳ trước ngày 01 tháng 12 hằng năm",
+        (2026, 4, 6),
+        "2026-12-01",
+        "yearly",
+    ),
+    (
+        "054_nq-97-nq-cp-2026-suadoi-nhiemvu",
+        "5. Thời gian hoàn thành: Quý IV/2026.",
+        (2026, 4, 6),
+        "2026-Q4",
+        None,
+    ),
+    (
+        "056_hd-545-hdbtv-hiephoi-ccv-2025",
+        "Đại hội của Hội công chứng viên phải được tổ chức xong trong Quý III/2025.",
+        (2025, 7, 29),
+        "2025-Q3",
+        None,
+    ),
+    (
+        "064_nd-47-2021-nd-cp",
+        "2. Trước ngày 31 tháng 8 hàng năm, doanh nghiệp báo cáo",
+        (2021, 4, 1),
+        "2021-08-31",
+        "yearly",
+    ),
+]
+
+
+@pytest.mark.parametrize(("doc", "phrase", "issued", "date", "recurrence"), CORPUS_PHRASES)
+def test_corpus_phrase(doc, phrase, issued, date, recurrence):
+    found = _find(phrase, *issued)
+    assert found, f"{doc}: nothing read in {phrase!r}"
+    assert (found[0].date, found[0].recurrence) == (date, recurrence)
+    assert found[0].start < found[0].end
+
+
+VARIANTS = [
+    ("Hoàn thành trước ngày 15/10/2021.", (2021, 2, 6), "2021-10-15", None, "day"),
+    ("chậm nhất ngày 05.3.2024", (2024, 1, 2), "2024-03-05", None, "day"),
+    (
+        "Hằng năm, gửi báo cáo trước ngày 15 tháng 11.",
+        (2021, 12, 23),
+        "2022-11-15",
+        "yearly",
+        "day",
+    ),
+    ("Hằng năm, gửi báo cáo trước ngày 15 tháng 11.", (2021, 2, 1), "2021-11-15", "yearly", "day"),
+    ("Thời gian thực hiện: quý III/2023", (2023, 1, 1), "2023-Q3", None, "quarter"),
+    ("hoàn thành trong 6 tháng đầu năm 2026", (2025, 12, 1), "2026-H1", None, "half"),
+    ("hoàn thành trong năm 2026", (2025, 12, 1), "2026", None, "year"),
+    ("trong thời hạn 30 ngày kể từ ngày ký", (2024, 7, 31), "2024-08-30", None, "day"),
+    ("Thời hạn: tháng 6/2026", (2025, 12, 1), "2026-06", None, "month"),
+    ("định kỳ hàng tháng báo cáo trước ngày 25", (2024, 1, 1), None, None, None),
+]
+
+
+@pytest.mark.parametrize(("phrase", "issued", "date", "recurrence", "granularity"), VARIANTS)
+def test_variant(phrase, issued, date, recurrence, granularity):
+    found = _find(phrase, *issued)
+    if date is None:
+        assert found == []
+        return
+    assert (found[0].date, found[0].recurrence, found[0].granularity) == (
+        date,
+        recurrence,
+        granularity,
+    )
+
+
+NOT_DEADLINES = [
+    ("000_009e8832d9950d3a", "Số liệu báo cáo 06 tháng từ 15/10/2020 đến 15/5/2021"),
+    ("048_tt-3367-snv-binhthuan-2024", "tính đến ngày 26/11/2024 có: 05 hội đã tổ chức đại hội"),
+    (
+        "048_tt-3367-snv-binhthuan-2024",
+        "kiến nghị kéo dài thời gian tổ chức đại hội đến quý I/2025",
+    ),
+    (
+        "004_6094e0d5f6b98715",
+        "Trong 6 tháng đầu năm 2023, các cơ quan hành chính trong tỉnh đã tiếp 1.670 lượt công dân",
+    ),
+    (
+        "042_bc-dean06-thang10-2025-lamdong",
+        "Trong tháng 10/2025, Ban chỉ đạo đã ban hành 02 văn bản",
+    ),
+    ("009_qd-173-btp-kehoach-2015", "- Thời gian thực hiện: Cả năm 2015."),
+    ("061_news-daknong-157-truong-chuan-2020", "tỷ lệ đạt 91,3% so với kế hoạch"),
+    ("002_b2209b564e01dc84", "Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ"),
+]
+
+
+@pytest.mark.parametrize(("doc", "phrase"), NOT_DEADLINES)
+def test_not_a_deadline(doc, phrase):
+    assert _find(phrase, 2024, 1, 1) == [], doc
+
+
+@pytest.mark.parametrize(
+    ("doc", "date", "recurrence"),
+    [
+        ("002_", "2022-11-15", "yearly"),
+        ("000_", "2021-10-15", None),
+        ("009_qd-173", "2015-Q3", None),
+        ("033_tb", "2026-04-28", None),
+        ("012_qd", "2020-11-15", "yearly"),
+    ],
+)
+def test_document_deadlines(extract_corpus, doc, date, recurrence):
+    record = extract_corpus(doc)
+    assert any(d.date == date and d.recurrence == recurrence for d in record.deadlines)
+    for item in record.deadlines:
+        assert item.text == record.text[item.start : item.end]

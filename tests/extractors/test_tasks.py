@@ -1,0 +1,415 @@
+"""Tasks: real assignment items of the corpus (document, action phrase → actor, deadline,
+recurrence), and hand-written variants for each way an item gets its actor."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import tasks
+from extractors.structure import parse
+
+# (document, the start of the item's action, expected actor prefix, deadline, recurrence)
+CORPUS_ITEMS = [
+    (
+        "008_qd-12-2024-qd-ttg",
+        "có trách nhiệm báo cáo kết quả đào tạo nghề, giải quyết việc",
+        "Ủy ban nhân dân",
+        "2024-12-15",
+        "yearly",
+    ),
+    (
+        "008_qd-12-2024-qd-ttg",
+        "hướng dẫn về hồ sơ, trình tự, thủ tục vay vốn",
+        "Ngân hàng Chính sách",
+        None,
+        None,
+    ),
+    (
+        "008_qd-12-2024-qd-ttg",
+        "chủ trì, phối hợp với các bộ, cơ quan liên quan tổng hợp và ",
+        "Bộ Lao động -",
+        None,
+        None,
+    ),
+    (
+        "008_qd-12-2024-qd-ttg",
+        "tổ chức việc cho vay đối với người có đất thu hồi",
+        "Ngân hàng Chính sách",
+        None,
+        None,
+    ),
+    (
+        "009_qd-173-btp-kehoach-2015",
+        "Gửi dự kiến chương trình xây dựng luật, pháp lệnh năm 2016",
+        "Vụ Các vấn đề",
+        "2015-Q1",
+        None,
+    ),
+    (
+        "009_qd-173-btp-kehoach-2015",
+        "Phối hợp rà soát, hệ thống hóa văn bản quy phạm pháp luật li",
+        "Vụ Pháp luật dân",
+        "2015-Q2",
+        None,
+    ),
+    (
+        "009_qd-173-btp-kehoach-2015",
+        "Chỉ đạo, hướng dẫn các địa phương về công tác phổ biến, giáo",
+        "Vụ Phổ biến, giáo",
+        "2015-Q1",
+        None,
+    ),
+    (
+        "009_qd-173-btp-kehoach-2015",
+        "Biên soạn, phát hành các tài liệu pháp luật phục vụ công tác",
+        "Vụ Phổ biến, giáo",
+        "2015-Q3",
+        None,
+    ),
+    (
+        "012_qd-435-ubnd-kontum-2020",
+        "căn cứ chức năng, nhiệm vụ được giao tại Chương trình này ch",
+        "Các sở, ban, ngành",
+        "2020-11-15",
+        "yearly",
+    ),
+    (
+        "012_qd-435-ubnd-kontum-2020",
+        "Nâng cao vai trò, trách nhiệm của các cấp ủy, chính quyền",
+        "Các sở, ban, ngành",
+        "2020-Q2",
+        None,
+    ),
+    (
+        "012_qd-435-ubnd-kontum-2020",
+        "Rà soát, kiến nghị cấp có thẩm quyền sửa đổi, bổ sung, hoàn ",
+        "Sở Lao động -",
+        "2020-Q2",
+        None,
+    ),
+    (
+        "012_qd-435-ubnd-kontum-2020",
+        "Tiếp tục thực hiện hiệu quả Đề án “Tuyên truyền, phổ biến ph",
+        "Sở Lao động -",
+        None,
+        None,
+    ),
+    (
+        "017_qd-bcd-dulieu-lamdong-2025",
+        "làm nhiệm vụ cơ quan thường trực của Ban Chỉ đạo",
+        "Sở Khoa học và",
+        None,
+        None,
+    ),
+    (
+        "017_qd-bcd-dulieu-lamdong-2025",
+        "tham mưu quyết định thành lập Tổ giúp việc của Ban Chỉ đạo",
+        "Sở Khoa học và",
+        None,
+        None,
+    ),
+    (
+        "026_cv-627-byt-bh-2021",
+        "thực hiện mã hóa, ghi chép đối với trường hợp tự đi KCB khôn",
+        "Các cơ sở KCB",
+        None,
+        None,
+    ),
+    (
+        "026_cv-627-byt-bh-2021",
+        "Bộ Y tế sẽ phối hợp với các cơ quan, đơn vị có liên quan tổ ",
+        "Bộ Y tế",
+        None,
+        None,
+    ),
+    (
+        "026_cv-627-byt-bh-2021",
+        "chỉ đạo, hướng dẫn BHXH các tỉnh, thành phố trực thuộc trung",
+        "Bộ Y tế đề",
+        None,
+        None,
+    ),
+    (
+        "030_cv-ubnd-lamdong-chinhquyen2cap-2025",
+        "Sao lưu, duy trì các cơ sở dữ liệu trong hệ thống cũ",
+        "Văn phòng UBND tỉnh",
+        "2025-08",
+        None,
+    ),
+    (
+        "030_cv-ubnd-lamdong-chinhquyen2cap-2025",
+        "Phối hợp Ban Cơ yếu Chính phủ triển khai đầy đủ, đồng bộ các",
+        "Sở Khoa học và",
+        "2025-08",
+        None,
+    ),
+    (
+        "030_cv-ubnd-lamdong-chinhquyen2cap-2025",
+        "Phối hợp các doanh nghiệp viễn thông, giải quyết triệt để cá",
+        "Sở Khoa học và",
+        "2025-11",
+        None,
+    ),
+    (
+        "030_cv-ubnd-lamdong-chinhquyen2cap-2025",
+        "Xây dựng và phê duyệt đề án tổ chức các phòng nghiệp vụ thuộ",
+        "Sở Nội vụ",
+        "2025-08",
+        None,
+    ),
+    (
+        "033_tb-ketluan-caotoc-lamdong-2026",
+        "Xây dựng tiến độ, kế hoạch triển khai thi công cụ thể",
+        "Nhà đầu tư của",
+        "2026-04",
+        None,
+    ),
+    (
+        "033_tb-ketluan-caotoc-lamdong-2026",
+        "Khẩn trương nộp hồ sơ chuyển mục đích sử dụng rừng",
+        "Nhà đầu tư Dự",
+        "2026-04-28",
+        None,
+    ),
+    (
+        "033_tb-ketluan-caotoc-lamdong-2026",
+        "lập hồ sơ điều chỉnh chủ trương đầu tư song song với lập hồ ",
+        "Nhà đầu tư 02",
+        "2026-05-30",
+        None,
+    ),
+    (
+        "033_tb-ketluan-caotoc-lamdong-2026",
+        "Hồ sơ điều chỉnh chủ trương đầu tư phải đảm bảo đầy đủ và ch",
+        "các sở, ban, ngành,",
+        "2026-04-30",
+        None,
+    ),
+    (
+        "039_gm-hop-cchc-2026-ubnd-lamdong",
+        "chuẩn bị nội dung để báo cáo Tóm tắt kết quả thực hiện",
+        "Sở Nội vụ",
+        None,
+        None,
+    ),
+    (
+        "043_bc-mohinh-cchc-qd787-lamdong-2025",
+        "Khẩn trương hoàn thành việc công bố danh mục thủ tục hành ch",
+        "Chủ tịch UBND tỉnh",
+        "2025-11-30",
+        None,
+    ),
+    (
+        "043_bc-mohinh-cchc-qd787-lamdong-2025",
+        "Chủ động áp dụng triển khai và nhân rộng các mô hình, giải p",
+        "Thủ trưởng các sở,",
+        None,
+        "yearly",
+    ),
+    (
+        "043_bc-mohinh-cchc-qd787-lamdong-2025",
+        "Tập trung thực hiện Quyết định số 1441/QĐ-UBND ngày 25/9/202",
+        "Thủ trưởng các sở,",
+        None,
+        None,
+    ),
+    (
+        "043_bc-mohinh-cchc-qd787-lamdong-2025",
+        "Hướng dẫn, kiểm tra, đôn đốc các cơ quan, địa phương thực hi",
+        "Chủ tịch UBND tỉnh",
+        None,
+        None,
+    ),
+    (
+        "048_tt-3367-snv-binhthuan-2024",
+        "đôn đốc, hướng dẫn, tổ chức làm việc với các hội được phân c",
+        "các sở: Giao thông",
+        None,
+        None,
+    ),
+    (
+        "048_tt-3367-snv-binhthuan-2024",
+        "theo dõi việc thực hiện các nội dung trên và tổng hợp báo cá",
+        "Sở Nội vụ",
+        None,
+        None,
+    ),
+    (
+        "000_009e8832d9950d3a",
+        "rà soát, bổ sung thực hiện quy chế dân chủ",
+        "Thủ trưởng các cơ",
+        None,
+        None,
+    ),
+    (
+        "000_009e8832d9950d3a",
+        "tiếp tục triển khai thực hiện có hiệu quả quy chế dân chủ ở ",
+        "UBND các phường, xã",
+        None,
+        None,
+    ),
+    (
+        "000_009e8832d9950d3a",
+        "tiếp tục quán triệt, triển khai thực hiện tốt Nghị định số 0",
+        "Các cơ quan, đơn",
+        None,
+        None,
+    ),
+    ("001_9adf04b5d843a828", "phải thường xuyên nắm chắc tình hình", "Các đơn vị lực", None, None),
+    (
+        "002_b2209b564e01dc84",
+        "báo cáo kết quả thực hiện",
+        "các cơ quan, đơn",
+        "2022-11-15",
+        "yearly",
+    ),
+    (
+        "002_b2209b564e01dc84",
+        "Chương trình tổng thể cải cách hành chính nhà nước",
+        "các Sở, ban, ngành",
+        None,
+        "yearly",
+    ),
+    (
+        "002_b2209b564e01dc84",
+        "Thực hiện công tác dân vận của cơ quan hành chính nhà nước, ",
+        "các Sở, ban, ngành",
+        None,
+        None,
+    ),
+    (
+        "002_b2209b564e01dc84",
+        "Xác định rõ trách nhiệm của người đứng đầu",
+        "các Sở, ban, ngành",
+        None,
+        None,
+    ),
+    (
+        "003_40dd8128047d9a3b",
+        "Phối hợp với Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Na",
+        "Ủy ban nhân dân",
+        None,
+        "monthly",
+    ),
+    (
+        "003_40dd8128047d9a3b",
+        "Xây dựng kế hoạch chỉ đạo, kế hoạch kiểm tra công tác dân vậ",
+        "Phòng Nội vụ",
+        None,
+        "yearly",
+    ),
+    (
+        "003_40dd8128047d9a3b",
+        "Xây dựng nội dung và tổ chức tập huấn về công tác dân vận",
+        "Phòng Nội vụ",
+        None,
+        "yearly",
+    ),
+    (
+        "003_40dd8128047d9a3b",
+        "tiếp tục thực hiện các nội dung công khai theo quy định của ",
+        "Ủy ban nhân dân",
+        None,
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("doc", "action", "actor", "deadline", "recurrence"), CORPUS_ITEMS)
+def test_corpus_item(extract_corpus, doc, action, actor, deadline, recurrence):
+    record = extract_corpus(doc)
+    hits = [t for t in record.tasks if action.casefold() in t.text.casefold()]
+    assert hits, f"no task holds {action!r}"
+    task = hits[0]
+    assert task.text == record.text[task.start : task.end]
+    assert any(a.startswith(actor) for a in task.actors), task.actors
+    assert task.deadline == deadline
+    assert task.recurrence == recurrence
+
+
+def _tasks(body: str, date: str = "ngày 10 tháng 3 năm 2024") -> list:
+    # already normalised text: one line per paragraph, cells joined by tabs
+    text = f"ỦY BAN NHÂN DÂN\nSố: 12/KH-UBND\nGia Lai, {date}\nKẾ HOẠCH\nVề việc thử\n{body}"
+    return tasks.extract(parse(text))
+
+
+def test_preamble_actor_inherited_by_items():
+    found = _tasks(
+        "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các Sở, ban, ngành tỉnh, Ủy ban nhân dân các huyện "
+        "tập trung thực hiện tốt các nội dung:\n1. Tổ chức tuyên truyền sâu rộng các văn bản mới.\n"
+        "2. Rà soát, sửa đổi quy chế dân chủ của cơ quan, đơn vị.\n"
+    )
+    assert [t.section for t in found] == ["1", "2"]
+    assert all("các Sở, ban, ngành tỉnh" in t.actors for t in found)
+
+
+def test_heading_actor_for_bullets():
+    found = _tasks(
+        "III. TỔ CHỨC THỰC HIỆN\n1. Phòng Nội vụ\n- Xây dựng kế hoạch kiểm tra hằng năm.\n- Hướng dẫn, đôn đốc các đơn vị thực hiện.\n"
+    )
+    assert [t.actors for t in found] == [["Phòng Nội vụ"], ["Phòng Nội vụ"]]
+    assert found[0].recurrence == "yearly"
+
+
+def test_explicit_subject_and_deadline():
+    found = _tasks(
+        "1. Sở Tài chính chủ trì, phối hợp với Sở Nội vụ rà soát kinh phí, hoàn thành trước ngày 15/5.\n"
+    )
+    assert found[0].actors == ["Sở Tài chính"]
+    assert found[0].deadline == "2024-05-15"
+    assert "Sở Nội vụ" in found[0].coordinators[0]
+
+
+def test_field_bullets_give_lead_and_time():
+    found = _tasks(
+        "II. NỘI DUNG\n1. Công tác pháp luật\na) Phối hợp rà soát các văn bản quy phạm pháp luật.\n"
+        "- Đơn vị chủ trì: Vụ Pháp luật quốc tế.\n- Đơn vị phối hợp: Văn phòng Bộ.\n- Thời gian thực hiện: Quý II, III/2024.\n"
+    )
+    task = next(t for t in found if "Phối hợp rà soát" in t.text)
+    assert task.actors == ["Vụ Pháp luật quốc tế"]
+    assert task.coordinators == ["Văn phòng Bộ"]
+    assert task.deadline == "2024-Q3"
+
+
+def test_goals_are_not_tasks():
+    found = _tasks(
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức của cán bộ, công chức về dân chủ.\nII. NỘI DUNG\n1. Sở Nội vụ tổ chức tập huấn nghiệp vụ.\n"
+    )
+    assert [t.section for t in found] == ["II.1"]
+
+
+def test_closing_sentence_is_its_own_task():
+    found = _tasks(
+        "1. Thực hiện nghiêm Đề án văn hóa công vụ.\n"
+        "Thủ trưởng các Sở, ban, ngành, Chủ tịch Ủy ban nhân dân các huyện chịu trách nhiệm thực hiện Kế hoạch này./.\n"
+    )
+    closing = found[-1]
+    assert closing.text.startswith("Thủ trưởng")
+    assert closing.actors[:2] == [
+        "Thủ trưởng các Sở, ban, ngành",
+        "Chủ tịch Ủy ban nhân dân các huyện",
+    ]
+
+
+def test_report_of_past_work_is_not_a_task():
+    assert _tasks("Trong năm 2023, Sở Nội vụ đã tổ chức 12 lớp tập huấn cho cán bộ.\n") == []
+
+
+def test_table_rows():
+    found = _tasks(
+        "I. NHIỆM VỤ CỤ THỂ\nTT\tNhiệm vụ\tSản phẩm\tThời gian hoàn thành\tChủ trì\tPhối hợp\n"
+        "1\tXây dựng kế hoạch cải cách hành chính\tKế hoạch\tTháng 6/2024\tSở Nội vụ\tCác sở, ngành\n"
+        "2\tCông bố danh mục thủ tục hành chính\tQuyết định\tTrước ngày 30/9/2024\tVăn phòng UBND tỉnh\tSở Tư pháp\n"
+    )
+    assert [(t.actors, t.deadline) for t in found] == [
+        (["Sở Nội vụ"], "2024-06"),
+        (["Văn phòng UBND tỉnh"], "2024-09-30"),
+    ]
+    assert found[1].coordinators == ["Sở Tư pháp"]
+
+
+def test_spans_are_exact(extract_corpus):
+    record = extract_corpus("002_")
+    assert record.tasks
+    for task in record.tasks:
+        assert task.text == record.text[task.start : task.end]
