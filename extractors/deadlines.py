@@ -232,7 +232,7 @@ def find(parsed: Parsed, start: int, end: int, scope_start: int | None = None) -
 def find_value(parsed: Parsed, start: int, end: int) -> list[Found]:
     """Deadlines in a field that is a time by definition (a "Thời gian thực hiện" cell or bullet)."""
     text = parsed.text
-    found = []
+    found: list[Found] = []
     if _WHOLE_PERIOD.search(text, start, min(end, start + 8)) or regex.match(
         r"\s*(?:cả|trong)\s+năm", text[start:end], regex.I
     ):

@@ -495,7 +495,7 @@ def _lead_and_coordinators(value: str) -> tuple[list[str], list[str]]:
 def _in_article(ctx: _Context, unit: Unit) -> bool:
     """Items of a normative article ("Điều 5. 1. Người có đất thu hồi ... được hỗ trợ") are rules,
     not tasks, unless they name who must act."""
-    return bool(unit.section) and unit.section.startswith("Điều")
+    return unit.section is not None and unit.section.startswith("Điều")
 
 
 def _inherited(
