@@ -199,28 +199,41 @@ def _segmented_edits(text: str) -> list[tuple[int, int, str]]:
     return edits
 
 
-def _furniture_patterns() -> list[re.Pattern[str]]:
+def _line_pattern(name: str) -> re.Pattern[str]:
     # the tables' entries are plain regular expressions; spaces in them mean "some space"
-    chrome = "|".join(f"(?:{p})".replace(" ", r"\s+") for p in patterns("web_chrome.txt"))
-    tail = "|".join(f"(?:{p})".replace(" ", r"\s+") for p in patterns("web_chrome_tail.txt"))
-    flags = re.M | re.I
-    return [
-        re.compile(rf"^[ \t]*(?:{tail})[ \t]*$[\s\S]*", flags),  # comment box to the end
-        re.compile(rf"^[ \t]*(?:{chrome})[ \t]*(?:\n|$)", flags),  # a chrome line
-        # Công báo page header, with the page number printed next to it
-        re.compile(r"^[ \t]*CÔNG BÁO/Số[ \t]*[\d +]+/Ngày[ \t]*[\d-]+[ \t]*\n(?:[ \t]*\d{1,4}[ \t]*(?:\n|$))?", flags),
-        re.compile(r"^[ \t]*(?:-{3,}|_{3,}|={3,}|\*{3,})[ \t]*(?:\n|$)", re.M),  # horizontal rules
-        re.compile(r"[ \t]+(?:-{4,}|_{4,})[ \t]*$", re.M),  # "BỘ TƯ PHÁP --------"
-    ]
+    alternation = "|".join(f"(?:{p})".replace(" ", r"\s+") for p in patterns(name))
+    return re.compile(alternation, re.I)
 
 
-_FURNITURE: list[re.Pattern[str]] = []
+_CHROME = _line_pattern("web_chrome.txt")  # a whole line of site furniture
+_TAIL = _line_pattern("web_chrome_tail.txt")  # a line that opens the comment box: the rest goes
+_RULE = re.compile(r"-{3,}|_{3,}|={3,}|\*{3,}")  # a horizontal rule on a line of its own
+# Công báo page header, with the page number printed next to it
+_GAZETTE = re.compile(
+    r"^[ \t]*CÔNG BÁO/Số[ \t]*[\d +]+/Ngày[ \t]*[\d-]+[ \t]*\n(?:[ \t]*\d{1,4}[ \t]*(?:\n|$))?", re.M
+)
+_TRAILING_RULE = re.compile(r"[ \t]+(?:-{4,}|_{4,})[ \t]*$", re.M)  # "BỘ TƯ PHÁP --------"
+_SHORT_LINE = 120
 
 
 def _furniture_edits(text: str) -> list[tuple[int, int, str]]:
-    if not _FURNITURE:
-        _FURNITURE.extend(_furniture_patterns())
-    edits = [(m.start(), m.end(), "") for pattern in _FURNITURE for m in pattern.finditer(text)]
+    edits: list[tuple[int, int, str]] = []
+    pos = 0
+    # chrome and rules are whole short lines: test each short line, not every position
+    for line in text.split("\n"):
+        end = pos + len(line)
+        stripped = line.strip()
+        if stripped and len(stripped) < _SHORT_LINE:
+            if _TAIL.fullmatch(stripped):
+                edits.append((pos, len(text), ""))
+                break
+            if _CHROME.fullmatch(stripped) or _RULE.fullmatch(stripped):
+                edits.append((pos, min(end + 1, len(text)), ""))
+        pos = end + 1
+    if "CÔNG BÁO" in text:
+        edits += [(m.start(), m.end(), "") for m in _GAZETTE.finditer(text)]
+    if "----" in text or "____" in text:
+        edits += [(m.start(), m.end(), "") for m in _TRAILING_RULE.finditer(text)]
     edits.sort()
     return edits
 
