@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Callable
 from typing import Any
 
-from extractors import document
+from extractors import document, legal_refs
 from extractors.structure import Parsed, parse
 from pipeline.normalize import normalize
 from pipeline.record import Record
@@ -14,6 +14,7 @@ from pipeline.record import Record
 # Each list field of the record and the extractor that fills it: a pure function from the
 # parsed document to typed items with spans (see extractors/<field>.py).
 EXTRACTORS: dict[str, Callable[[Parsed], list[Any]]] = {}
+EXTRACTORS["legal_refs"] = legal_refs.extract
 
 
 def extract_text(text: str, *, id: str = "text", source: str = "<text>") -> Record:
