@@ -21,7 +21,7 @@ from functools import cache
 import regex
 
 from extractors import places
-from extractors.data import table
+from extractors.data import patterns, table
 from extractors.models import LegalRef
 from extractors.structure import Parsed
 from extractors.text import expand_abbreviations, fold
@@ -34,6 +34,7 @@ _NAMED = {row["canonical"] for row in _TYPE_ROWS if row["named"] == "yes"}
 _KNOWN = table("known_instruments.tsv")
 # The letters of a số ký hiệu that name the type: "NĐ" in "04/2015/NĐ-CP", "KL" in "120-KL/TW".
 _BY_CODE = {code: row["canonical"] for row in table("doc_types.tsv") for code in row["codes"].split(";") if code}
+_ISSUER_NAMES = sorted(patterns("issuer_names.txt"), key=len, reverse=True)
 _ISSUER_SPELLINGS = {row["spelling"]: row["expansion"] for row in table("issuer_spellings.tsv")}
 
 # ---------------------------------------------------------------- patterns
@@ -86,11 +87,19 @@ TAIL_ALIAS = regex.compile(r"\s*\(\s*sau đây gọi (?:tắt |chung )?là\s+(?P
 # Where an issuer stops: the words that start the title, a date, a verb, or punctuation.
 ISSUER_STOP = regex.compile(
     r"\s+(?:về|V/v|ngày|quy định|hướng dẫn|ban hành|phê duyệt|đã|đang|thì|tại|trong|đối với|cho|để|khi|"
-    r"với|theo|gắn với|nhằm|là|được|sau|trước|cùng|nay|có|hiện|thực hiện|triển khai|tỉnh\s*\)|và (?:các|những)\s)"
-    r"(?!\p{L})|\s*[,;:.\n()“”\"]|\s+và\s+(?=" + TYPES + r")|$"
+    r"với|theo|gắn với|nhằm|là|được|sau|trước|cùng|nay|có|và (?:các|những)\s)"
+    r"(?!\p{L})|\s*[,;:\n()“”\"]|\.(?=\s|$)|\s+(?:và\s+)?(?=\p{Lu})(?=(?:" + TYPES + r")\s+(?:số|\d))|$"
 )
 TITLE_STOP = regex.compile(
-    rf"\s*[;\n()]|\.(?:\s|$)|,?\s+(?:và\s+|,\s*)?(?:các\s+)?(?:{TYPES})\s+(?:số\s*)?\d|\s+của\s+(?:{TYPES})\s|$"
+    rf"\s*[;\n()]|\.(?:\s|$)|(?:,|\s+và)\s+(?:các\s+)?(?:{TYPES})\s+(?:số\s*)?\d|$"
+)
+# The issuer (and date) written before the citation: "ngày 14/8/2024, Sở Tài nguyên và Môi
+# trường có Công văn số ...", "UBND thành phố Vũng Tàu đã ban hành Kế hoạch số ...", "của Công
+# an tỉnh tại Tờ trình số ...".
+ISSUER_HEADS = r"Ủy ban|UBND|Sở|Bộ|Ban|Chính phủ|Thủ tướng|Công an|Tổ công tác|Văn phòng|Tỉnh ủy|Quốc hội|Chủ tịch|HĐND|Hội đồng"
+BEFORE_ISSUER = regex.compile(
+    rf"(?:ngày\s+(?:{DAY_MONTH_YEAR})\s*,\s*)?(?<!\p{{L}})(?P<issuer>(?:{ISSUER_HEADS})(?: (?!đã |được |có |tại )[^\s,;.()“”]+){{0,10}}?)"
+    r"\s+(?:đã\s+|vừa\s+)?(?:có|ban hành|tại)\s+$"
 )
 # Pinpoints written before the type: "Điều 04, 05, 06, 07 Nghị định ...", "khoản 2 Điều 5 của".
 PINPOINT = regex.compile(
@@ -175,8 +184,8 @@ def _find(text: str, place: str | None) -> list[_Mention]:
             number = _clean_number(number)
             if not number or (word[0].islower() and not _has_code(number)):
                 continue
-            group.append(_Mention(doc_type, match.start(), match.start() + len(word), number=number))
             end = match.start("num") + len(number) + _spaces_in(match.group("num"), number)
+            group.append(_Mention(doc_type, match.start(), end, number=number))
         elif bare is not None and word[0].isupper():
             number = _clean_number(bare)
             if not number or (not _has_code(number) and NOT_SHORT.match(text, match.end("bare"))):
@@ -198,7 +207,16 @@ def _find(text: str, place: str | None) -> list[_Mention]:
             continue
         group[0].articles = _pinpoints(before)
         group[0].relation = _relation(text, match.start())
+        if actor := BEFORE_ISSUER.search(text, max(0, match.start() - 150), match.start()):
+            issuer = _issuer(actor.group("issuer"), place)
+            date = _iso(actor) if actor.group("y") or actor.group("y2") else None
+            before_values = (issuer, date)
+        else:
+            before_values = (None, None)
         consumed = _tail(text, end, group, place, doc_type)
+        for item in group:
+            item.issuer = item.issuer or before_values[0]
+            item.date = item.date or before_values[1]
         found.extend(group)
     return found
 
@@ -218,7 +236,7 @@ def _tail(text: str, position: int, group: list[_Mention], place: str | None, do
             position = m.end()
         elif m := TAIL_ISSUER.match(text, position, limit):
             stop = ISSUER_STOP.search(text, m.end(), min(len(text), m.end() + 160))
-            raw = text[m.end() : stop.start() if stop else m.end()]
+            raw = _issuer_extent(text[m.end() : stop.start() if stop else m.end()])
             issuer = _issuer(raw, place)
             if issuer is None:
                 break
@@ -345,7 +363,7 @@ def _relation(text: str, start: int) -> str:
     window = text[max(0, start - 120) : start]
     near = RELATION_NEAR.search(window[-60:])
     clause = None
-    for clause in CLAUSE_START.finditer(window):
+    for clause in CLAUSE_START.finditer(window):  # noqa: B007 - the last clause start is wanted
         pass
     word = (near.group("rel") if near else clause.group("rel") if clause else "").lower()
     if word == "căn cứ" or (clause and clause.group("rel") == "Căn cứ"):
@@ -415,8 +433,19 @@ def _iso(m: regex.Match[str]) -> str | None:
     return f"{int(y):04d}-{month:02d}-{day:02d}"
 
 
+def _issuer_extent(raw: str) -> str:
+    """Cut an issuer read up to a stop: before "(khóa XI)", after a known body's full name."""
+    term = TAIL_TERM.search(raw)
+    if term:
+        raw = raw[: term.start()]
+    for name in _ISSUER_NAMES:
+        if raw.startswith(name + " ") and raw[len(name) + 1 : len(name) + 2].islower():
+            return raw[: len(name)]
+    return raw
+
+
 def _issuer(raw: str, place: str | None) -> str | None:
-    raw = TAIL_TERM.sub("", raw).strip(" ,")
+    raw = _issuer_extent(raw).strip(" ,")
     if not raw or len(raw.split()) > 16 or not raw[0].isupper():
         return None
     for spelling, expansion in _ISSUER_SPELLINGS.items():
