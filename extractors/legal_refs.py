@@ -25,7 +25,7 @@ from extractors import places
 from extractors.data import patterns, table
 from extractors.models import LegalRef
 from extractors.structure import Parsed
-from extractors.text import expand_abbreviations, fold
+from extractors.text import expand_abbreviations
 
 # ---------------------------------------------------------------- tables
 
@@ -149,6 +149,11 @@ _WORDLIKE = regex.compile(r"\p{Ll}\p{Ll}")
 _CAPITALISED_WORD = regex.compile(r"\p{Lu}\p{Ll}+")
 _SPACES = regex.compile(r"\s+")
 _LETTER = regex.compile(r"\p{L}")
+_TYPE_AHEAD = regex.compile(rf"\s*(?:{TYPES})(?!\p{{L}})")
+_CLAUSE = regex.compile(r"(?:điểm\s+\p{Ll}\s+)?[Kk]hoản\s+\d+\s+")
+_TW = regex.compile(r"\bTW\b")
+# "Ủy ban nhân dân tỉnh" with no name: the document's own province is meant
+_BARE_LOCAL = regex.compile(r"^(.*(?:Ủy ban nhân dân|Hội đồng nhân dân|Ban chỉ đạo.*)) (tỉnh|thành phố)$")
 
 
 # ---------------------------------------------------------------- items found
@@ -225,7 +230,10 @@ def _find(text: str, place: str | None) -> list[_Mention]:
             continue
         group[0].articles = _pinpoints(before)
         group[0].relation = _relation(text, match.start())
-        if actor := BEFORE_ISSUER.search(text, max(0, match.start() - 150), match.start()):
+        actor = None
+        if before.rstrip().endswith((" có", " ban hành", " tại")):  # cheap test before the search
+            actor = BEFORE_ISSUER.search(text, max(0, match.start() - 150), match.start())
+        if actor:
             issuer = _issuer(actor.group("issuer"), place)
             date = _iso(actor) if actor.group("y") or actor.group("y2") else None
             before_values = (issuer, date)
@@ -365,7 +373,7 @@ def _known_name(text: str, start: int, position: int, doc_type: str) -> tuple[st
             if at < 0:
                 continue
             candidate = text[at : at + len(rest)]
-            if candidate.lower() == rest.lower() and not regex.match(r"[\p{L}\d]", text[at + len(rest) : at + len(rest) + 1]):
+            if candidate.lower() == rest.lower() and not text[at + len(rest) : at + len(rest) + 1].isalnum():
                 if best is None or len(rest) > len(best[0]):
                     number = row["number"] if doc_type not in ("Luật", "Bộ luật") else None
                     written = text[start:position] + candidate
@@ -373,21 +381,21 @@ def _known_name(text: str, start: int, position: int, doc_type: str) -> tuple[st
     if best is None:
         return None
     written, end, number = best
-    return regex.sub(r"\s+", " ", written), end, number
+    return " ".join(written.split()), end, number
 
 
 def _starts_type(text: str, position: int) -> bool:
-    return bool(regex.match(rf"\s*(?:{TYPES})(?!\p{{L}})", text[position : position + 30]))
+    return bool(_TYPE_AHEAD.match(text, position, position + 30))
 
 
 def _pinpoints(before: str) -> list[str]:
-    m = PINPOINT.search(before)
+    m = PINPOINT.search(before) if "Điều" in before else None
     if not m:
         return []
     pin = m.group("pin")
-    clause = regex.match(r"(?:điểm\s+\p{Ll}\s+)?[Kk]hoản\s+\d+\s+", pin)
+    clause = _CLAUSE.match(pin)
     if clause and "," not in pin:
-        return [regex.sub(r"\s+", " ", pin)]
+        return [" ".join(pin.split())]
     numbers = regex.findall(r"\d+", pin[pin.index("Điều") :])
     return [f"Điều {int(n)}" for n in numbers]
 
@@ -412,7 +420,7 @@ def _relation(text: str, start: int) -> str:
 
 
 def _number_text(value: str) -> str:
-    return regex.sub(r"\s+", "", value)
+    return "".join(value.split())
 
 
 def _clean_number(raw: str) -> str | None:
@@ -449,14 +457,18 @@ def _has_code(number: str) -> bool:
 
 
 def _type_from_code(number: str) -> str | None:
-    for part in regex.split(r"[/-]", number)[1:]:
+    for part in _JOINS.split(number)[2::2]:
         if part in _BY_CODE:
             return _BY_CODE[part]
     return None
 
 
 def _key_number(number: str) -> str:
-    return fold(number.replace(" ", ""))
+    return "".join(number.split()).casefold()
+
+
+def _key_name(name: str) -> str:
+    return " ".join(name.split()).casefold()
 
 
 def _iso(m: regex.Match[str]) -> str | None:
@@ -486,8 +498,8 @@ def _issuer(raw: str, place: str | None) -> str | None:
         if raw.startswith(spelling):
             raw = expansion + raw[len(spelling) :]
     issuer = expand_abbreviations(raw)
-    issuer = regex.sub(r"\bTW\b", "Trung ương", issuer)
-    local = regex.match(r"^(.*(?:Ủy ban nhân dân|Hội đồng nhân dân|Ban chỉ đạo.*)) (tỉnh|thành phố)$", issuer)
+    issuer = _TW.sub("Trung ương", issuer)
+    local = _BARE_LOCAL.match(issuer)
     if local and place:
         unit = places.governed_unit(place)
         if unit.split(" ", 1)[0] == local.group(2):
@@ -501,24 +513,24 @@ def _issuer(raw: str, place: str | None) -> str | None:
 def _merge(text: str, mentions: list[_Mention]) -> list[LegalRef]:
     """One ``LegalRef`` per instrument: short forms, acronyms and aliases join their full form."""
     full = [m for m in mentions if m.number and _has_code(m.number)]
-    names = {fold(m.name): m for m in mentions if m.name}
-    aliases = {fold(m.alias): m for m in mentions if m.alias}
+    names = {_key_name(m.name): m for m in mentions if m.name}
+    aliases = {_key_name(m.alias): m for m in mentions if m.alias}
     for m in mentions:
         if m.number and not _has_code(m.number):
             _resolve_short(m, full)
         elif m.name and not m.number:
-            target = aliases.get(fold(m.name)) or _by_initials(m, names.values())
+            target = aliases.get(_key_name(m.name)) or _by_initials(m, names.values())
             if target is not None and target is not m:
                 m.doc_type, m.number, m.name = target.doc_type, target.number, target.name
                 m.resolved_by = "document"
     # a name-only mention of a law also cited with its number is the same law
-    numbered_names = {fold(m.name): m for m in mentions if m.name and m.number}
+    numbered_names = {_key_name(m.name): m for m in mentions if m.name and m.number}
     for m in mentions:
-        if m.name and not m.number and fold(m.name) in numbered_names:
-            m.number = numbered_names[fold(m.name)].number
+        if m.name and not m.number and _key_name(m.name) in numbered_names:
+            m.number = numbered_names[_key_name(m.name)].number
     refs: dict[tuple[str, str], LegalRef] = {}
     for m in mentions:
-        key = (m.doc_type, _key_number(m.number) if m.number else "name:" + fold(m.name or ""))
+        key = (m.doc_type, _key_number(m.number) if m.number else "name:" + _key_name(m.name or ""))
         ref = refs.get(key)
         span = text[m.start : m.end]
         if ref is None:
