@@ -410,7 +410,7 @@ def test_linear_time_on_adversarial_input(kind):
     makers = {
         "mixed": _adversarial,
         "digits": lambda n: ("Nghị định số " + "0" * 300 + " " + "7" * 2000 + " ") * (n // 2314 + 1),
-        "slashes": lambda n: ("Kết luận số 1" + "/1-" * 100 + " " + "//1" * 500) * (n // 1814 + 1),
+        "slashes": lambda n: ("Kết luận số 1" + "/1-" * 100 + " " + "//1" * 500 + "\n") * (n // 1815 + 1),
         "so": lambda n: ("Quyết định " + "số " * 100 + "số số 1/ " * 100) * (n // 1211 + 1),
     }
     small, large = makers[kind](100_000)[:100_000], makers[kind](1_000_000)[:1_000_000]
