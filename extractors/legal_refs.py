@@ -512,7 +512,11 @@ def _issuer(raw: str, place: str | None) -> str | None:
 
 def _merge(text: str, mentions: list[_Mention]) -> list[LegalRef]:
     """One ``LegalRef`` per instrument: short forms, acronyms and aliases join their full form."""
-    full = [m for m in mentions if m.number and _has_code(m.number)]
+    # full forms by (type, leading number): "04" finds "04/2015/NĐ-CP" without a scan per short form
+    full: dict[tuple[str, str], set[str]] = {}
+    for m in mentions:
+        if m.number and _has_code(m.number) and (lead := BARE_NUMBER.match(m.number)):
+            full.setdefault((m.doc_type, lead.group(0)), set()).add(m.number)
     names = {_key_name(m.name): m for m in mentions if m.name}
     aliases = {_key_name(m.alias): m for m in mentions if m.alias}
     for m in mentions:
@@ -564,8 +568,8 @@ def _merge(text: str, mentions: list[_Mention]) -> list[LegalRef]:
     return sorted(refs.values(), key=lambda r: r.start)
 
 
-def _resolve_short(m: _Mention, full: list[_Mention]) -> None:
-    candidates = {f.number for f in full if f.doc_type == m.doc_type and _is_short_of(m.number, f.number)}
+def _resolve_short(m: _Mention, full: dict[tuple[str, str], set[str]]) -> None:
+    candidates = {n for n in full.get((m.doc_type, m.number or ""), ()) if _is_short_of(m.number, n)}
     if len(candidates) == 1:
         m.number = candidates.pop()
         m.resolved_by = "document"

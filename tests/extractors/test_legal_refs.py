@@ -398,7 +398,7 @@ def _adversarial(size: int) -> str:
 def _seconds(text: str) -> float:
     parsed = parse(text)
     best = float("inf")
-    for _ in range(5):
+    for _ in range(7):
         start = time.perf_counter()
         extract(parsed)
         best = min(best, time.perf_counter() - start)
