@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 Recurrence = Literal["yearly", "half-yearly", "quarterly", "monthly", "weekly", "daily"]
+Relation = Literal["căn cứ", "thực hiện", "theo", "other"]
 StatisticKind = Literal["count", "percent", "ratio", "rank", "score", "change", "amount"]
 
 
@@ -60,7 +61,7 @@ class LegalRef(Span):
     title: str | None = None
     articles: list[str] = Field(default_factory=list)
     mentions: int = 1
-    relation: Literal["căn cứ", "thực hiện", "theo", "other"] = "other"
+    relation: Relation = "other"
     id: str = ""
     resolved_by: str | None = Field(
         default=None, description="How a short form was resolved: 'document', 'table' or 'archive'."

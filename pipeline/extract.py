@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Callable
 from typing import Any
 
-from extractors import deadlines, document, entities, people, statistics, tasks
+from extractors import deadlines, document, entities, legal_refs, people, statistics, tasks
 from extractors.structure import Parsed, parse
 from pipeline.normalize import normalize
 from pipeline.record import Record
@@ -14,6 +14,7 @@ from pipeline.record import Record
 # Each list field of the record and the extractor that fills it: a pure function from the
 # parsed document to typed items with spans (see extractors/<field>.py).
 EXTRACTORS: dict[str, Callable[[Parsed], list[Any]]] = {
+    "legal_refs": legal_refs.extract,
     "tasks": tasks.extract,
     "deadlines": deadlines.extract,
     "statistics": statistics.extract,

@@ -5,7 +5,7 @@ gives the next text and an ``OffsetMap`` from it back to the previous one; ``Tex
 keeps the chain so that any span of the final text can be shown in the original.
 
 Stages, in order:
-0. Legacy font encodings (TCVN3, VNI) converted to Unicode.
+0. Control characters dropped; legacy font encodings (TCVN3, VNI) converted to Unicode.
 1. Unicode NFC (only when the text is not NFC already).
 2. Tone marks in the modern position: ``hoà`` → ``hòa``, ``thuỷ`` → ``thủy``.
 3. Word-segmented files (``cơ_quan , đơn_vị``) written back as plain text.
@@ -361,11 +361,11 @@ def _rejoin_edits(text: str) -> list[tuple[int, int, str]]:
 
 
 STAGES = (
+    _control_edits,
     legacy.edits,
     _nfc_edits,
     _tone_edits,
     _segmented_edits,
-    _control_edits,
     _furniture_edits,
     _markup_edits,
     _whitespace_edits,

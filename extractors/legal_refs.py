@@ -1,0 +1,652 @@
+"""Legal references: every instrument a document cites, one item per instrument.
+
+Laid out like eyecite: **find** citations with one compiled pattern pass over the text (a
+type word, then a số ký hiệu, a short number or a name), read each citation's **tail** with
+small anchored patterns over a bounded window (list continuations, dates, issuer, title,
+alias), then **resolve**: short forms ("Nghị định 04") and acronyms ("Luật BHYT") join the
+full instrument cited in the same document, else the table of known instruments
+(``data/known_instruments.tsv``); mentions of one instrument merge into one ``LegalRef``.
+``resolve_archive`` does the same across documents: a short number left in one document
+is resolved by the full form another document cites.
+
+Every pattern is linear: no nested unbounded quantifiers, and every tail read is limited
+to a window of a few hundred characters after the citation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from extractors import places
+from extractors.data import patterns, table
+from extractors.models import LegalRef, Relation
+from extractors.structure import Parsed
+from extractors.text import expand_abbreviations
+
+# ---------------------------------------------------------------- tables
+
+_TYPE_ROWS = table("citation_types.tsv")
+_CANONICAL = {row["spelling"].lower(): row["canonical"] for row in _TYPE_ROWS}
+_NAMED = {row["canonical"] for row in _TYPE_ROWS if row["named"] == "yes"}
+_KNOWN = table("known_instruments.tsv")
+# The letters of a số ký hiệu that name the type: "NĐ" in "04/2015/NĐ-CP", "KL" in "120-KL/TW".
+_BY_CODE = {code: row["canonical"] for row in table("doc_types.tsv") for code in row["codes"].split(";") if code}
+_ISSUER_NAMES = sorted(patterns("issuer_names.txt"), key=len, reverse=True)
+_ISSUER_SPELLINGS = {row["spelling"]: row["expansion"] for row in table("issuer_spellings.tsv")}
+
+# ---------------------------------------------------------------- patterns
+
+
+def _type_alternation() -> str:
+    spellings = sorted(_CANONICAL, key=len, reverse=True)
+    # A type word is written capitalised ("Nghị định"); lower case only counts before "số".
+    return "|".join(f"[{s[0].upper()}{s[0]}]{regex.escape(s[1:])}" for s in spellings)
+
+
+TYPES = _type_alternation()
+# A số ký hiệu: a number (perhaps with a letter: "1249a"), then up to six parts joined by "/"
+# or "-" (year, type code, issuer code: "04/2015/NĐ-CP", "120-KL/TW", "17-QĐ/BCĐ.QCDC",
+# "34/2007/PL-UBTVQH11"). Conversions put stray spaces around the joins ("04/2015/ NĐ-CP",
+# "43- KL/TW", "02 - KH/BCĐ.QCDC"). Parts cannot contain a join, so the split is unambiguous.
+JOIN = r"(?:\s?/\s?|\s?-\s?)"
+PART = r"[\p{Lu}\d][\p{Lu}\p{Ll}\d.&]*"
+NUMBER = rf"\d+[a-zđ]?(?:{JOIN}{PART}){{0,6}}"
+# Words a writer puts between the type and "số": "Báo cáo thẩm tra số", "Chương trình phối hợp số".
+QUALIFIER = r"\p{Ll}+(?:\s\p{Ll}+){0,3}"
+
+# Candidates are found fast, then read with CITATION anchored at each: a capitalised type word
+# (a literal alternation; the standard ``re`` scans it several times faster than ``regex`` and
+# a literal alternation cannot backtrack), or "số <digit>" with a lower-case type word before it.
+CAPITALISED = re.compile("|".join(re.escape(s[0].upper() + s[1:]) for s in sorted(_CANONICAL, key=len, reverse=True)))
+SO_DIGIT = regex.compile(r"số\s*:?\s*\d")
+LOWER_TYPE_BEFORE = regex.compile(
+    rf"(?<![\p{{L}}\d])(?:{'|'.join(regex.escape(s) for s in sorted(_CANONICAL, key=len, reverse=True))})"
+    rf"(?:\s+{QUALIFIER})??\s+$"
+)
+CITATION = regex.compile(
+    rf"""(?P<type>{TYPES})(?![\p{{L}}\d])
+    (?:
+        \s+(?P<self>này)(?!\p{{L}})                                # "Nghị định này": the document itself
+      | (?:\s+(?P<qual>{QUALIFIER}))??\s+[Ss]ố\s*:?\s*(?P<num>{NUMBER})  # "Nghị định số 04/2015/NĐ-CP"
+      | \s+(?P<bare>{NUMBER})                                      # "Nghị định 04/2015/NĐ-CP", "Pháp lệnh 34"
+    )?""",
+    regex.X,
+)
+
+# ---- the tail of a citation, read with anchored patterns at the current position
+DAY_MONTH_YEAR = (
+    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
+    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})"
+)
+TAIL_DATE = regex.compile(rf"\s*,?\s*(?:được\s+)?(?:ban hành\s+|ký\s+)?ngày\s+(?:{DAY_MONTH_YEAR})")
+TAIL_ISSUER = regex.compile(r"\s*,?\s*của\s+")
+# "(khóa XI)", "khóa XII": the term of a Party body, not part of its name
+TAIL_TERM = regex.compile(r"\s*\(?\s*[Kk]h[óo]a\s+[IVXLC]+\s*\)?")
+# A list continues the citation: "các Nghị định số 04/2015/NĐ-CP, 149/2018/NĐ-CP",
+# "Kết luận số 114-KL/TW ..., số 43-KL/TW", "Công văn 4503/TCT ... và Công văn số 3169/TCT06".
+TAIL_ITEM = regex.compile(
+    rf"\s*(?:,\s*và|,|và|;)\s*(?:(?P<type>{TYPES})\s+)?(?:[Ss]ố\s*:?\s*)?(?P<num>\d+[a-zđ]?(?:{JOIN}{PART}){{1,6}})"
+)
+TAIL_TITLE = regex.compile(r"\s*,?\s*(?P<about>về|V/v)\s+")
+# "(sau đây gọi là Luật BHYT)": a name the document uses for the instrument from here on
+TAIL_ALIAS = regex.compile(r"\s*\(\s*sau đây gọi (?:tắt |chung )?là\s+(?P<alias>[^()\n]{1,80}?)\s*\)")
+# Where an issuer stops: the words that start the title, a date, a verb, or punctuation.
+ISSUER_STOP = regex.compile(
+    r"\s+(?:về|V/v|ngày|quy định|hướng dẫn|ban hành|phê duyệt|đã|đang|thì|tại|trong|đối với|cho|để|khi|"
+    r"với|theo|gắn với|nhằm|là|được|sau|trước|cùng|nay|có|và (?:các|những)\s)"
+    r"(?!\p{L})|\s*[,;:\n()“”\"]|\.(?=\s|$)|\s+(?:và\s+)?(?=\p{Lu})(?=(?:" + TYPES + r")\s+(?:số|\d))|$"
+)
+TITLE_STOP = regex.compile(
+    rf"\s*[;\n()]|\.(?:\s|$)|(?:,|\s+và)\s+(?:các\s+)?(?:{TYPES})\s+(?:số\s*)?\d|$"
+)
+# The issuer (and date) written before the citation: "ngày 14/8/2024, Sở Tài nguyên và Môi
+# trường có Công văn số ...", "UBND thành phố Vũng Tàu đã ban hành Kế hoạch số ...", "của Công
+# an tỉnh tại Tờ trình số ...".
+ISSUER_HEADS = r"Ủy ban|UBND|Sở|Bộ|Ban|Chính phủ|Thủ tướng|Công an|Tổ công tác|Văn phòng|Tỉnh ủy|Quốc hội|Chủ tịch|HĐND|Hội đồng"
+BEFORE_ISSUER = regex.compile(
+    rf"(?:ngày\s+(?:{DAY_MONTH_YEAR})\s*,\s*)?(?<!\p{{L}})(?P<issuer>(?:{ISSUER_HEADS})(?: (?!đã |được |có |tại )[^\s,;.()“”]+){{0,10}}?)"
+    r"\s+(?:đã\s+|vừa\s+)?(?:có|ban hành|tại)\s+$"
+)
+# Pinpoints written before the type: "Điều 04, 05, 06, 07 Nghị định ...", "khoản 2 Điều 5 của".
+PINPOINT = regex.compile(
+    r"(?P<pin>(?:(?:điểm\s+\p{Ll}\s+)?[Kk]hoản\s+\d+(?:\s*(?:,|và)\s*(?:[Kk]hoản\s+)?\d+)*\s+)?"
+    r"Điều\s+\d+(?:\s*(?:,|và)\s*(?:Điều\s+)?\d+)*)\s+(?:của\s+)?(?:các\s+)?$"
+)
+# What the text does with the instrument, read just before the citation.
+RELATION_NEAR = regex.compile(
+    r"(?P<rel>[Cc]ăn cứ|[Tt]hực hiện|[Tt]riển khai|[Tt]heo|[Tt]rên cơ sở)"
+    r"(?:\s+(?:đúng|nghiêm|tốt|có hiệu quả|nghiêm túc|nội dung|quy định(?: tại| của)?|tinh thần|chỉ đạo tại|các|vào))*\s+$"
+)
+CLAUSE_START = regex.compile(r"(?:^|[\n;])\s*(?:[-+*•]\s*)?(?P<rel>Căn cứ|Thực hiện|Theo|Triển khai)(?!\p{L})")
+# Before a type word, words that make it a future document or a generic mention, not a citation.
+NOT_A_CITATION = regex.compile(
+    r"(?:dự án|dự thảo|xây dựng|soạn thảo|ban hành|dưới|trình|sửa đổi|các|những|thi hành"
+    r"|đoàn|hội|liên đoàn)\s+$",  # "Đoàn Luật sư" is a bar association, not a law
+    regex.I,
+)
+# A number written after a name: "Luật Việc làm số 38/2013/QH13".
+NAME_NUMBER = regex.compile(rf" +số\s*:?\s*(?P<num>{NUMBER})")
+ACRONYM = regex.compile(r" +(?P<w>\p{Lu}{2,})(?![\p{L}\d])")
+BARE_NUMBER = regex.compile(r"\d+[a-zđ]?")
+# After a bare short number, words that show it is a quantity, not an instrument ("Kế hoạch 5 năm").
+NOT_SHORT = regex.compile(r"\s*(?:năm|tháng|ngày|%|người|lần|giai đoạn)(?!\p{L})")
+# A law's name: words after "Luật" up to a stop (number, date, "của", "về", punctuation ...).
+NAME_WORD = regex.compile(r" +(?P<w>[\p{L}][\p{L}\d-]*)")  # a name never runs over a line break
+NAME_STOPWORDS = frozenset(
+    "số ngày của về năm do được đã có và thì trong từ để tại theo khi hoặc cho này đến nay "
+    "là với trước sau hiện mới quy định hướng dẫn thi hành".split()
+)
+LAW_GENERIC = frozenset("này có đến định giải được và thì để hiện mới".split())
+AMENDING = regex.compile(r"sửa đổi")
+YEAR_SUFFIX = regex.compile(r"\s+(?:năm\s+)?\d{4}$")
+WINDOW = 400
+_JOINS = regex.compile(r"(\s?[/-]\s?)")
+_WORDLIKE = regex.compile(r"\p{Ll}\p{Ll}")
+_CAPITALISED_WORD = regex.compile(r"\p{Lu}\p{Ll}+")
+_SPACES = regex.compile(r"\s+")
+_LETTER = regex.compile(r"\p{L}")
+_TYPE_AHEAD = regex.compile(rf"\s*(?:{TYPES})(?!\p{{L}})")
+_CLAUSE = regex.compile(r"(?:điểm\s+\p{Ll}\s+)?[Kk]hoản\s+\d+\s+")
+_TW = regex.compile(r"\bTW\b")
+# "Ủy ban nhân dân tỉnh" with no name: the document's own province is meant
+_BARE_LOCAL = regex.compile(r"^(.*(?:Ủy ban nhân dân|Hội đồng nhân dân|Ban chỉ đạo.*)) (tỉnh|thành phố)$")
+
+
+# ---------------------------------------------------------------- items found
+
+
+@dataclass
+class _Mention:
+    doc_type: str
+    start: int
+    end: int
+    number: str | None = None
+    name: str | None = None
+    date: str | None = None
+    issuer: str | None = None
+    title: str | None = None
+    articles: list[str] = field(default_factory=list)
+    relation: Relation = "other"
+    alias: str | None = None
+    resolved_by: str | None = None
+
+
+def extract(parsed: Parsed) -> list[LegalRef]:
+    """Every distinct instrument ``parsed`` cites, with the span of its fullest mention."""
+    text = parsed.text
+    place = parsed.header.place.text if parsed.header.place else None
+    own = _key_number(_number_text(parsed.header.number.text)) if parsed.header.number else None
+    mentions = _find(text, place)
+    mentions = [m for m in mentions if not (m.number and own and _key_number(m.number) == own)]
+    return _merge(text, mentions)
+
+
+# ---------------------------------------------------------------- find
+
+
+def _find(text: str, place: str | None) -> list[_Mention]:
+    found: list[_Mention] = []
+    consumed = 0
+    for match in _candidates(text):
+        if match.start() < consumed or match.group("self"):
+            continue
+        word = match.group("type")
+        doc_type = _CANONICAL[word.lower()]
+        before = text[max(0, match.start() - 60) : match.start()]
+        number = match.group("num")
+        bare = match.group("bare")
+        group: list[_Mention] = []
+        if number is not None:
+            number = _clean_number(number)
+            if not number or (word[0].islower() and not _has_code(number)):
+                continue
+            end = match.start("num") + len(number) + _spaces_in(match.group("num"), number)
+            qualifier = match.group("qual")
+            # "Luật bảo hiểm y tế số 25/2008/QH12": for a law the words before "số" are its name
+            name = f"{word[0].upper()}{word[1:]} {qualifier}" if qualifier and doc_type in _NAMED else None
+            group.append(_Mention(doc_type, match.start(), end, number=number, name=name))
+        elif bare is not None and word[0].isupper():
+            number = _clean_number(bare)
+            if not number or (not _has_code(number) and NOT_SHORT.match(text, match.end("bare"))):
+                continue
+            end = match.start("bare") + len(number) + _spaces_in(bare, number)
+            group.append(_Mention(doc_type, match.start(), end, number=number))
+        elif word[0].isupper() and doc_type in _NAMED and not NOT_A_CITATION.search(before):
+            named = _name(text, match.start(), match.end(), doc_type)
+            if named is None:
+                continue
+            name, end, number = named
+            if m := NAME_NUMBER.match(text, end, min(len(text), end + 60)):
+                written = _clean_number(m.group("num"))
+                if written and _has_code(written):
+                    number = written
+                    end = m.start("num") + len(written) + _spaces_in(m.group("num"), written)
+            group.append(_Mention(doc_type, match.start(), end, name=name, number=number))
+        else:
+            continue
+        group[0].articles = _pinpoints(before)
+        group[0].relation = _relation(text, match.start())
+        actor = None
+        if before.rstrip().endswith((" có", " ban hành", " tại")):  # cheap test before the search
+            actor = BEFORE_ISSUER.search(text, max(0, match.start() - 150), match.start())
+        if actor:
+            issuer = _issuer(actor.group("issuer"), place)
+            date = _iso(actor) if actor.group("y") or actor.group("y2") else None
+            before_values = (issuer, date)
+        else:
+            before_values = (None, None)
+        consumed = _tail(text, end, group, place, doc_type)
+        for item in group:
+            item.issuer = item.issuer or before_values[0]
+            item.date = item.date or before_values[1]
+        found.extend(group)
+    return found
+
+
+def _candidates(text: str):
+    """CITATION matches at capitalised type words and at lower-case ones before "số N", in order."""
+    starts = {m.start() for m in CAPITALISED.finditer(text)}
+    for m in SO_DIGIT.finditer(text):
+        before = LOWER_TYPE_BEFORE.search(text, max(0, m.start() - 50), m.start())
+        if before:
+            starts.add(before.start())
+    for start in sorted(starts):
+        if start and (text[start - 1].isalnum()):
+            continue
+        match = CITATION.match(text, start)
+        if match:
+            yield match
+
+
+def _tail(text: str, position: int, group: list[_Mention], place: str | None, doc_type: str) -> int:
+    """Read list items, dates, issuer, title and alias after a citation; return where it ends."""
+    limit = min(len(text), position + WINDOW)
+    pending = list(group)  # items still waiting for a date or an issuer written after them
+    end = position
+    for _ in range(16):
+        if m := TAIL_DATE.match(text, position, limit):
+            date = _iso(m)
+            for item in pending:
+                item.date = item.date or date
+            position = end = m.end()
+        elif m := TAIL_TERM.match(text, position, limit):
+            position = m.end()
+        elif m := TAIL_ISSUER.match(text, position, limit):
+            stop = ISSUER_STOP.search(text, m.end(), min(len(text), m.end() + 160))
+            raw = _issuer_extent(text[m.end() : stop.start() if stop else m.end()])
+            issuer = _issuer(raw, place)
+            if issuer is None:
+                break
+            for item in pending:
+                item.issuer = item.issuer or issuer
+            pending = []
+            position = end = m.end() + len(raw)
+        elif m := TAIL_ITEM.match(text, position, limit):
+            number = _clean_number(m.group("num"))
+            if not number or not _has_code(number):
+                break
+            item_type = _CANONICAL[m.group("type").lower()] if m.group("type") else _type_from_code(number) or doc_type
+            item_end = m.start("num") + len(number) + _spaces_in(m.group("num"), number)
+            start = m.start("type") if m.group("type") else m.start("num")
+            mention = _Mention(item_type, start, item_end, number=number, relation=group[0].relation)
+            group.append(mention)
+            pending.append(mention)
+            position = end = item_end
+        elif m := TAIL_ALIAS.match(text, position, limit):
+            group[-1].alias = m.group("alias")
+            position = m.end()
+        elif m := TAIL_TITLE.match(text, position, limit):
+            stop = TITLE_STOP.search(text, m.end(), min(len(text), m.end() + 300))
+            title = text[m.start("about") : stop.start() if stop else m.end()].strip(" ,")
+            if m.group("about") == "V/v":
+                title = "về việc" + title[3:]
+            for item in group:
+                item.title = item.title or title
+            break
+        else:
+            break
+    if len(group) == 1:  # a single citation's span runs through its date and issuer
+        group[0].end = max(group[0].end, end)
+    return end
+
+
+def _name(text: str, start: int, position: int, doc_type: str) -> tuple[str, int, str | None] | None:
+    """The name of an instrument cited by name: (name, end, number from the table or None)."""
+    word = text[start:position]
+    if doc_type == "Hiến pháp":
+        return "Hiến pháp", position, None
+    known = _known_name(text, start, position, doc_type)
+    if known is not None:
+        return known
+    if doc_type == "Pháp lệnh":
+        return None
+    if m := ACRONYM.match(text, position, position + 20):  # "Luật BHYT": resolved later by initials
+        return f"{word[0].upper()}{word[1:]} {m.group('w')}", m.end(), None
+    words: list[str] = []
+    end = position
+    amending = False
+    cursor = position
+    while len(words) < 24:
+        m = NAME_WORD.match(text, cursor, min(len(text), cursor + 60))
+        if m is None:
+            break
+        token = m.group("w")
+        lower = token.lower()
+        if not words:
+            if lower in LAW_GENERIC or token.isdigit():
+                return None
+            amending = lower == "sửa"
+        elif lower in NAME_STOPWORDS and not (amending and lower in ("của", "và")):
+            if not (lower == "và" and not _starts_type(text, m.end())):
+                break
+        if token.isdigit():
+            break
+        words.append(token)
+        cursor = end = m.end()
+        if text.startswith(",", cursor):
+            after = NAME_WORD.match(text, cursor + 1, min(len(text), cursor + 40))
+            small = len(words) <= 2 or amending
+            if after and after.group("w")[0].islower() and small and after.group("w").lower() not in NAME_STOPWORDS:
+                cursor += 1
+                continue
+            break
+    if not words:
+        return None
+    name = YEAR_SUFFIX.sub("", f"{word[0].upper()}{word[1:]} " + " ".join(words))
+    end = start + len(name) if text.startswith(name, start) else end
+    return name, end, None
+
+
+def _known_name(text: str, start: int, position: int, doc_type: str) -> tuple[str, int, str | None] | None:
+    """A name from the known-instruments table written at ``start`` ("về" tolerated after the type)."""
+    best = None
+    for row in _KNOWN:
+        if row["doc_type"] != doc_type or not row["name"]:
+            continue
+        name = row["name"]
+        rest = name[len(doc_type) :]  # " Tiếp công dân"
+        for at in (position, position + 3 if text.startswith(" về", position) else -1):
+            if at < 0:
+                continue
+            candidate = text[at : at + len(rest)]
+            if candidate.lower() == rest.lower() and not text[at + len(rest) : at + len(rest) + 1].isalnum():
+                if best is None or len(rest) > len(best[0]):
+                    number = row["number"] if doc_type not in ("Luật", "Bộ luật") else None
+                    written = text[start:position] + candidate
+                    best = (written, at + len(rest), number)
+    if best is None:
+        return None
+    written, end, number = best
+    return " ".join(written.split()), end, number
+
+
+def _starts_type(text: str, position: int) -> bool:
+    return bool(_TYPE_AHEAD.match(text, position, position + 30))
+
+
+def _pinpoints(before: str) -> list[str]:
+    m = PINPOINT.search(before) if "Điều" in before else None
+    if not m:
+        return []
+    pin = m.group("pin")
+    clause = _CLAUSE.match(pin)
+    if clause and "," not in pin:
+        return [" ".join(pin.split())]
+    numbers = regex.findall(r"\d+", pin[pin.index("Điều") :])
+    return [f"Điều {int(n)}" for n in numbers]
+
+
+def _relation(text: str, start: int) -> Relation:
+    window = text[max(0, start - 120) : start]
+    near = RELATION_NEAR.search(window[-60:])
+    clause = None
+    for clause in CLAUSE_START.finditer(window):  # noqa: B007 - the last clause start is wanted
+        pass
+    word = (near.group("rel") if near else clause.group("rel") if clause else "").lower()
+    if word == "căn cứ" or (clause and clause.group("rel") == "Căn cứ"):
+        return "căn cứ"
+    if word in ("thực hiện", "triển khai"):
+        return "thực hiện"
+    if word in ("theo", "trên cơ sở"):
+        return "theo"
+    return "other"
+
+
+# ---------------------------------------------------------------- values
+
+
+def _number_text(value: str) -> str:
+    return "".join(value.split())
+
+
+def _clean_number(raw: str) -> str | None:
+    """The số ký hiệu without spaces, cut before a part that is a word ("04 - Nội dung")."""
+    parts = _JOINS.split(raw)
+    kept = [parts[0]]
+    for i in range(1, len(parts) - 1, 2):
+        part = parts[i + 1]
+        if _WORDLIKE.search(part) or (part[:1].isupper() and _CAPITALISED_WORD.fullmatch(part)):
+            break
+        kept += [parts[i], part]
+    number = "".join(kept).rstrip(".")
+    number = _SPACES.sub("", number)
+    return number or None
+
+
+def _spaces_in(raw: str, number: str) -> int:
+    """How many characters of ``raw`` were spaces dropped from ``number`` (to find its end)."""
+    count = 0
+    seen = 0
+    for ch in raw:
+        if seen == len(number):
+            break
+        if ch.isspace():
+            count += 1
+        else:
+            seen += 1
+    return count
+
+
+def _has_code(number: str) -> bool:
+    lead = BARE_NUMBER.match(number)
+    return bool(_LETTER.search(number, lead.end() if lead else 0))
+
+
+def _type_from_code(number: str) -> str | None:
+    for part in _JOINS.split(number)[2::2]:
+        if part in _BY_CODE:
+            return _BY_CODE[part]
+    return None
+
+
+def _key_number(number: str) -> str:
+    return "".join(number.split()).casefold()
+
+
+def _key_name(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _iso(m: regex.Match[str]) -> str | None:
+    d, mo, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else (m.group("d2"), m.group("m2"), m.group("y2"))
+    day, month = int(d), int(mo)
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    return f"{int(y):04d}-{month:02d}-{day:02d}"
+
+
+def _issuer_extent(raw: str) -> str:
+    """Cut an issuer read up to a stop: before "(khóa XI)", after a known body's full name."""
+    term = TAIL_TERM.search(raw)
+    if term:
+        raw = raw[: term.start()]
+    for name in _ISSUER_NAMES:
+        if raw.startswith(name + " ") and raw[len(name) + 1 : len(name) + 2].islower():
+            return raw[: len(name)]
+    return raw
+
+
+def _issuer(raw: str, place: str | None) -> str | None:
+    raw = _issuer_extent(raw).strip(" ,")
+    if not raw or len(raw.split()) > 16 or not raw[0].isupper():
+        return None
+    for spelling, expansion in _ISSUER_SPELLINGS.items():
+        if raw.startswith(spelling):
+            raw = expansion + raw[len(spelling) :]
+    issuer = expand_abbreviations(raw)
+    issuer = _TW.sub("Trung ương", issuer)
+    local = _BARE_LOCAL.match(issuer)
+    if local and place:
+        unit = places.governed_unit(place)
+        if unit.split(" ", 1)[0] == local.group(2):
+            issuer = f"{local.group(1)} {unit}"
+    return issuer
+
+
+# ---------------------------------------------------------------- resolve and merge
+
+
+def _merge(text: str, mentions: list[_Mention]) -> list[LegalRef]:
+    """One ``LegalRef`` per instrument: short forms, acronyms and aliases join their full form."""
+    # full forms by (type, leading number): "04" finds "04/2015/NĐ-CP" without a scan per short form
+    full: dict[tuple[str, str], set[str]] = {}
+    for m in mentions:
+        if m.number and _has_code(m.number) and (lead := BARE_NUMBER.match(m.number)):
+            full.setdefault((m.doc_type, lead.group(0)), set()).add(m.number)
+    names = {_key_name(m.name): m for m in mentions if m.name}
+    aliases = {_key_name(m.alias): m for m in mentions if m.alias}
+    for m in mentions:
+        if m.number and not _has_code(m.number):
+            _resolve_short(m, full)
+        elif m.name and not m.number:
+            target = aliases.get(_key_name(m.name)) or _by_initials(m, names.values())
+            if target is not None and target is not m:
+                m.doc_type, m.number, m.name = target.doc_type, target.number, target.name
+                m.resolved_by = "document"
+    # a name-only mention of a law also cited with its number is the same law
+    numbered_names = {_key_name(m.name): m for m in mentions if m.name and m.number}
+    for m in mentions:
+        if m.name and not m.number and _key_name(m.name) in numbered_names:
+            m.number = numbered_names[_key_name(m.name)].number
+    refs: dict[tuple[str, str], LegalRef] = {}
+    for m in mentions:
+        key = (m.doc_type, _key_number(m.number) if m.number else "name:" + _key_name(m.name or ""))
+        ref = refs.get(key)
+        span = text[m.start : m.end]
+        if ref is None:
+            refs[key] = LegalRef(
+                start=m.start,
+                end=m.end,
+                text=span,
+                doc_type=m.doc_type,
+                number=m.number,
+                name=m.name,
+                date=m.date,
+                issuer=m.issuer,
+                title=m.title,
+                articles=list(m.articles),
+                relation=m.relation,
+                resolved_by=m.resolved_by,
+            )
+            continue
+        ref.mentions += 1
+        fuller = (m.date is not None) + (m.issuer is not None) > (ref.date is not None) + (ref.issuer is not None)
+        if fuller and m.resolved_by is None:
+            ref.start, ref.end, ref.text = m.start, m.end, span
+        ref.date = ref.date or m.date
+        ref.issuer = ref.issuer or m.issuer
+        ref.title = ref.title or m.title
+        ref.name = ref.name or m.name
+        ref.articles += [a for a in m.articles if a not in ref.articles]
+        ref.relation = _stronger(ref.relation, m.relation)
+    for ref in refs.values():
+        ref.id = f"{ref.doc_type} {ref.number or ref.name}"
+    return sorted(refs.values(), key=lambda r: r.start)
+
+
+def _resolve_short(m: _Mention, full: dict[tuple[str, str], set[str]]) -> None:
+    candidates = {n for n in full.get((m.doc_type, m.number or ""), ()) if _is_short_of(m.number, n)}
+    if len(candidates) == 1:
+        m.number = candidates.pop()
+        m.resolved_by = "document"
+        return
+    number = _known_short(m.doc_type, m.number)
+    if number:
+        m.number = number
+        m.resolved_by = "table"
+
+
+@cache
+def _known_short(doc_type: str, short: str) -> str | None:
+    rows = [row["number"] for row in _KNOWN if row["doc_type"] == doc_type and row["short"] == short]
+    return rows[0] if len(rows) == 1 else None
+
+
+def _is_short_of(short: str | None, number: str | None) -> bool:
+    if not short or not number or not number.startswith(short):
+        return False
+    return number[len(short) : len(short) + 1] in ("/", "-")
+
+
+def _initials(value: str) -> str:
+    return "".join(word[0] for word in value.split()[1:]).upper()
+
+
+def _by_initials(m: _Mention, named: Iterable[_Mention]) -> _Mention | None:
+    """ "Luật BHYT" is the "Luật bảo hiểm y tế" cited in the same document."""
+    words = (m.name or "").split()
+    if len(words) != 2 or not words[1].isupper() or len(words[1]) < 2:
+        return None
+    hits = [n for n in named if n is not m and n.doc_type == m.doc_type and _initials(n.name or "") == words[1]]
+    return hits[0] if len(hits) == 1 else None
+
+
+_STRENGTH = {"căn cứ": 3, "thực hiện": 2, "theo": 1, "other": 0}
+
+
+def _stronger(a: Relation, b: Relation) -> Relation:
+    return a if _STRENGTH[a] >= _STRENGTH[b] else b
+
+
+def resolve_archive(records_refs: dict[str, list[LegalRef]]) -> dict[str, list[LegalRef]]:
+    """Resolve short numbers ("Pháp lệnh 34", "Nghị định 04") in each document by the full forms
+    cited in the others; returns new lists (inputs untouched), duplicates merged per document.
+
+    A short number resolves when exactly one full form of the same type across the archive
+    starts with it (``"04"`` → ``"04/2015/NĐ-CP"``); when several do, the short form's date (if
+    written) picks the one whose year matches; otherwise it stays as written.
+    """
+    full: dict[tuple[str, str], set[str]] = {}
+    for refs in records_refs.values():
+        for ref in refs:
+            if ref.number and _has_code(ref.number):
+                short = BARE_NUMBER.match(ref.number)
+                if short:
+                    full.setdefault((ref.doc_type, short.group(0)), set()).add(ref.number)
+    result: dict[str, list[LegalRef]] = {}
+    for doc_id, refs in records_refs.items():
+        out: dict[str, LegalRef] = {}
+        for ref in refs:
+            ref = ref.model_copy(deep=True)
+            if ref.number and not _has_code(ref.number):
+                numbers = sorted(full.get((ref.doc_type, ref.number), ()))
+                if len(numbers) > 1 and ref.date:
+                    numbers = [n for n in numbers if f"/{ref.date[:4]}/" in n]
+                if len(numbers) == 1:
+                    ref.number = numbers[0]
+                    ref.id = f"{ref.doc_type} {ref.number}"
+                    ref.resolved_by = "archive"
+            same = out.get(ref.id)
+            if same is None:
+                out[ref.id] = ref
+            else:
+                same.mentions += ref.mentions
+                same.date = same.date or ref.date
+                same.issuer = same.issuer or ref.issuer
+        result[doc_id] = list(out.values())
+    return result
