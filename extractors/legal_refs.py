@@ -97,7 +97,10 @@ TAIL_TITLE = regex.compile(r"\s*,?\s*(?P<about>về|V/v)\s+")
 TAIL_ALIAS = regex.compile(r"\s*\(\s*sau đây gọi (?:tắt |chung )?là\s+(?P<alias>[^()\n]{1,80}?)\s*\)")
 # Where an issuer stops: the words that start the title, a date, a verb, or punctuation.
 ISSUER_STOP = regex.compile(
-    r"\s+(?:về|V/v|ngày|quy định|hướng dẫn|ban hành|phê duyệt|đã|đang|thì|tại|trong|đối với|cho|để|khi|"
+    # "của UBND tỉnh thực hiện Nghị quyết số ..." (but "Ban chỉ đạo thực hiện quy chế dân chủ" is a name)
+    r"\s+(?:(?:thực hiện|triển khai)(?=\s+\p{Lu})(?=\s+(?:" + TYPES + r")\b)|"
+    r"về|V/v|ngày|quy định|hướng dẫn|ban hành|phê duyệt|sửa đổi|"
+    r"đã|đang|thì|tại|trong|đối với|cho|để|khi|"
     r"với|theo|gắn với|nhằm|là|được|sau|trước|cùng|nay|có|và (?:các|những)\s)"
     r"(?!\p{L})|\s*[,;:\n()“”\"]|\.(?=\s|$)|\s+(?:và\s+)?(?=\p{Lu})(?=(?:" + TYPES + r")\s+(?:số|\d))|$"
 )

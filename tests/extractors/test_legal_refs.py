@@ -436,3 +436,10 @@ def test_corpus_speed_is_reported():
     print(f"legal_refs over {len(parsed)} corpus texts: {best:.4f} s")
     assert best < 1.0  # a loose guard against a regression by an order of magnitude, not a benchmark
     assert corpus_path(paths[0].name)
+
+
+def test_issuer_stops_before_the_verb_that_cites_another_instrument(extract_corpus):
+    # 040: "Kế hoạch số 677/KH-UBND ngày 25/02/2025 của UBND tỉnh thực hiện Nghị quyết số 03/NQ-CP ..."
+    refs = {r.number: r for r in extract_corpus("040_bc-cchc").legal_refs}
+    assert refs["677/KH-UBND"].issuer == "Ủy ban nhân dân tỉnh Lâm Đồng"
+    assert refs["03/NQ-CP"].issuer == "Chính phủ"
