@@ -37,6 +37,7 @@ TABLES = ("documents", *LIST_FIELDS, "errors")
 DATABASE = "vanban.duckdb"
 JOURNAL = Path(".journal") / "journal.jsonl"
 CHUNK_ROWS = 2000  # rows buffered per table before a Parquet row group is written
+CHUNK_TEXT = 16_000_000  # ... or this many characters of text, whichever comes first
 
 
 # ---------------------------------------------------------------- contract files
@@ -274,11 +275,13 @@ class _TableWriter:
         self.columns = columns
         self.schema = _schema(columns)
         self.buffer: list[dict[str, Any]] = []
+        self.characters = 0
         self.writer = pq.ParquetWriter(self.temporary, self.schema, compression="zstd")
 
     def add(self, rows: list[dict[str, Any]]) -> None:
         self.buffer.extend(rows)
-        if len(self.buffer) >= CHUNK_ROWS:
+        self.characters += sum(len(row.get("text") or "") for row in rows)
+        if len(self.buffer) >= CHUNK_ROWS or self.characters >= CHUNK_TEXT:
             self.flush()
 
     def flush(self) -> None:
@@ -292,6 +295,7 @@ class _TableWriter:
             data[name] = values
         self.writer.write_table(pa.Table.from_pydict(data, schema=self.schema))
         self.buffer = []
+        self.characters = 0
 
     def close(self) -> None:
         self.flush()
