@@ -198,7 +198,7 @@ def run_processes(tasks: list[Task], jobs: int, timeout: float, tick: Callable[[
             for connection in wait(list(by_connection), timeout=wait_for):
                 worker = by_connection[connection]  # type: ignore[index]
                 try:
-                    message = connection.recv()  # type: ignore[union-attr]
+                    message: str = worker.connection.recv()
                 except (EOFError, OSError):
                     code = worker.process.exitcode
                     if worker.task is not None:

@@ -376,9 +376,10 @@ def build_outputs(out_dir: Path, ids: list[str], journal_path: Path | None = Non
             row.pop("text", None)
             row.pop("evidence", None)
             stats.sample.append({"status": status, **row})
-    for writer in (*tables.values(), documents, errors, compacted):
+    writers: list[_TableWriter | _TextWriter] = [*tables.values(), documents, errors]
+    for writer in [*writers, compacted]:
         writer.close()
-    for writer in (*tables.values(), documents, errors):
+    for writer in writers:
         writer.commit()
     build_database(out_dir)
     compacted.commit()
