@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+import time
 from pathlib import Path
 
 from rich.console import Console
@@ -105,8 +106,16 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         progress.update(bar, total=todo, description=f"extracting ({skipped} unchanged, skipped)")
         progress.refresh()
 
+    last_refresh = [0.0]
+
+    def tick() -> None:  # at most ten redraws a second
+        if time.monotonic() - last_refresh[0] >= 0.1:
+            progress.refresh()
+            last_refresh[0] = time.monotonic()
+
     def on_done() -> None:
         progress.advance(bar)
+        tick()
 
     with progress:
         result = run_batch(
@@ -118,7 +127,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             fresh=args.fresh,
             on_start=on_start,
             on_done=on_done,
-            tick=progress.refresh,
+            tick=tick,
         )
         progress.refresh()
     if not args.quiet:
