@@ -65,6 +65,7 @@ def test_kill_9_mid_run_loses_nothing(tmp_path):
     os.killpg(process.pid, signal.SIGKILL)  # the command and its workers, mid-run
     process.wait()
     journalled = _journalled(out)
+    print("journalled at kill:", journalled, "of", total)
     assert journalled < total, "the run finished before it could be killed; raise COPIES"
     _assert_whole(out)
 
