@@ -1,14 +1,31 @@
-"""Batch extraction: every input becomes a record or an error row, never a lost document."""
+"""Batch extraction: every input becomes a record or an error row, never a lost document.
+
+``extract_files`` is the plain generator (one process). ``run_batch`` is what
+``vanban extract`` runs: worker processes by default (or a Dask cluster), each document
+under a time bound, every result journalled as soon as it is done, unchanged documents
+skipped on a rerun, and the output tables rebuilt from the journal at the end.
+"""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+import multiprocessing
+import os
+import signal
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
+from typing import Any
 
 from pipeline.extract import extract_text
 from pipeline.ingest import IngestError, iter_inputs, read_source
 from pipeline.record import ErrorRow, Record
+from pipeline.store import JOURNAL, BuildStats, Journal, build_outputs, journal_line
+
+DEFAULT_TIMEOUT = 60.0
 
 
 def extract_file(path: str | Path, doc_id: str | None = None) -> Record | ErrorRow:
@@ -19,6 +36,8 @@ def extract_file(path: str | Path, doc_id: str | None = None) -> Record | ErrorR
         source = read_source(path)
     except IngestError as err:
         return ErrorRow(id=doc_id, source=str(path), error=str(err))
+    except OSError as err:
+        return ErrorRow(id=doc_id, source=str(path), error=f"cannot read file: {err.strerror or err}")
     try:
         record = extract_text(source.text, id=doc_id, source=str(path))
     except Exception as err:  # an extractor bug must not cost the batch
@@ -50,3 +69,274 @@ def extract_files(paths: list[str | Path]) -> Iterator[Record | ErrorRow]:
     files = list(iter_inputs(paths))
     for path, doc_id in zip(files, unique_ids(files), strict=True):
         yield extract_file(path, doc_id)
+
+
+# ---------------------------------------------------------------- one task
+
+
+@dataclass(frozen=True)
+class Task:
+    """One input of a batch: its path, id and the SHA-256 of its bytes (None: unreadable)."""
+
+    path: str
+    id: str
+    digest: str | None
+
+
+def file_digest(path: Path) -> str | None:
+    """SHA-256 of a file's bytes, or None when it cannot be read."""
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def process_task(task: Task) -> str:
+    """Extract one input and return its journal line; never raises."""
+    try:
+        result: Record | ErrorRow = extract_file(task.path, task.id)
+    except BaseException as err:  # MemoryError, RecursionError: still one error row
+        result = ErrorRow(id=task.id, source=task.path, error=f"extraction failed: {err.__class__.__name__}: {err}")
+    return journal_line(result, task.digest)
+
+
+def _error_line(task: Task, reason: str) -> str:
+    return journal_line(ErrorRow(id=task.id, source=task.path, error=reason), task.digest)
+
+
+# ---------------------------------------------------------------- worker processes
+
+# Extracting this once loads every lazily built table (patterns, administrative units), so
+# that a document's time bound measures its own extraction, not the imports.
+_WARM_UP = (
+    "ỦY BAN NHÂN DÂN\nTỈNH GIA LAI\nSố: 14/CT-UBND\nGia Lai, ngày 23 tháng 12 năm 2021\n"
+    "CHỈ THỊ\nVề đổi mới công tác dân vận\nCác sở, ban, ngành thực hiện trước ngày 15/01/2022.\n"
+    "Nơi nhận:\n- Như trên;\nCHỦ TỊCH\nNguyễn Văn A\n"
+)
+
+
+def warm_up() -> None:
+    """Load every table the extractors build lazily."""
+    extract_text(_WARM_UP)
+
+
+def _worker_main(connection: Connection) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    warm_up()
+    connection.send("ready")
+    while True:
+        try:
+            task = connection.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        connection.send(process_task(task))
+
+
+class _Worker:
+    def __init__(self, context: Any) -> None:
+        parent, child = context.Pipe()
+        self.process = context.Process(target=_worker_main, args=(child,), daemon=True)
+        self.process.start()
+        child.close()
+        self.connection: Connection = parent
+        self.ready = False
+        self.task: Task | None = None
+        self.started = 0.0
+
+    def send(self, task: Task) -> None:
+        self.task = task
+        self.started = time.monotonic()
+        self.connection.send(task)
+
+    def stop(self, kill: bool = False) -> None:
+        if kill:
+            self.process.kill()
+        else:
+            try:
+                self.connection.send(None)
+            except OSError:
+                pass
+        self.process.join(timeout=0 if kill else 2)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.connection.close()
+
+
+def _context() -> Any:
+    # fork shares the parent's loaded tables with every worker; elsewhere, spawn
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def run_processes(tasks: list[Task], jobs: int, timeout: float, tick: Callable[[], None] | None = None) -> Iterator[str]:
+    """Journal lines of ``tasks``, extracted by ``jobs`` worker processes, in completion order.
+
+    A document that takes longer than ``timeout`` seconds costs its worker, which is killed
+    and replaced; the document becomes an error row. So does a worker that dies.
+    """
+    if not tasks:
+        return
+    context = _context()
+    if context.get_start_method() == "fork":
+        warm_up()
+    pending = deque(tasks)
+    workers = [_Worker(context) for _ in range(max(1, min(jobs, len(tasks))))]
+    failures = 0
+    try:
+        while pending or any(w.task is not None for w in workers):
+            for worker in workers:
+                if worker.ready and worker.task is None and pending:
+                    worker.send(pending.popleft())
+            busy = [w.started + timeout for w in workers if w.task is not None]
+            wait_for = min(0.25, max(0.0, min(busy) - time.monotonic())) if busy else 0.25
+            by_connection = {w.connection: w for w in workers}
+            for connection in wait(list(by_connection), timeout=wait_for):
+                worker = by_connection[connection]  # type: ignore[index]
+                try:
+                    message: str = worker.connection.recv()
+                except (EOFError, OSError):
+                    code = worker.process.exitcode
+                    if worker.task is not None:
+                        yield _error_line(worker.task, f"worker process died while extracting (exit code {code})")
+                    else:
+                        failures += 1
+                        if failures > 3:
+                            raise RuntimeError(f"worker processes fail to start (exit code {code})") from None
+                    workers[workers.index(worker)] = _Worker(context)
+                    worker.stop(kill=True)
+                    continue
+                if message == "ready":
+                    worker.ready = True
+                else:
+                    worker.task = None
+                    yield message
+            now = time.monotonic()
+            for i, worker in enumerate(workers):
+                if worker.task is not None and now - worker.started > timeout:
+                    worker.stop(kill=True)
+                    yield _error_line(worker.task, f"extraction took longer than the time limit of {timeout:g} s")
+                    workers[i] = _Worker(context)
+            if tick is not None:
+                tick()
+    finally:
+        for worker in workers:
+            worker.stop(kill=worker.task is not None)
+
+
+def run_dask(tasks: list[Task], scheduler: Any, jobs: int) -> Iterator[str]:
+    """Journal lines of ``tasks`` extracted on a Dask distributed cluster.
+
+    ``scheduler`` is a ``distributed.Client``, a scheduler address, or ``"local"`` for a
+    ``LocalCluster`` of ``jobs`` worker processes on this machine. Workers read the input
+    paths themselves, so a multi-machine cluster needs them on a shared file system.
+    """
+    from distributed import Client, LocalCluster, as_completed
+
+    cluster = None
+    client = scheduler if isinstance(scheduler, Client) else None
+    if client is None:
+        if scheduler == "local":
+            cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+            client = Client(cluster)
+        else:
+            client = Client(scheduler)
+    try:
+        futures = client.map(process_task, tasks, pure=False, batch_size=1000)
+        for future in as_completed(futures):
+            yield future.result()
+            future.release()
+    finally:
+        if client is not scheduler:
+            client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+# ---------------------------------------------------------------- a batch run
+
+
+@dataclass
+class BatchResult:
+    """What a batch run did."""
+
+    inputs: int
+    extracted: int
+    skipped: int
+    stats: BuildStats
+    seconds: float
+    out: Path
+
+    @property
+    def errors(self) -> int:
+        return self.stats.errors
+
+    @property
+    def records(self) -> int:
+        return self.stats.records
+
+
+def plan(inputs: list[str | Path], out_dir: Path) -> tuple[list[Task], list[Task]]:
+    """Every task of a run in input order, and those of them to extract: the others are
+    unchanged (same path, same content hash) since an earlier run journalled them."""
+    files = list(iter_inputs(inputs))
+    journal = Journal(out_dir)
+    try:
+        index = journal.index()
+    finally:
+        journal.close()
+    tasks, todo = [], []
+    for path, doc_id in zip(files, unique_ids(files), strict=True):
+        task = Task(str(path), doc_id, file_digest(path))
+        entry = index.get(doc_id)
+        tasks.append(task)
+        if entry is None or task.digest is None or (entry.hash, entry.source) != (task.digest, task.path):
+            todo.append(task)
+    return tasks, todo
+
+
+def run_batch(
+    inputs: list[str | Path],
+    out_dir: str | Path,
+    *,
+    jobs: int | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    dask: Any = None,
+    fresh: bool = False,
+    on_start: Callable[[int, int], None] | None = None,
+    on_done: Callable[[], None] | None = None,
+    tick: Callable[[], None] | None = None,
+) -> BatchResult:
+    """Extract ``inputs`` into ``out_dir``: journal, JSONL, Parquet and DuckDB.
+
+    ``jobs`` worker processes (default: one per core) or the Dask cluster ``dask``;
+    ``timeout`` seconds per document; ``fresh`` ignores what earlier runs journalled.
+    ``on_start(to_extract, skipped)`` and ``on_done()`` (once per document) report progress.
+    """
+    started = time.perf_counter()
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    if fresh:
+        (out / JOURNAL).unlink(missing_ok=True)
+    tasks, todo = plan(inputs, out)
+    skipped = len(tasks) - len(todo)
+    if on_start is not None:
+        on_start(len(todo), skipped)
+    jobs = jobs or os.cpu_count() or 1
+    journal = Journal(out)
+    try:
+        lines = run_dask(todo, dask, jobs) if dask is not None else run_processes(todo, jobs, timeout, tick)
+        for line in lines:
+            journal.append(line)
+            if on_done is not None:
+                on_done()
+    finally:
+        journal.close()
+    stats = build_outputs(out, [task.id for task in tasks])
+    return BatchResult(len(tasks), len(todo), skipped, stats, time.perf_counter() - started, out)

@@ -10,9 +10,20 @@ import time
 from pathlib import Path
 
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.progress import Task as ProgressTask
 from rich.table import Table
+from rich.text import Text
 
-from pipeline.batch import extract_file, extract_files
+from pipeline.batch import DEFAULT_TIMEOUT, BatchResult, extract_file, run_batch
 from pipeline.evaluate import (
     Report,
     gold_files,
@@ -22,39 +33,43 @@ from pipeline.evaluate import (
     score,
     text_for_gold,
 )
-from pipeline.record import ErrorRow, Record
-from pipeline.store import write_output
+from pipeline.record import Record
+from pipeline.store import DATABASE, SAMPLE_ROWS, database_path, query, relations
 
 DEFAULT_CORPUS = os.environ.get("VANBAN_CORPUS", "../shared/corpus")
 
 
-def _summary(console: Console, records: list[Record], errors: list[ErrorRow], seconds: float) -> None:
-    table = Table(title="vanban extract", show_lines=False)
-    for column in ("id", "kind", "type", "number", "date", "issuer", "refs", "tasks", "first deadline"):
-        table.add_column(column, overflow="fold")
-    for record in records:
-        dates = sorted(d.date for d in record.deadlines)
-        table.add_row(
-            record.id[:32],
-            record.kind,
-            record.doc_type or "",
-            record.number or "",
-            record.issue_date or "",
-            (record.issuer or "")[:40],
-            str(len(record.legal_refs)),
-            str(len(record.tasks)),
-            dates[0] if dates else "",
-        )
-    for error in errors:
-        table.add_row(error.id[:32], "[red]error[/red]", "", "", "", error.error[:40], "", "", "")
-    console.print(table)
-    total = len(records) + len(errors)
+def _summary(console: Console, result: BatchResult) -> None:
+    stats = result.stats
+    if result.inputs <= SAMPLE_ROWS:
+        table = Table(title="vanban extract", show_lines=False)
+        for column in ("id", "kind", "type", "number", "date", "issuer", "refs", "tasks", "first deadline"):
+            table.add_column(column, overflow="fold")
+        for row in stats.sample:
+            if row["status"] == "error":
+                table.add_row(row["id"][:32], "[red]error[/red]", "", "", "", row["error"][:40], "", "", "")
+                continue
+            dates = sorted(d["date"] for d in row.get("deadlines") or [])
+            table.add_row(
+                row["id"][:32],
+                row["kind"],
+                row.get("doc_type") or "",
+                row.get("number") or "",
+                row.get("issue_date") or "",
+                (row.get("issuer") or "")[:40],
+                str(len(row.get("legal_refs") or [])),
+                str(len(row.get("tasks") or [])),
+                dates[0] if dates else "",
+            )
+        console.print(table)
     console.print(
-        f"{total} inputs: {len(records)} records, {len(errors)} errors in {seconds:.1f} s; "
-        + ", ".join(
-            f"{name} {sum(len(getattr(r, name)) for r in records)}"
-            for name in ("legal_refs", "tasks", "deadlines", "statistics", "people")
-        )
+        f"{result.inputs} inputs: {stats.records} records, {stats.errors} errors in {result.seconds:.1f} s; "
+        + ", ".join(f"{name} {count}" for name, count in stats.items.items())
+    )
+    rate = result.extracted / result.seconds if result.seconds else 0.0
+    console.print(
+        f"extracted {result.extracted} ({rate:.1f} documents/s), skipped {result.skipped} unchanged; "
+        f"{stats.text_bytes / 1e6:.2f} MB of text"
     )
 
 
@@ -63,14 +78,108 @@ def _console() -> Console:
     return Console() if sys.stdout.isatty() else Console(width=200)
 
 
+class _Rate(ProgressColumn):
+    """Documents per second, over the last few seconds."""
+
+    def render(self, task: ProgressTask) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.1f} docs/s" if speed else "- docs/s", style="progress.data.speed")
+
+
 def _cmd_extract(args: argparse.Namespace) -> int:
     console = _console()
-    started = time.perf_counter()
-    records, errors = write_output(Path(args.output), extract_files(args.inputs))
+    progress = Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        _Rate(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        auto_refresh=False,  # refreshed from the batch loop: no thread in a process that forks
+        disable=args.quiet,
+    )
+    bar = progress.add_task("extracting", total=None)
+
+    def on_start(todo: int, skipped: int) -> None:
+        progress.update(bar, total=todo, description=f"extracting ({skipped} unchanged, skipped)")
+        progress.refresh()
+
+    last_refresh = [0.0]
+
+    def tick() -> None:  # at most ten redraws a second
+        if time.monotonic() - last_refresh[0] >= 0.1:
+            progress.refresh()
+            last_refresh[0] = time.monotonic()
+
+    def on_done() -> None:
+        progress.advance(bar)
+        tick()
+
+    with progress:
+        result = run_batch(
+            args.inputs,
+            args.output,
+            jobs=args.jobs,
+            timeout=args.timeout,
+            dask=args.dask,
+            fresh=args.fresh,
+            on_start=on_start,
+            on_done=on_done,
+            tick=tick,
+        )
+        progress.refresh()
     if not args.quiet:
-        _summary(console, records, errors, time.perf_counter() - started)
-        console.print(f"wrote {args.output}/documents.jsonl and {args.output}/errors.jsonl")
-    return 1 if errors else 0
+        _summary(console, result)
+        console.print(
+            f"wrote {args.output}/documents.jsonl, errors.jsonl, *.parquet and {DATABASE} "
+            f"(`vanban query --db {args.output} --list`)"
+        )
+    return 1 if result.errors else 0
+
+
+def _cmd_query(args: argparse.Namespace) -> int:
+    console = _console()
+    if args.list or not (args.sql or args.view):
+        table = Table(title=f"tables and views of {database_path(args.db)}")
+        for column in ("name", "kind", "description"):
+            table.add_column(column)
+        for row in relations(args.db):
+            table.add_row(*row)
+        console.print(table)
+        return 0
+    if args.view:
+        known = {name for name, _, _ in relations(args.db)}
+        if args.view not in known:
+            console.print(f"[red]no table or view {args.view!r}; one of: {', '.join(sorted(known))}[/red]")
+            return 2
+        sql = f'SELECT * FROM "{args.view}"'
+    else:
+        sql = args.sql
+    if args.limit is not None:
+        sql = f"SELECT * FROM ({sql}) LIMIT {int(args.limit)}"
+    frame = query(args.db, sql, as_of=args.as_of)
+    if args.format == "csv":
+        sys.stdout.write(frame.to_csv(index=False))
+    elif args.format == "json":
+        sys.stdout.write(frame.to_json(orient="records", force_ascii=False, date_format="iso", indent=1) + "\n")
+    else:
+        table = Table(show_lines=False)
+        for column in frame.columns:
+            table.add_column(str(column), overflow="fold")
+        for row in frame.itertuples(index=False):
+            table.add_row(*("" if _missing(v) else str(v) for v in row))
+        console.print(table)
+        console.print(f"{len(frame)} rows")
+    return 0
+
+
+def _missing(value: object) -> bool:
+    try:
+        return value is None or bool(value != value)  # None, NaN, NaT
+    except (TypeError, ValueError):  # arrays
+        return False
 
 
 def _print_report(console: Console, report: Report) -> None:
@@ -142,7 +251,24 @@ def build_parser() -> argparse.ArgumentParser:
     extract = commands.add_parser("extract", help="extract records from files and folders")
     extract.add_argument("inputs", nargs="+", help="files or folders (walked recursively)")
     extract.add_argument("-o", "--output", default="out", help="output folder (default: out)")
-    extract.add_argument("-q", "--quiet", action="store_true", help="no summary table")
+    extract.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+    extract.add_argument(
+        "-j", "--jobs", type=int, default=None, help="worker processes (default: one per core)"
+    )
+    extract.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        help=f"seconds one document may take before it becomes an error row (default: {DEFAULT_TIMEOUT:g})",
+    )
+    extract.add_argument(
+        "--dask",
+        metavar="SCHEDULER_ADDRESS",
+        help="run on a Dask distributed cluster (tcp://host:8786), or 'local' for one on this machine",
+    )
+    extract.add_argument(
+        "--fresh", action="store_true", help="extract everything again (ignore what earlier runs journalled)"
+    )
     extract.set_defaults(func=_cmd_extract)
 
     evaluate = commands.add_parser("eval", help="score predictions against gold files")
@@ -156,6 +282,20 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", help="also write the report as JSON to this file")
     evaluate.add_argument("--show-errors", action="store_true", help="print every mismatch")
     evaluate.set_defaults(func=_cmd_eval)
+
+    query_parser = commands.add_parser("query", help="query an output folder's DuckDB database")
+    query_parser.add_argument("sql", nargs="?", help="a SQL query over the tables and views")
+    query_parser.add_argument("--view", help="print a table or view by name")
+    query_parser.add_argument("--list", action="store_true", help="list the tables and views")
+    query_parser.add_argument(
+        "--db", "-o", default="out", help=f"output folder (or its {DATABASE} file; default: out)"
+    )
+    query_parser.add_argument(
+        "--as-of", help="reference date (YYYY-MM-DD) of upcoming_deadlines and overdue_deadlines; default today"
+    )
+    query_parser.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    query_parser.add_argument("--limit", type=int, help="at most this many rows")
+    query_parser.set_defaults(func=_cmd_query)
 
     schema = commands.add_parser("schema", help="print the record's JSON Schema")
     schema.set_defaults(func=_cmd_schema)

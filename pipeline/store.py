@@ -1,14 +1,46 @@
-"""Writing results: ``documents.jsonl`` and ``errors.jsonl``, each written whole or not at all."""
+"""Storage of a batch run: the journal, the contract's JSONL files, Parquet tables, DuckDB.
+
+An output folder holds
+
+- ``documents.jsonl`` and ``errors.jsonl`` — the contract (``../shared/SCHEMA.md``);
+- one Parquet table per list: ``documents``, ``legal_refs``, ``tasks``, ``deadlines``,
+  ``statistics``, ``people`` and ``errors``, each row carrying its ``document_id``;
+- ``vanban.duckdb`` — those tables and the views in ``VIEWS`` (obligations by agency,
+  upcoming and overdue deadlines, most-cited instruments, citation edges);
+- ``.journal/journal.jsonl`` — the append-only journal a run writes one line per document
+  to, as soon as the document is done, keyed by id and content hash. Everything else is
+  rebuilt from it, so a killed run loses nothing already journalled, and a rerun skips
+  the documents whose content is unchanged.
+
+Every table is written to a temporary file and moved into place with ``os.replace``, so a
+table is always whole: the previous one or the new one, never half of either.
+"""
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
+import time
+import types
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, Union, get_args, get_origin
 
-from pipeline.record import ErrorRow, Record
+import pyarrow as pa
+import pyarrow.parquet as pq
+from pydantic import BaseModel
+
+from pipeline.record import LIST_FIELDS, ErrorRow, Record
+
+TABLES = ("documents", *LIST_FIELDS, "errors")
+DATABASE = "vanban.duckdb"
+JOURNAL = Path(".journal") / "journal.jsonl"
+CHUNK_ROWS = 2000  # rows buffered per table before a Parquet row group is written
+CHUNK_TEXT = 16_000_000  # ... or this many characters of text, whichever comes first
+
+
+# ---------------------------------------------------------------- contract files
 
 # Characters that some line readers (Python's str.splitlines among them) take as line breaks;
 # escaped so that one record is always exactly one line.
@@ -36,7 +68,11 @@ def write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> int:
 
 
 def write_output(out_dir: Path, results: Iterable[Record | ErrorRow]) -> tuple[list[Record], list[ErrorRow]]:
-    """Write records and error rows under ``out_dir``; returns both lists."""
+    """Write records and error rows under ``out_dir`` (JSONL only); returns both lists.
+
+    Holds every record in memory: fine for a handful of files. A batch goes through
+    ``pipeline.batch.run_batch``, which streams through the journal instead.
+    """
     records: list[Record] = []
     errors: list[ErrorRow] = []
     for result in results:
@@ -46,8 +82,520 @@ def write_output(out_dir: Path, results: Iterable[Record | ErrorRow]) -> tuple[l
     return records, errors
 
 
-def load_dataset(out_dir: str | Path) -> list[dict[str, Any]]:
-    """The records of an output folder's ``documents.jsonl``, as dictionaries."""
-    path = Path(out_dir) / "documents.jsonl"
+# ---------------------------------------------------------------- the journal
+
+
+def journal_line(result: Record | ErrorRow, digest: str | None) -> str:
+    """The journal line of one result: a small JSON header, a tab, the JSON payload.
+
+    The payload is the exact line ``documents.jsonl`` or ``errors.jsonl`` will hold; the
+    header (id, source, hash, status) lets a reader index the journal without parsing
+    payloads. JSON escapes tabs inside strings, so the first tab separates the two.
+    """
+    status = "error" if isinstance(result, ErrorRow) else "record"
+    header = {"id": result.id, "source": result.source, "hash": digest, "status": status}
+    payload = json.dumps(result.model_dump(mode="json"), ensure_ascii=False)
+    return json.dumps(header, ensure_ascii=False) + "\t" + payload + "\n"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """Where the latest journal line of one document is, and what it says."""
+
+    offset: int
+    source: str
+    hash: str | None
+    status: str
+
+
+class Journal:
+    """The append-only journal of a run: one line per finished document.
+
+    Lines are flushed to the operating system as soon as they are written (a killed process
+    loses nothing written) and fsynced at most every ``sync_seconds`` and on close (a power
+    cut loses at most that much). A line cut short by a kill is dropped on the next open.
+    """
+
+    def __init__(self, out_dir: Path, sync_seconds: float = 1.0) -> None:
+        self.path = out_dir / JOURNAL
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._repair()
+        self.sync_seconds = sync_seconds
+        self._handle = self.path.open("ab")
+        self._synced = time.monotonic()
+
+    def _repair(self) -> None:
+        """Cut a trailing partial line (the process was killed while writing it)."""
+        if not self.path.exists():
+            return
+        with self.path.open("r+b") as handle:
+            size = handle.seek(0, os.SEEK_END)
+            if size == 0:
+                return
+            handle.seek(size - 1)
+            if handle.read(1) == b"\n":
+                return
+            # walk back to the last complete line
+            position = size
+            while position > 0:
+                step = min(65536, position)
+                handle.seek(position - step)
+                block = handle.read(step)
+                newline = block.rfind(b"\n")
+                if newline >= 0:
+                    handle.truncate(position - step + newline + 1)
+                    return
+                position -= step
+            handle.truncate(0)
+
+    def append(self, line: str) -> None:
+        """Append one journal line (from ``journal_line``)."""
+        self._handle.write(line.encode("utf-8"))
+        self._handle.flush()
+        if time.monotonic() - self._synced >= self.sync_seconds:
+            os.fsync(self._handle.fileno())
+            self._synced = time.monotonic()
+
+    def close(self) -> None:
+        """Sync and close the journal."""
+        if not self._handle.closed:
+            self._handle.flush()
+            os.fsync(self._handle.fileno())
+            self._handle.close()
+
+    def index(self) -> dict[str, Entry]:
+        """The latest entry of every document in the journal."""
+        self._handle.flush()
+        return read_index(self.path)
+
+
+def read_index(path: Path) -> dict[str, Entry]:
+    """The latest entry per document id of the journal at ``path``."""
+    entries: dict[str, Entry] = {}
+    if not path.exists():
+        return entries
+    offset = 0
+    with path.open("rb") as handle:
+        for raw in handle:
+            if raw.endswith(b"\n") and b"\t" in raw:
+                try:
+                    header = json.loads(raw[: raw.index(b"\t")])
+                    entries[header["id"]] = Entry(offset, header["source"], header["hash"], header["status"])
+                except (ValueError, KeyError):
+                    pass
+            offset += len(raw)
+    return entries
+
+
+def _payloads(path: Path, ids: list[str], index: dict[str, Entry]) -> Iterator[tuple[str, bytes, str]]:
+    """(status, journal line, payload) of each id in ``ids``, in that order."""
+    with path.open("rb") as handle:
+        for doc_id in ids:
+            entry = index[doc_id]
+            handle.seek(entry.offset)
+            raw = handle.readline()
+            yield entry.status, raw, raw[raw.index(b"\t") + 1 :].decode("utf-8").rstrip("\n")
+
+
+# ---------------------------------------------------------------- Parquet tables
+
+
+def _arrow_type(annotation: Any) -> pa.DataType | None:
+    """The Arrow type of a model field, or None when it is stored as a JSON string."""
+    origin = get_origin(annotation)
+    arguments = get_args(annotation)
+    if origin in (Union, types.UnionType):
+        kept = [a for a in arguments if a is not type(None)]
+        if set(kept) == {int, float}:
+            return pa.float64()
+        return _arrow_type(kept[0]) if len(kept) == 1 else None
+    if origin is Literal:
+        return pa.string() if all(isinstance(a, str) for a in arguments) else None
+    if origin is list:
+        inner = _arrow_type(arguments[0])
+        return pa.list_(inner) if inner is not None and not pa.types.is_list(inner) else None
+    simple = {bool: pa.bool_(), str: pa.string(), int: pa.int64(), float: pa.float64()}
+    return simple.get(annotation)
+
+
+def _columns(model: type[BaseModel], skip: tuple[str, ...] = ()) -> list[tuple[str, pa.DataType, bool]]:
+    """(name, Arrow type, stored as JSON) for each field of ``model``."""
+    columns = []
+    for name, info in model.model_fields.items():
+        if name in skip:
+            continue
+        arrow = _arrow_type(info.annotation)
+        columns.append((name, arrow or pa.string(), arrow is None))
+    return columns
+
+
+def _item_model(name: str) -> type[BaseModel]:
+    annotation = Record.model_fields[name].annotation
+    model = get_args(annotation)[0]
+    assert isinstance(model, type) and issubclass(model, BaseModel)
+    return model
+
+
+_DOCUMENT_SKIP = ("id", "signer", *LIST_FIELDS)
+_SIGNER_FIELDS = ("title", "name", "on_behalf")
+
+
+def _table_columns() -> dict[str, list[tuple[str, pa.DataType, bool]]]:
+    """The columns of every table, derived from the record model (one definition)."""
+    document_columns = [("document_id", pa.string(), False)]
+    for name, arrow, as_json in _columns(Record, _DOCUMENT_SKIP):
+        document_columns.append((name, arrow, as_json))
+        if name == "recipients":
+            document_columns += [(f"signer_{f}", pa.string(), False) for f in _SIGNER_FIELDS]
+    document_columns += [(f"n_{name}", pa.int64(), False) for name in LIST_FIELDS]
+    tables = {"documents": document_columns}
+    for name in LIST_FIELDS:
+        tables[name] = [("document_id", pa.string(), False), ("item", pa.int64(), False)]
+        tables[name] += _columns(_item_model(name))
+    tables["errors"] = [("document_id", pa.string(), False), ("source", pa.string(), False), ("error", pa.string(), False)]
+    return tables
+
+
+def _schema(columns: list[tuple[str, pa.DataType, bool]]) -> pa.Schema:
+    return pa.schema([pa.field(name, arrow) for name, arrow, _ in columns])
+
+
+def _rows(record: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """The rows a record contributes to each table."""
+    document = {key: value for key, value in record.items() if key not in _DOCUMENT_SKIP}
+    document["document_id"] = record["id"]
+    signer = record.get("signer") or {}
+    for name in _SIGNER_FIELDS:
+        document[f"signer_{name}"] = signer.get(name)
+    rows: dict[str, list[dict[str, Any]]] = {"documents": [document]}
+    for name in LIST_FIELDS:
+        items = record.get(name) or []
+        document[f"n_{name}"] = len(items)
+        rows[name] = [{**item, "document_id": record["id"], "item": i} for i, item in enumerate(items)]
+    return rows
+
+
+class _TableWriter:
+    """A Parquet table written in row groups to a temporary file, moved into place on commit."""
+
+    def __init__(self, path: Path, columns: list[tuple[str, pa.DataType, bool]]) -> None:
+        self.path = path
+        self.temporary = path.with_name(f".{path.name}.tmp")
+        self.columns = columns
+        self.schema = _schema(columns)
+        self.buffer: list[dict[str, Any]] = []
+        self.characters = 0
+        self.writer = pq.ParquetWriter(self.temporary, self.schema, compression="zstd")
+
+    def add(self, rows: list[dict[str, Any]]) -> None:
+        self.buffer.extend(rows)
+        self.characters += sum(len(row.get("text") or "") for row in rows)
+        if len(self.buffer) >= CHUNK_ROWS or self.characters >= CHUNK_TEXT:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.buffer:
+            return
+        data = {}
+        for name, _, as_json in self.columns:
+            values = [row.get(name) for row in self.buffer]
+            if as_json:
+                values = [None if v is None else json.dumps(v, ensure_ascii=False) for v in values]
+            data[name] = values
+        self.writer.write_table(pa.Table.from_pydict(data, schema=self.schema))
+        self.buffer = []
+        self.characters = 0
+
+    def close(self) -> None:
+        self.flush()
+        self.writer.close()
+
+    def commit(self) -> None:
+        os.replace(self.temporary, self.path)
+
+
+class _TextWriter:
+    """A text file written to a temporary name, fsynced, moved into place on commit."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.temporary = path.with_name(f".{path.name}.tmp")
+        self.handle = self.temporary.open("wb")
+
+    def write(self, data: bytes) -> None:
+        self.handle.write(data)
+
+    def close(self) -> None:
+        self.handle.flush()
+        os.fsync(self.handle.fileno())
+        self.handle.close()
+
+    def commit(self) -> None:
+        os.replace(self.temporary, self.path)
+
+
+@dataclass
+class BuildStats:
+    """What a build wrote: counts of records, errors and items, and a few rows to show."""
+
+    records: int = 0
+    errors: int = 0
+    items: dict[str, int] = field(default_factory=lambda: dict.fromkeys(LIST_FIELDS, 0))
+    text_bytes: int = 0
+    sample: list[dict[str, Any]] = field(default_factory=list)  # the first rows, for a summary table
+
+
+SAMPLE_ROWS = 30
+
+
+def build_outputs(out_dir: Path, ids: list[str], journal_path: Path | None = None) -> BuildStats:
+    """Rebuild every output of ``out_dir`` from its journal, for the documents ``ids`` in order.
+
+    Streams: one journal line at a time, Parquet written in row groups of ``CHUNK_ROWS``,
+    so memory stays flat however large the archive. Each file is written under a temporary
+    name and moved into place; the journal is compacted to the lines used, last.
+    """
+    journal_path = journal_path or out_dir / JOURNAL
+    index = read_index(journal_path)
+    missing = [doc_id for doc_id in ids if doc_id not in index]
+    if missing:
+        raise RuntimeError(f"{len(missing)} documents have no journal entry, e.g. {missing[0]}")
+    stats = BuildStats()
+    columns = _table_columns()
+    tables = {name: _TableWriter(out_dir / f"{name}.parquet", columns[name]) for name in TABLES}
+    documents = _TextWriter(out_dir / "documents.jsonl")
+    errors = _TextWriter(out_dir / "errors.jsonl")
+    compacted = _TextWriter(journal_path)
+    for status, raw, payload in _payloads(journal_path, ids, index):
+        compacted.write(raw)
+        row = json.loads(payload)
+        if status == "error":
+            errors.write(payload.encode("utf-8") + b"\n")
+            tables["errors"].add([{"document_id": row["id"], "source": row["source"], "error": row["error"]}])
+            stats.errors += 1
+        else:
+            documents.write(payload.encode("utf-8") + b"\n")
+            for name, rows in _rows(row).items():
+                tables[name].add(rows)
+            stats.records += 1
+            for name in LIST_FIELDS:
+                stats.items[name] += len(row.get(name) or [])
+            stats.text_bytes += len((row.get("text") or "").encode("utf-8"))
+        if len(stats.sample) < SAMPLE_ROWS:
+            row.pop("text", None)
+            row.pop("evidence", None)
+            stats.sample.append({"status": status, **row})
+    writers: list[_TableWriter | _TextWriter] = [*tables.values(), documents, errors]
+    for writer in [*writers, compacted]:
+        writer.close()
+    for writer in writers:
+        writer.commit()
+    build_database(out_dir)
+    compacted.commit()
+    return stats
+
+
+# ---------------------------------------------------------------- DuckDB
+
+# A deadline's date as a DATE: a day as is, a coarser period by its last day.
+_DUE = r"""
+    CASE
+        WHEN regexp_full_match(d.date, '\d{4}-\d{2}-\d{2}') THEN try_cast(d.date AS DATE)
+        WHEN regexp_full_match(d.date, '\d{4}-\d{2}') THEN last_day(try_cast(d.date || '-01' AS DATE))
+        WHEN regexp_full_match(d.date, '\d{4}-Q[1-4]') THEN last_day(make_date(
+            CAST(left(d.date, 4) AS INTEGER), 3 * CAST(right(d.date, 1) AS INTEGER), 1))
+        WHEN regexp_full_match(d.date, '\d{4}-H[12]') THEN last_day(make_date(
+            CAST(left(d.date, 4) AS INTEGER), 6 * CAST(right(d.date, 1) AS INTEGER), 1))
+        WHEN regexp_full_match(d.date, '\d{4}') THEN try_cast(d.date || '-12-31' AS DATE)
+    END
+"""
+# The reference date of the deadline views: `SET VARIABLE as_of = '2025-06-30'` (or
+# `vanban query --as-of`), today when unset.
+_AS_OF = "coalesce(try_cast(getvariable('as_of') AS DATE), current_date)"
+_INSTRUMENT = "coalesce(nullif(r.id, ''), r.doc_type || ' ' || coalesce(r.number, r.name, '?'))"
+
+VIEWS: dict[str, tuple[str, str]] = {
+    "obligations_by_agency": (
+        "tasks per agency named as an actor: how many, in how many documents, deadlines",
+        """
+        SELECT agency, count(*) AS tasks, count(DISTINCT document_id) AS documents,
+               count(deadline) AS with_deadline, min(deadline) AS earliest_deadline,
+               max(deadline) AS latest_deadline
+        FROM (SELECT document_id, deadline, unnest(actors) AS agency FROM tasks)
+        GROUP BY agency
+        ORDER BY tasks DESC, agency
+        """,
+    ),
+    "deadline_dates": (
+        "every deadline with its due date and the document that sets it",
+        f"""
+        SELECT d.document_id, d.date, {_DUE} AS due, d.recurrence, d.granularity, d.text,
+               doc.doc_type, doc.number, doc.issuer, doc.issue_date, doc.title
+        FROM deadlines d LEFT JOIN documents doc ON doc.document_id = d.document_id
+        """,
+    ),
+    "upcoming_deadlines": (
+        "deadlines on or after the as_of date (SET VARIABLE as_of, default today), soonest first",
+        f"""
+        SELECT {_AS_OF} AS as_of, due - {_AS_OF} AS days_left, *
+        FROM deadline_dates WHERE due >= {_AS_OF}
+        ORDER BY due, document_id
+        """,
+    ),
+    "overdue_deadlines": (
+        "deadlines before the as_of date (SET VARIABLE as_of, default today), latest first",
+        f"""
+        SELECT {_AS_OF} AS as_of, {_AS_OF} - due AS days_overdue, *
+        FROM deadline_dates WHERE due < {_AS_OF}
+        ORDER BY due DESC, document_id
+        """,
+    ),
+    "most_cited_instruments": (
+        "instruments by the number of documents citing them",
+        f"""
+        SELECT {_INSTRUMENT} AS instrument, any_value(r.doc_type) AS doc_type,
+               any_value(r.number) AS number, any_value(r.name) AS name,
+               count(DISTINCT r.document_id) AS citing_documents, sum(r.mentions) AS mentions
+        FROM legal_refs r
+        GROUP BY instrument
+        ORDER BY citing_documents DESC, mentions DESC, instrument
+        """,
+    ),
+    "citation_edges": (
+        "document → instrument edges; target_document when the instrument is in the archive",
+        f"""
+        SELECT r.document_id AS source_document, src.doc_type AS source_type,
+               src.number AS source_number, {_INSTRUMENT} AS instrument,
+               r.doc_type, r.number, r.name, r.relation, r.mentions,
+               target.document_id AS target_document
+        FROM legal_refs r
+        JOIN documents src ON src.document_id = r.document_id
+        LEFT JOIN (
+            SELECT doc_type, number, min(document_id) AS document_id
+            FROM documents WHERE number IS NOT NULL GROUP BY doc_type, number
+        ) target ON target.doc_type = r.doc_type AND target.number = r.number
+        ORDER BY source_document, instrument
+        """,
+    ),
+}
+
+
+def _sql_string(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def build_database(out_dir: Path) -> Path:
+    """Build ``vanban.duckdb`` from the Parquet tables (tables and views), atomically."""
+    import duckdb
+
+    path = out_dir / DATABASE
+    temporary = out_dir / f".{DATABASE}.tmp"
+    for leftover in (temporary, temporary.with_name(temporary.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    connection = duckdb.connect(str(temporary))
+    try:
+        connection.execute("SET memory_limit = '1GB'")
+        for name in TABLES:
+            source = _sql_string(str(out_dir / f"{name}.parquet"))
+            connection.execute(f"CREATE TABLE {name} AS SELECT * FROM read_parquet({source})")
+        for name, (description, sql) in VIEWS.items():
+            connection.execute(f"CREATE VIEW {name} AS {sql}")
+            connection.execute(f"COMMENT ON VIEW {name} IS {_sql_string(description)}")
+        connection.execute("CHECKPOINT")
+    finally:
+        connection.close()
+    os.replace(temporary, path)
+    return path
+
+
+def database_path(location: str | Path) -> Path:
+    """The DuckDB file of an output folder (or the file itself)."""
+    location = Path(location)
+    return location / DATABASE if location.is_dir() else location
+
+
+def query(location: str | Path, sql: str, as_of: str | None = None) -> Any:
+    """Run ``sql`` on an output folder's database; returns a pandas DataFrame."""
+    import duckdb
+
+    path = database_path(location)
+    if not path.exists():
+        raise FileNotFoundError(f"no database at {path} (run `vanban extract ... -o FOLDER` first)")
+    connection = duckdb.connect(str(path), read_only=True)
+    try:
+        if as_of:
+            connection.execute(f"SET VARIABLE as_of = {_sql_string(as_of)}")
+        return connection.execute(sql).df()
+    finally:
+        connection.close()
+
+
+def relations(location: str | Path) -> list[tuple[str, str, str]]:
+    """(name, "table" or "view", description) of everything in an output folder's database."""
+    frame = query(
+        location,
+        "SELECT table_name AS name, 'table' AS kind, coalesce(comment, '') AS description FROM duckdb_tables() "
+        "UNION ALL SELECT view_name, 'view', coalesce(comment, '') FROM duckdb_views() WHERE NOT internal "
+        "ORDER BY kind, name",
+    )
+    return [tuple(row) for row in frame.itertuples(index=False)]
+
+
+# ---------------------------------------------------------------- loading
+
+
+class Dataset(dict):  # type: ignore[type-arg]
+    """The tables of an output folder as pandas DataFrames, by name or attribute.
+
+    ``load_dataset("out").tasks`` is the same DataFrame as ``load_dataset("out")["tasks"]``.
+    """
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError as err:
+            raise AttributeError(name) from err
+
+    def records(self) -> list[dict[str, Any]]:
+        """The documents as the contract's dictionaries (``documents.jsonl``)."""
+        return read_jsonl(self.folder / "documents.jsonl")
+
+    folder: Path
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    """The JSON objects of a JSONL file."""
     with path.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
+
+
+def load_dataset(out_dir: str | Path) -> Dataset:
+    """Load an output folder into pandas: ``documents``, ``legal_refs``, ``tasks``,
+    ``deadlines``, ``statistics``, ``people`` and ``errors`` DataFrames, joined by
+    ``document_id``.
+
+    Reads the Parquet tables; a folder with only ``documents.jsonl`` (written by an older
+    version) is flattened the same way.
+    """
+    import pandas as pd
+
+    folder = Path(out_dir)
+    dataset = Dataset()
+    dataset.folder = folder
+    if all((folder / f"{name}.parquet").exists() for name in TABLES):
+        for name in TABLES:
+            dataset[name] = pd.read_parquet(folder / f"{name}.parquet")
+        return dataset
+    columns = _table_columns()
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+    for record in read_jsonl(folder / "documents.jsonl"):
+        for name, table_rows in _rows(record).items():
+            rows[name].extend(table_rows)
+    errors_path = folder / "errors.jsonl"
+    if errors_path.exists():
+        rows["errors"] = [
+            {"document_id": e["id"], "source": e["source"], "error": e["error"]} for e in read_jsonl(errors_path)
+        ]
+    for name in TABLES:
+        dataset[name] = pd.DataFrame(rows[name], columns=[c[0] for c in columns[name]])
+    return dataset

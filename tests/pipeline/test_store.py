@@ -1,0 +1,158 @@
+"""Output tables on a real folder: Parquet per list, the DuckDB file with its views, the
+query command in table, CSV and JSON, and load_dataset into pandas.
+
+The list extractors are filled in other branches; these records carry hand-made items
+(typed by ``extractors.models``) so that every table and view has rows to show.
+"""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+import pyarrow.parquet as pq
+import pytest
+
+from extractors.models import Deadline, LegalRef, Person, Statistic, Task
+from pipeline import load_dataset
+from pipeline.cli import main
+from pipeline.record import ErrorRow, Record
+from pipeline.store import DATABASE, TABLES, VIEWS, Journal, build_outputs, journal_line
+
+ND = dict(doc_type="Nghị định", number="04/2015/NĐ-CP", id="Nghị định 04/2015/NĐ-CP", start=0, end=5, text="NĐ 04")
+LUAT = dict(doc_type="Luật", name="Luật Tiếp công dân", id="Luật Tiếp công dân", start=6, end=9, text="Luật")
+
+
+def _records() -> list[Record | ErrorRow]:
+    span = dict(start=0, end=4, text="span")
+    first = Record(
+        id="a",
+        source="in/a.txt",
+        doc_type="Chỉ thị",
+        number="14/CT-UBND",
+        issuer="Ủy ban nhân dân tỉnh Gia Lai",
+        issue_date="2021-12-23",
+        recipients=["Sở Nội vụ"],
+        legal_refs=[LegalRef(**ND, mentions=2), LegalRef(**LUAT)],
+        tasks=[
+            Task(actors=["Sở Nội vụ"], action="rà soát", deadline="2022-01-15", **span),
+            Task(actors=["Sở Nội vụ", "Sở Tài chính"], action="báo cáo", **span),
+        ],
+        deadlines=[Deadline(date="2022-01-15", **span), Deadline(date="2022-06", granularity="month", **span)],
+        statistics=[Statistic(value=91.3, unit="%", kind="percent", total=None, **span)],
+        people=[Person(name="Trịnh Thị Minh Thanh", title="Phó Bí thư", **span)],
+        text="text of a",
+    )
+    second = Record(
+        id="b",
+        source="in/b.txt",
+        doc_type="Nghị định",
+        number="04/2015/NĐ-CP",  # the instrument a cites is in the archive
+        legal_refs=[LegalRef(**LUAT, mentions=3)],
+        tasks=[Task(actors=["Sở Nội vụ"], action="kiểm tra", deadline="2023-03-01", **span)],
+        deadlines=[Deadline(date="2023-03-01", **span)],
+        text="text of b",
+    )
+    return [first, ErrorRow(id="c", source="in/c.pdf", error="empty file"), second]
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("out")
+    journal = Journal(folder)
+    for result in _records():
+        journal.append(journal_line(result, "hash"))
+    journal.close()
+    stats = build_outputs(folder, ["a", "c", "b"])
+    assert (stats.records, stats.errors, stats.items["tasks"]) == (2, 1, 3)
+    return folder
+
+
+def test_contract_files_keep_input_order(out):
+    lines = [json.loads(line) for line in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in lines] == ["a", "b"]
+    assert lines[0]["legal_refs"][0]["number"] == "04/2015/NĐ-CP"
+    assert json.loads((out / "errors.jsonl").read_text(encoding="utf-8")) == {
+        "id": "c",
+        "source": "in/c.pdf",
+        "error": "empty file",
+    }
+
+
+def test_one_parquet_table_per_list_with_a_document_id_on_every_row(out):
+    counts = {"documents": 2, "legal_refs": 3, "tasks": 3, "deadlines": 3, "statistics": 1, "people": 1, "errors": 1}
+    for name in TABLES:
+        table = pq.read_table(out / f"{name}.parquet")
+        assert table.num_rows == counts[name], name
+        assert "document_id" in table.column_names
+        assert table.column("document_id").null_count == 0
+    tasks = pq.read_table(out / "tasks.parquet").to_pylist()
+    assert tasks[1]["actors"] == ["Sở Nội vụ", "Sở Tài chính"]
+    documents = pq.read_table(out / "documents.parquet").to_pylist()
+    assert documents[0]["n_tasks"] == 2 and documents[0]["recipients"] == ["Sở Nội vụ"]
+
+
+def _sql(out, sql):
+    connection = duckdb.connect(str(out / DATABASE), read_only=True)
+    try:
+        return connection.execute(sql).fetchall()
+    finally:
+        connection.close()
+
+
+def test_database_has_the_tables_and_views(out):
+    names = {row[0] for row in _sql(out, "SELECT table_name FROM duckdb_tables()")}
+    views = {row[0] for row in _sql(out, "SELECT view_name FROM duckdb_views() WHERE NOT internal")}
+    assert names == set(TABLES) and views == set(VIEWS)
+    assert _sql(out, "SELECT agency, tasks, documents FROM obligations_by_agency") == [
+        ("Sở Nội vụ", 3, 2),
+        ("Sở Tài chính", 1, 1),
+    ]
+    assert _sql(out, "SELECT instrument, citing_documents, mentions FROM most_cited_instruments") == [
+        ("Luật Tiếp công dân", 2, 4),
+        ("Nghị định 04/2015/NĐ-CP", 1, 2),
+    ]
+    edges = _sql(out, "SELECT source_document, instrument, target_document FROM citation_edges")
+    assert edges == [("a", "Luật Tiếp công dân", None), ("a", "Nghị định 04/2015/NĐ-CP", "b"), ("b", "Luật Tiếp công dân", None)]
+
+
+def test_deadline_views_are_relative_to_a_date(out, capsys):
+    assert main(["query", "--db", str(out), "--view", "upcoming_deadlines", "--as-of", "2022-03-01", "--format", "json"]) == 0
+    upcoming = json.loads(capsys.readouterr().out)
+    assert [(d["document_id"], d["date"], d["days_left"]) for d in upcoming] == [("a", "2022-06", 121), ("b", "2023-03-01", 365)]
+    assert main(["query", "--db", str(out), "--view", "overdue_deadlines", "--as-of", "2022-03-01", "--format", "json"]) == 0
+    overdue = json.loads(capsys.readouterr().out)
+    assert [(d["date"], d["days_overdue"]) for d in overdue] == [("2022-01-15", 45)]
+
+
+def test_query_prints_a_table_csv_or_json(out, capsys):
+    sql = "SELECT document_id, number FROM documents ORDER BY document_id"
+    assert main(["query", sql, "--db", str(out)]) == 0
+    table = capsys.readouterr().out
+    assert "14/CT-UBND" in table and "04/2015/NĐ-CP" in table and "2 rows" in table
+    assert main(["query", sql, "--db", str(out), "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["document_id,number", "a,14/CT-UBND", "b,04/2015/NĐ-CP"]
+    assert main(["query", sql, "--db", str(out / DATABASE), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == [
+        {"document_id": "a", "number": "14/CT-UBND"},
+        {"document_id": "b", "number": "04/2015/NĐ-CP"},
+    ]
+    assert main(["query", "--db", str(out), "--view", "no_such_view"]) == 2
+    assert main(["query", "--db", str(out), "--list"]) == 0
+    assert "citation_edges" in capsys.readouterr().out
+
+
+def test_load_dataset_is_one_call_to_pandas(out):
+    data = load_dataset(out)
+    assert set(data) == set(TABLES)
+    assert list(data.documents["document_id"]) == ["a", "b"]
+    merged = data.tasks.merge(data.documents, on="document_id")
+    assert len(merged) == 3
+    assert data["errors"].iloc[0]["error"] == "empty file"
+    # a folder holding only the contract's JSONL loads into the same tables
+    (out / "only").mkdir()
+    for name in ("documents.jsonl", "errors.jsonl"):
+        (out / "only" / name).write_bytes((out / name).read_bytes())
+    jsonl = load_dataset(out / "only")
+    assert list(jsonl.tasks.columns) == list(data.tasks.columns)
+    assert len(jsonl.deadlines) == 3
