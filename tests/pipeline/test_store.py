@@ -156,3 +156,29 @@ def test_load_dataset_is_one_call_to_pandas(out):
     jsonl = load_dataset(out / "only")
     assert list(jsonl.tasks.columns) == list(data.tasks.columns)
     assert len(jsonl.deadlines) == 3
+
+
+def test_a_short_form_is_resolved_across_the_archive(tmp_path):
+    """ "Pháp lệnh 34" in one document resolves to the full number another document cites."""
+    from pipeline.cli import main
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text(
+        "Căn cứ Pháp lệnh số 34/2007/PL-UBTVQH11 ngày 20/4/2007 về thực hiện dân chủ ở xã, phường, thị trấn.",
+        encoding="utf-8",
+    )
+    (inputs / "b.txt").write_text(
+        "Thống nhất phân công Chủ tịch UBND cấp xã làm Trưởng Ban Chỉ đạo của 02 nội dung theo Nghị định 18 "
+        "và Nghị định số 18/2019/NĐ-CP.\nTiếp tục thực hiện Nghị quyết 99 của Chính phủ.",
+        encoding="utf-8",
+    )
+    (inputs / "c.txt").write_text(
+        "Các cơ quan thực hiện Nghị quyết số 99/NQ-CP ngày 30/8/2020 của Chính phủ.", encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    main(["extract", str(inputs), "-o", str(out), "--quiet", "-j", "1"])
+    records = {r["id"]: r for r in map(json.loads, (out / "documents.jsonl").read_text(encoding="utf-8").splitlines())}
+    numbers = {ref["number"]: ref.get("resolved_by") for ref in records["b"]["legal_refs"]}
+    assert numbers.get("99/NQ-CP") == "archive"
+    assert "99" not in numbers
