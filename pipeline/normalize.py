@@ -9,8 +9,8 @@ Stages, in order:
 1. Unicode NFC (only when the text is not NFC already).
 2. Tone marks in the modern position: ``hoà`` → ``hòa``, ``thuỷ`` → ``thủy``.
 3. Word-segmented files (``cơ_quan , đơn_vị``) written back as plain text.
-4. Page furniture: web-site chrome, Công báo page headers, horizontal rules.
-5. Markup: markdown emphasis and headings, HTML entities, table pipes (cells become tabs).
+4. Markup: markdown emphasis and headings, HTML entities, table pipes (cells become tabs).
+5. Page furniture: web-site chrome, Công báo page headers, horizontal rules.
 6. Whitespace folded; lines broken in the middle of a sentence rejoined.
 """
 
@@ -241,7 +241,7 @@ def _furniture_edits(text: str) -> list[tuple[int, int, str]]:
 # Markup left by conversions: markdown emphasis, headings and bullets, HTML entities, and
 # table pipes (a cell boundary becomes a tab; the whitespace stage trims tabs at line ends).
 _MARKUP = regex.compile(
-    r"(?P<emphasis>\*\*|__)"
+    r"(?P<emphasis>(?<![*_])(?:\*\*|__)(?![*_]))"  # a pair, never part of a rule "***" / "____"
     r"|(?P<heading>(?m:^\#{1,6}[ \t]+))"
     r"|(?P<bullet>(?m:^[*•▪●◦][ \t]+))"
     r"|(?P<entity>&(?:\#\d{1,6}|\#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});)"
@@ -366,8 +366,8 @@ STAGES = (
     _nfc_edits,
     _tone_edits,
     _segmented_edits,
-    _furniture_edits,
     _markup_edits,
+    _furniture_edits,
     _whitespace_edits,
     _rejoin_edits,
 )
