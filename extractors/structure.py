@@ -561,7 +561,26 @@ def _headerless_document(text: str) -> Header | None:
     piece = _stripped(text, start, line_end)
     header.title = [piece] if piece else []
     header.end = line_end
+    # a paper read at a conference: the title may run on, then its author body ("UBND Tỉnh
+    # Điện Biên") stands alone under it
+    for _ in range(3):
+        below = _stripped(text, min(header.end + 1, len(text)), _line_end(text, min(header.end + 1, len(text))))
+        if below is None:
+            break
+        if len(below.text) <= 60 and AUTHOR_BODY.match(below.text):
+            header.issuer = [below]
+            header.end = below.end
+            break
+        if len(below.text) > 200 or below.text.endswith((".", ":", "!")) or BODY_START.match(below.text):
+            break
+        header.title.append(below)
+        header.end = below.end
+    if not header.issuer:
+        header.title, header.end = header.title[:1], line_end
     return header
+
+
+AUTHOR_BODY = regex.compile(r"(?:UBND|Ủy ban nhân dân|Sở|Bộ|Ban|Công an|Tỉnh ủy|Thành ủy)\s+\S", regex.I)
 
 
 # ---------------------------------------------------------------- closing

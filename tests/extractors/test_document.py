@@ -104,6 +104,10 @@ CASES = [
     ("003_ws-chithi", "doc_type", "Chỉ thị"),
     ("003_ws-chithi", "title", "Về thực hiện nhiệm vụ quốc phòng địa phương năm 2010"),
     ("058_thamluan", "kind", "document"),
+    # a conference paper: the author body stands alone under the title
+    ("058_thamluan", "issuer", "Ủy ban nhân dân tỉnh Điện Biên"),
+    ("059_thamluan", "issuer", "Ủy ban nhân dân thành phố Hà Nội"),
+    ("059_thamluan", "title", "Xây dựng mô hình thôn, tổ dân phố không ma túy tiến tới thực hiện mục tiêu xây dựng xã, phường không ma túy trong Chương trình mục tiêu Quốc gia phòng chống tội phạm ma túy đến năm 2030"),
 ]
 
 
