@@ -39,8 +39,10 @@ def _alternation(name: str) -> str:
 _HEADS = _alternation("actor_heads.txt")
 ACTOR_HEAD = regex.compile(rf"(?:{_HEADS})(?:(?<=\s)|(?![\p{{Ll}}]))")
 # Where an actor phrase ends and its work begins ("chủ trì", "phối hợp", "phải", "triển khai").
+# Case-sensitive: the verb after a subject is written in lower case, while the same word with a
+# capital belongs to a name ("Sở Xây dựng", "Trung tâm Phát triển quỹ đất", "Ban Chỉ đạo").
 _VERBS = _alternation("task_verbs.txt")
-ACTOR_END = regex.compile(rf"[\s,]+(?=(?:{_VERBS})(?![\p{{L}}]))", regex.I)
+ACTOR_END = regex.compile(rf"[\s,]+(?=(?:{_VERBS})(?![\p{{L}}]))")
 # The work itself opening an item that names nobody ("Tổ chức tuyên truyền ...", "Rà soát ...");
 # an item without an actor that opens otherwise ("Căn cứ Hiến pháp ...", "Xã Mường Lống",
 # "Quỹ BHYT thanh toán ...", "Địa điểm: ...") describes, cites or lists: it obliges nobody.
@@ -145,12 +147,17 @@ def subject(sentence: str) -> tuple[str, int] | None:
         offset = adverbial.end()
     rest = sentence[offset:]
     colon = ACTOR_COLON.match(rest)
-    if (
-        colon
-        and _is_actor_phrase(colon.group("actor"))
-        and not ACTOR_END.search(colon.group("actor"))
-    ):
-        return colon.group("actor"), offset + colon.end()
+    if colon:
+        # "Các sở, ngành: Văn phòng UBND tỉnh, Sở Tư pháp chuẩn bị ...", "Thời điểm chính thức hoạt
+        # động: Các cơ quan theo thẩm quyền khẩn trương ...": a subject after the label is the actor
+        after = subject(rest[colon.end() :])
+        if after is not None:
+            return after[0], offset + colon.end() + after[1]
+        label = colon.group("actor")
+        # "Đối với cơ quan hành chính, đơn vị sự nghiệp công lập: ..." (the addressee in lower case)
+        named = label[:1].upper() + label[1:] if rest.startswith("Đối") else label
+        if _is_actor_phrase(named) and not ACTOR_END.search(label):
+            return label, offset + colon.end()
     assign = ASSIGN.match(rest)
     if assign and assign.group("verb")[0] in "Cc":
         # an item opening "Chỉ đạo các sở ..." is the direction its own actor gives: that is the work
@@ -406,9 +413,12 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
             units += _apply_field(ctx, section, units, _inherited(ctx, index, preambles, start))
             continue
         if section.marker.startswith("Điều"):
+            # the article's title and text: "Điều 8. Chánh Văn phòng ... chịu trách nhiệm thi hành ..."
+            # is a sentence on the title line; a title such as "Điều 3. Tổ chức thực hiện" obliges nobody
+            marker = MARKER.match(own)
             units += _sentence_units(
                 ctx,
-                start + len(first_line),
+                start + (marker.end() if marker else 0),
                 end,
                 _inherited(ctx, index, preambles, start),
                 section.label,
