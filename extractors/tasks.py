@@ -114,12 +114,20 @@ COORDINATORS = regex.compile(
 )
 
 
+# Small patterns of the helpers below, compiled once.
+ADDRESS_WORDS = regex.compile(r"^(?:Đối\s+với|Đề\s+nghị|Yêu\s+cầu|Giao)\s+")  # before an addressee
+CLAUSE_MARK = regex.compile(r"[.;:]")
+CLAUSE_SPLIT = regex.compile(r"[.;:]\s")
+SENTENCE_CLOSE = regex.compile(r"[.;]\s*$")
+CLOSING_WORDS = regex.compile(r"Trên\s+đây|Trân\s+trọng")  # closing paragraphs of a letter
+
+
 # ---------------------------------------------------------------- actors
 
 
 def _clean_actor(value: str) -> str:
     value = value.strip(" ,;:.-–")
-    value = regex.sub(r"^(?:Đối\s+với|Đề\s+nghị|Yêu\s+cầu|Giao)\s+", "", value)
+    value = ADDRESS_WORDS.sub("", value)
     return value.strip(" ,;:.")
 
 
@@ -187,7 +195,7 @@ def _actor_end(sentence: str, start: int) -> regex.Match[str] | None:
             ACTOR_SPLIT.search(sentence, first.start(), role.start()) if first is not None else None
         )
         if (
-            not regex.search(r"[.;:]", span)
+            not CLAUSE_MARK.search(span)
             and split is not None
             and split.start() - first.start() <= 40
         ):
@@ -252,7 +260,7 @@ def _is_heading(line: str) -> bool:
         return True
     return (
         len(body) <= _HEADING_MAX
-        and (body.endswith(":") or not regex.search(r"[.;]\s*$", body))
+        and (body.endswith(":") or not SENTENCE_CLOSE.search(body))
         and not MODALITY.search(body)
     )
 
@@ -272,7 +280,7 @@ class _Context:
         self.excluded: set[int] = set()
         self.fields: dict[int, dict[str, str]] = {}
         # deadlines of the whole text, read once; each task takes the first within its span
-        self.deadline_hits = [hit for start, end in parsed.regions for hit in deadlines.find(parsed, start, end)]
+        self.deadline_hits = deadlines.find_all(parsed)
 
 
 def _section_fields(ctx: _Context, index: int) -> dict[str, tuple[int, int]]:
@@ -550,7 +558,7 @@ def _opens_with_work(ctx: _Context, unit: Unit) -> bool:
     if ACTION_START.match(head):
         return True
     # "Về công tác tuyên truyền ... thì cần tăng cường ...": the modality says it is work to do
-    first = regex.split(r"[.;:]\s", head, maxsplit=1)[0]
+    first = CLAUSE_SPLIT.split(head, maxsplit=1)[0]
     return bool(MODALITY.search(first))
 
 
@@ -604,7 +612,7 @@ def _sentence_units(
             found = _assignment_in(line)
             if found is None:
                 continue
-        if regex.match(r"Trên\s+đây|Trân\s+trọng", line):
+        if CLOSING_WORDS.match(line):
             found_in = _assignment_in(line)
             if found_in is None:
                 continue
