@@ -39,12 +39,25 @@ def _alternation(name: str) -> str:
 _HEADS = _alternation("actor_heads.txt")
 ACTOR_HEAD = regex.compile(rf"(?:{_HEADS})(?:(?<=\s)|(?![\p{{Ll}}]))")
 # Where an actor phrase ends and its work begins ("chủ trì", "phối hợp", "phải", "triển khai").
+# Case-sensitive: the verb after a subject is written in lower case, while the same word with a
+# capital belongs to a name ("Sở Xây dựng", "Trung tâm Phát triển quỹ đất", "Ban Chỉ đạo").
 _VERBS = _alternation("task_verbs.txt")
-ACTOR_END = regex.compile(rf"[\s,]+(?=(?:{_VERBS})(?![\p{{L}}]))", regex.I)
+ACTOR_END = regex.compile(rf"[\s,]+(?=(?:{_VERBS})(?![\p{{L}}]))")
+# The work itself opening an item that names nobody ("Tổ chức tuyên truyền ...", "Rà soát ...");
+# an item without an actor that opens otherwise ("Căn cứ Hiến pháp ...", "Xã Mường Lống",
+# "Quỹ BHYT thanh toán ...", "Địa điểm: ...") describes, cites or lists: it obliges nobody.
+ACTION_START = regex.compile(
+    rf"(?!căn\s+cứ)(?:{_VERBS}|{_alternation('action_verbs.txt')})(?![\p{{L}}])", regex.I
+)
+# The legal bases of a decision ("Căn cứ Luật ...;", "Xét đề nghị của ...", "Theo đề nghị của ..."):
+# why the document is issued, not work it gives.
+LEGAL_BASIS = regex.compile(r"(?:Căn\s+cứ|Xét|Theo\s+đề\s+nghị)(?![\p{L}])")
 # An obligation: a modality marker as a word of its own.
 MODALITY = regex.compile(rf"(?<![\p{{L}}])(?:{_alternation('modality.txt')})(?![\p{{L}}])", regex.I)
 # Headings whose items are goals or assessments, not tasks.
 NON_TASK_HEADING = regex.compile(rf"^(?:{_alternation('non_task_headings.txt')})", regex.I)
+# Headings of a list of members or invitees ("Thành phần mời:", "... gồm các thành viên sau:").
+MEMBER_LIST = regex.compile(_alternation("member_lists.txt"), regex.I)
 
 
 @cache
@@ -70,6 +83,13 @@ MARKER = regex.compile(
 INLINE_LETTER = regex.compile(r"\s(?=a\)\s)")
 # "Đối với Ủy ban nhân dân phường: ..." / "e) Sở Xây dựng: Tiếp tục ...": the actor before a colon.
 ACTOR_COLON = regex.compile(r"^(?:Đối\s+với\s+)?(?P<actor>[^:\n]{2,160}?)\s*:\s*")
+# A heading that names whose duties follow: "Điều 3. Nhiệm vụ và quyền hạn của Ban Chỉ đạo",
+# "1. Trách nhiệm của Chính phủ và chính quyền địa phương:"; its items inherit the actor.
+DUTIES_OF = regex.compile(
+    r"^(?:Nhiệm\s+vụ|Trách\s+nhiệm|Chức\s+năng|Quyền\s+hạn)(?:(?:\s*,\s*|\s+và\s+)(?:nhiệm\s+vụ|"
+    r"trách\s+nhiệm|chức\s+năng|quyền\s+hạn))*\s+(?:cụ\s+thể\s+)?của\s+(?P<actor>[^:;.\n]{2,160}?)\s*:?\s*$",
+    regex.I,
+)
 # A leading adverbial before the subject: "Hằng năm, các cơ quan ...", "Cuối năm, báo cáo ...".
 LEADING_ADVERBIAL = regex.compile(
     r"^(?:(?:H[ằà]ng|Cuối|Đầu)\s+(?:năm|quý|tháng)|Định\s+kỳ[^,\n]{0,100}|Trên\s+cơ\s+sở[^,\n]{0,80}|"
@@ -94,12 +114,20 @@ COORDINATORS = regex.compile(
 )
 
 
+# Small patterns of the helpers below, compiled once.
+ADDRESS_WORDS = regex.compile(r"^(?:Đối\s+với|Đề\s+nghị|Yêu\s+cầu|Giao)\s+")  # before an addressee
+CLAUSE_MARK = regex.compile(r"[.;:]")
+CLAUSE_SPLIT = regex.compile(r"[.;:]\s")
+SENTENCE_CLOSE = regex.compile(r"[.;]\s*$")
+CLOSING_WORDS = regex.compile(r"Trên\s+đây|Trân\s+trọng")  # closing paragraphs of a letter
+
+
 # ---------------------------------------------------------------- actors
 
 
 def _clean_actor(value: str) -> str:
     value = value.strip(" ,;:.-–")
-    value = regex.sub(r"^(?:Đối\s+với|Đề\s+nghị|Yêu\s+cầu|Giao)\s+", "", value)
+    value = ADDRESS_WORDS.sub("", value)
     return value.strip(" ,;:.")
 
 
@@ -127,13 +155,21 @@ def subject(sentence: str) -> tuple[str, int] | None:
         offset = adverbial.end()
     rest = sentence[offset:]
     colon = ACTOR_COLON.match(rest)
-    if (
-        colon
-        and _is_actor_phrase(colon.group("actor"))
-        and not ACTOR_END.search(colon.group("actor"))
-    ):
-        return colon.group("actor"), offset + colon.end()
+    if colon:
+        # "Các sở, ngành: Văn phòng UBND tỉnh, Sở Tư pháp chuẩn bị ...", "Thời điểm chính thức hoạt
+        # động: Các cơ quan theo thẩm quyền khẩn trương ...": a subject after the label is the actor
+        after = subject(rest[colon.end() :])
+        if after is not None:
+            return after[0], offset + colon.end() + after[1]
+        label = colon.group("actor")
+        # "Đối với cơ quan hành chính, đơn vị sự nghiệp công lập: ..." (the addressee in lower case)
+        named = label[:1].upper() + label[1:] if rest.startswith("Đối") else label
+        if _is_actor_phrase(named) and not ACTOR_END.search(label):
+            return label, offset + colon.end()
     assign = ASSIGN.match(rest)
+    if assign and assign.group("verb")[0] in "Cc":
+        # an item opening "Chỉ đạo các sở ..." is the direction its own actor gives: that is the work
+        assign = None
     if assign:
         rest_start = assign.end()
         end = _actor_end(rest, rest_start)
@@ -159,7 +195,7 @@ def _actor_end(sentence: str, start: int) -> regex.Match[str] | None:
             ACTOR_SPLIT.search(sentence, first.start(), role.start()) if first is not None else None
         )
         if (
-            not regex.search(r"[.;:]", span)
+            not CLAUSE_MARK.search(span)
             and split is not None
             and split.start() - first.start() <= 40
         ):
@@ -224,7 +260,7 @@ def _is_heading(line: str) -> bool:
         return True
     return (
         len(body) <= _HEADING_MAX
-        and (body.endswith(":") or not regex.search(r"[.;]\s*$", body))
+        and (body.endswith(":") or not SENTENCE_CLOSE.search(body))
         and not MODALITY.search(body)
     )
 
@@ -244,7 +280,7 @@ class _Context:
         self.excluded: set[int] = set()
         self.fields: dict[int, dict[str, str]] = {}
         # deadlines of the whole text, read once; each task takes the first within its span
-        self.deadline_hits = [hit for start, end in parsed.regions for hit in deadlines.find(parsed, start, end)]
+        self.deadline_hits = deadlines.find_all(parsed)
 
 
 def _section_fields(ctx: _Context, index: int) -> dict[str, tuple[int, int]]:
@@ -372,15 +408,25 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
         ):
             ctx.excluded.add(index)
             continue
+        if MEMBER_LIST.search(heading_text.strip()):
+            # the members of a board, the invitees of a meeting: who takes part, not work
+            ctx.excluded.add(index)
+            continue
         if _is_broken_continuation(ctx, index) or _is_addressee(ctx, index):
             continue
+        duties = DUTIES_OF.match(heading_text.strip())
+        if duties and ACTOR_HEAD.match(duties.group("actor")):
+            ctx.heading_actor[index] = split_actors(duties.group("actor"))
         if _is_field_line(ctx, section):
             units += _apply_field(ctx, section, units, _inherited(ctx, index, preambles, start))
             continue
         if section.marker.startswith("Điều"):
+            # the article's title and text: "Điều 8. Chánh Văn phòng ... chịu trách nhiệm thi hành ..."
+            # is a sentence on the title line; a title such as "Điều 3. Tổ chức thực hiện" obliges nobody
+            marker = MARKER.match(own)
             units += _sentence_units(
                 ctx,
-                start + len(first_line),
+                start + (marker.end() if marker else 0),
                 end,
                 _inherited(ctx, index, preambles, start),
                 section.label,
@@ -399,7 +445,9 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
         first_is_heading = _is_heading(text[lines[0][0] : lines[0][1]]) and (
             bool(real_children) or len(lines) > 1 or _is_caps(text[lines[0][0] : lines[0][1]])
         )
-        if inline or first_is_heading:
+        if index in ctx.heading_actor:
+            heading_is_actor = True
+        elif inline or first_is_heading:
             head = _clean_actor(heading_text)
             head_colon = ACTOR_COLON.match(heading_text)
             if head_colon and _is_actor_phrase(head_colon.group("actor")):
@@ -492,10 +540,26 @@ def _lead_and_coordinators(value: str) -> tuple[list[str], list[str]]:
     return split_actors(value), []
 
 
-def _in_article(ctx: _Context, unit: Unit) -> bool:
+def _is_rule(unit: Unit) -> bool:
     """Items of a normative article ("Điều 5. 1. Người có đất thu hồi ... được hỗ trợ") are rules,
-    not tasks, unless they name who must act."""
-    return unit.section is not None and unit.section.startswith("Điều")
+    not tasks, unless they name who must act (themselves or through their heading)."""
+    in_article = unit.section is not None and "Điều" in unit.section  # labels are paths: "II.Điều 2.1"
+    return in_article and not unit.own_actor and not unit.actors
+
+
+def _opens_with_work(ctx: _Context, unit: Unit) -> bool:
+    """An item with no actor is a task only when it opens with the work to do."""
+    head = MARKER.sub("", ctx.text[unit.start : unit.start + 200].lstrip(), count=1).lstrip()
+    if LEGAL_BASIS.match(head):
+        return False
+    adverbial = LEADING_ADVERBIAL.match(head)
+    if adverbial:
+        head = head[adverbial.end() :]
+    if ACTION_START.match(head):
+        return True
+    # "Về công tác tuyên truyền ... thì cần tăng cường ...": the modality says it is work to do
+    first = CLAUSE_SPLIT.split(head, maxsplit=1)[0]
+    return bool(MODALITY.search(first))
 
 
 def _inherited(
@@ -548,7 +612,7 @@ def _sentence_units(
             found = _assignment_in(line)
             if found is None:
                 continue
-        if regex.match(r"Trên\s+đây|Trân\s+trọng", line):
+        if CLOSING_WORDS.match(line):
             found_in = _assignment_in(line)
             if found_in is None:
                 continue
@@ -679,7 +743,7 @@ def extract(parsed: Parsed) -> list[Task]:
     ctx = _Context(parsed)
     preambles = _preambles(ctx)
     units = _section_units(ctx, preambles) + _loose_units(ctx) + _table_units(ctx)
-    units = [u for u in units if u.own_actor or not _in_article(ctx, u)]
+    units = [u for u in units if not _is_rule(u) and (u.actors or _opens_with_work(ctx, u))]
     units.sort(key=lambda u: (u.start, u.end))
     tasks: list[Task] = []
     last_end = -1

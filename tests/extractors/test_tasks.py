@@ -312,7 +312,99 @@ CORPUS_ITEMS = [
         None,
         None,
     ),
+    # rules of issue 4's second pass, each checked against the text of the document
+    # 039 Giấy mời: after the invitees, "6. Phân công chuẩn bị: - Giao Sở Nội vụ chuẩn bị nội dung ..."
+    (
+        "039_gm-hop-cchc-2026-ubnd-lamdong",
+        "chuẩn bị nội dung để báo cáo Tóm tắt",
+        "Sở Nội vụ",
+        None,
+        None,
+    ),
+    # 017: "Điều 3. Nhiệm vụ và quyền hạn của Ban Chỉ đạo" hands its actor to its items
+    (
+        "017_qd-bcd-dulieu-lamdong-2025",
+        "Chỉ đạo, vận hành Trung tâm dữ liệu cấp tỉnh",
+        "Ban Chỉ đạo",
+        None,
+        None,
+    ),
+    (
+        "017_qd-bcd-dulieu-lamdong-2025",
+        "Chỉ đạo các sở, ban, ngành, UBND cấp xã",
+        "Ban Chỉ đạo",
+        None,
+        None,
+    ),
+    # 017: "Điều 8. Chánh Văn phòng UBND tỉnh; ... chịu trách nhiệm thi hành": a sentence on the title line
+    (
+        "017_qd-bcd-dulieu-lamdong-2025",
+        "chịu trách nhiệm thi hành Quyết định này",
+        "Chánh Văn phòng UBND tỉnh",
+        None,
+        None,
+    ),
+    # 012: "Điều 2." alone on its line, the closing sentence below it
+    (
+        "012_qd-435-ubnd-kontum-2020",
+        "chịu trách nhiệm thi hành Quyết định này",
+        "Giám đốc Sở Lao động",
+        None,
+        None,
+    ),
+    # 050: "2. Thời điểm chính thức hoạt động: Các cơ quan theo thẩm quyền khẩn trương ..."
+    (
+        "050_md-nq-1678-ubtvqh15-nghean-2025",
+        "khẩn trương thực hiện các công tác chuẩn bị cần thiết",
+        "Các cơ quan theo thẩm quyền",
+        None,
+        None,
+    ),
+    # 050: "1. Trách nhiệm của Chính phủ và chính quyền địa phương:" then an item without a subject
+    (
+        "050_md-nq-1678-ubtvqh15-nghean-2025",
+        "Sắp xếp, ổn định bộ máy các cơ quan, tổ chức",
+        "Chính phủ",
+        None,
+        None,
+    ),
+    # 003: "Đối với cơ quan hành chính, đơn vị sự nghiệp công lập: tiếp tục nâng cao ..."
+    (
+        "003_40dd8128047d9a3b",
+        "tiếp tục nâng cao chất lượng, hiệu quả thực hiện dân chủ",
+        "cơ quan hành chính",
+        None,
+        None,
+    ),
+    # 033: "e) Sở Xây dựng: Tiếp tục duy trì ..." ("Xây dựng" with a capital is part of the name)
+    (
+        "033_tb-ketluan-caotoc-lamdong-2026",
+        "Tiếp tục duy trì chế độ họp giao ban định kỳ",
+        "Sở Xây dựng",
+        None,
+        None,
+    ),
 ]
+
+# Lists that are not work: invitees of a meeting, members of a board, the legal bases of a decision,
+# a list of communes; none of their items may be a task.
+NOT_TASKS = [
+    ("039_gm-hop-cchc-2026-ubnd-lamdong", "Đại diện Lãnh đạo các sở, ban, ngành thuộc tỉnh"),
+    ("039_gm-hop-cchc-2026-ubnd-lamdong", "Địa điểm: Hội trường 100 chỗ"),
+    ("017_qd-bcd-dulieu-lamdong-2025", "Giám đốc Sở Xây dựng"),
+    ("017_qd-bcd-dulieu-lamdong-2025", "Giám đốc Công an tỉnh, Phó Trưởng Ban Chỉ đạo"),
+    ("050_md-nq-1678-ubtvqh15-nghean-2025", "Căn cứ Luật Tổ chức chính quyền địa phương"),
+    ("050_md-nq-1678-ubtvqh15-nghean-2025", "Xét đề nghị của Chính phủ"),
+    ("050_md-nq-1678-ubtvqh15-nghean-2025", "Xã Mường Lống"),
+    ("050_md-nq-1678-ubtvqh15-nghean-2025", "Nghị quyết này có hiệu lực thi hành"),
+    ("026_cv-627-byt-bh-2021", "Quỹ BHYT thanh toán theo mức hưởng"),
+]
+
+
+@pytest.mark.parametrize(("doc", "phrase"), NOT_TASKS)
+def test_corpus_non_task(extract_corpus, doc, phrase):
+    record = extract_corpus(doc)
+    assert not [t.text for t in record.tasks if phrase in t.text]
 
 
 @pytest.mark.parametrize(("doc", "action", "actor", "deadline", "recurrence"), CORPUS_ITEMS)
