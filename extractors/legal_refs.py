@@ -157,7 +157,12 @@ _TYPE_AHEAD = regex.compile(rf"\s*(?:{TYPES})(?!\p{{L}})")
 _CLAUSE = regex.compile(r"(?:điểm\s+\p{Ll}\s+)?[Kk]hoản\s+\d+\s+")
 _TW = regex.compile(r"\bTW\b")
 # "Ủy ban nhân dân tỉnh" with no name: the document's own province is meant
-_BARE_LOCAL = regex.compile(r"^(.*(?:Ủy ban nhân dân|Hội đồng nhân dân|Ban chỉ đạo.*)) (tỉnh|thành phố)$")
+# A provincial body named without its province ("Công an tỉnh", "Ủy ban nhân dân tỉnh",
+# "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh") is the one of the document's own province.
+_BARE_LOCAL = regex.compile(
+    r"^(.*(?:Ủy ban nhân dân|Hội đồng nhân dân|Ban chỉ đạo.*|Công an|Mặt trận Tổ quốc Việt Nam|"
+    r"Bộ Chỉ huy Quân sự)) (tỉnh|thành phố)$"
+)
 
 
 # ---------------------------------------------------------------- items found
@@ -271,7 +276,7 @@ def _tail(text: str, position: int, group: list[_Mention], place: str | None, do
     limit = min(len(text), position + WINDOW)
     pending = list(group)  # items still waiting for a date or an issuer written after them
     end = position
-    for _ in range(16):
+    for _ in range(64):  # a list of citations each with its date and issuer reads several steps an item
         if m := TAIL_DATE.match(text, position, limit):
             date = _iso(m)
             for item in pending:

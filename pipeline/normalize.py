@@ -356,8 +356,28 @@ _BROKEN_LINE = regex.compile(
 )
 
 
+# A full-width line of a PDF text layer that stops inside a proper name, the next line going
+# on with it: the page wrapped the name ("... của Bộ\nTư pháp", "Tỉnh ủy Lâm\nĐồng"). Both
+# words are capitalised; headings are short, a dateline ("Thứ 4, 06/07/2022") stays apart.
+_WRAP = regex.compile(
+    rf"(?<=(?<!\p{{L}})\p{{Lu}}\p{{Ll}}*)\n(?!{_BLOCK_START})(?![^\n]{{0,30}}\d{{1,2}}/\d{{1,2}}/\d{{4}})"
+    rf"(?=\p{{Lu}}\p{{Ll}})"
+)
+_FULL_LINE = 60
+
+
 def _rejoin_edits(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), " ") for m in _BROKEN_LINE.finditer(text)]
+    joins = {m.start() for m in _BROKEN_LINE.finditer(text)}
+    wraps = {m.start() for m in _WRAP.finditer(text)}
+    # a wrap is judged on the line as it reads after the joins before it, so that a second
+    # pass over the result finds nothing more to join
+    line_start = 0
+    for position in sorted(joins | wraps | {m.start() for m in regex.finditer("\n", text)}):
+        if position in joins or (position in wraps and position - line_start >= _FULL_LINE):
+            joins.add(position)
+        else:
+            line_start = position + 1
+    return [(position, position + 1, " ") for position in sorted(joins)]
 
 
 STAGES = (

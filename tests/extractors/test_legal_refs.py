@@ -443,3 +443,9 @@ def test_issuer_stops_before_the_verb_that_cites_another_instrument(extract_corp
     refs = {r.number: r for r in extract_corpus("040_bc-cchc").legal_refs}
     assert refs["677/KH-UBND"].issuer == "Ủy ban nhân dân tỉnh Lâm Đồng"
     assert refs["03/NQ-CP"].issuer == "Chính phủ"
+
+
+def test_a_provincial_body_without_its_province_gets_the_documents(extract_corpus):
+    # 017 (Lâm Đồng): "Tờ trình số 519/TTr-CAT-PC06 ngày 24 tháng 12 năm 2025" of "Công an tỉnh"
+    refs = {r.number: r for r in extract_corpus("017_qd-bcd").legal_refs}
+    assert refs["519/TTr-CAT-PC06"].issuer == "Công an tỉnh Lâm Đồng"
