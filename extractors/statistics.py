@@ -237,6 +237,63 @@ def _tables(parsed: Parsed, start: int, end: int, taken: set[int]) -> list[Stati
     return items
 
 
+# Flattened tables of PDF text layers: a row label on a line of its own ("Mức điều chỉnh"), then
+# its cells on the following lines, several to a line or one a line ("5,63", "4,78 4,51 4,37").
+FLAT_LABEL = regex.compile(r"\p{Lu}\p{L}*(?:[ ]\p{L}+){0,5}")
+FLAT_ROW = regex.compile(rf"{NUMBER}[ ]?%?(?:[ ]+{NUMBER}[ ]?%?)*[ ]*")
+FLAT_CELL = regex.compile(rf"(?P<a>{NUMBER})(?:[ ]?(?P<pct>%))?")
+
+
+def _flat_unit(label: str) -> tuple[str, str]:
+    """Unit and kind of the cells under a flattened row label: the header table's, else the label."""
+    column = _header_kind(label)
+    if column and column[1] in ("percent", "score", "rank"):
+        return column
+    return (label[0].lower() + label[1:] if label[1:2].islower() else label), "count"
+
+
+def _flat_tables(parsed: Parsed, start: int, end: int, taken: set[int]) -> list[Statistic]:
+    """Cells of flattened tables: runs of figure-only lines under a label line. A run of years is the
+    table's header row ("Năm" / "1995 1996 ..."), not figures; a lone figure is a page number."""
+    text = parsed.text
+    items: list[Statistic] = []
+    label: str | None = None
+    run: list[regex.Match[str]] = []
+
+    def flush() -> None:
+        if label and len(run) >= 2 and not any(YEAR.fullmatch(cell["a"]) for cell in run):
+            unit, kind = _flat_unit(label)
+            for cell in run:
+                taken.add(cell.start())
+                percent = bool(cell["pct"])
+                items.append(
+                    Statistic(
+                        start=cell.start(),
+                        end=cell.end(),
+                        text=cell.group(0),
+                        value=_value(cell["a"]),
+                        unit="%" if percent else unit,
+                        kind=cast(StatisticKind, "percent" if percent else kind),
+                        subject=label,
+                    )
+                )
+        run.clear()
+
+    position, previous = start, ""
+    for line in text[start:end].split("\n"):
+        line_end = position + len(line)
+        if line[:1].isdigit() and FLAT_ROW.fullmatch(line):  # cheap test first: most lines are prose
+            if not run:
+                label = previous.strip() if FLAT_LABEL.fullmatch(previous.strip()) else None
+            if label:
+                run.extend(FLAT_CELL.finditer(text, position, line_end))
+        elif run:
+            flush()
+        previous, position = line, line_end + 1
+    flush()
+    return items
+
+
 # ---------------------------------------------------------------- running text
 
 
@@ -334,7 +391,8 @@ def _running(
     opening = PERIOD.search(text, 0, min(len(text), 400))
     default_period = opening.group(0) if opening else None
     items: list[Statistic] = []
-    open_starts: set[int] = set()  # figures whose unit is not in the unit table
+    listed = list(earlier)  # figures whose unit is in the unit table (or %), for bare ratios
+    open_starts: set[int] = set()  # figures whose unit is not
     for match in FIGURE.finditer(text, start, end):
         first = match.start()
         if first in taken:
@@ -396,7 +454,6 @@ def _running(
                 if not (alone or rank or stated or _counted_unit(sentence, [], None)):
                     continue  # a bare "a/b" in running text with nothing to say what it counts
                 # the whole of a bare part is a count of a listed unit, not an open-vocabulary one
-                listed = [item for item in earlier + items if item.start not in open_starts]
                 unit, kind = _counted_unit(sentence, listed, parse_number(part)), "ratio"
             if rank:
                 kind = "rank"
@@ -422,6 +479,8 @@ def _running(
                     basis=basis["basis"] if basis else None,
                 )
             )
+            if first not in open_starts:
+                listed.append(items[-1])
     return items
 
 
@@ -436,6 +495,7 @@ def extract(parsed: Parsed) -> list[Statistic]:
     for start, end in regions:
         taken: set[int] = set()
         found = _tables(parsed, start, end, taken)
+        found += _flat_tables(parsed, start, end, taken)
         found += _running(parsed, start, end, taken, [])
         found.sort(key=lambda item: item.start)
         for item in found:
