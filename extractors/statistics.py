@@ -24,7 +24,7 @@ from typing import cast
 
 import regex
 
-from extractors.data import table
+from extractors.data import patterns, table
 from extractors.models import Statistic, StatisticKind
 from extractors.structure import Parsed
 
@@ -34,10 +34,13 @@ from extractors.structure import Parsed
 # ("75,06"). Never glued to a letter ("sáng kiến1", "CN3", "Km78"), never the middle of a
 # code ("1.013980", "39-NQ/TW", "12/2024/QĐ-TTg").
 NUMBER = r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?"
+# A measure unit written glued to its figure ("2,6kg", "10.080kg"): the one letter run a figure may
+# touch (``stat_measures.txt``).
+GLUED_MEASURE = r"(?:{})(?![\p{{L}}\d])".format("|".join(regex.escape(m) for m in patterns("stat_measures.txt")))
 FIGURE = regex.compile(
     rf"(?<![\p{{L}}\d.,_])(?<!\d[/-])(?<!\p{{L}}-)"
     rf"(?P<a>{NUMBER})(?:\s?/\s?(?P<b>{NUMBER})(?:/(?P<c>{NUMBER}))?)?"
-    r"(?![\d\p{L}]|[.,]\d|/[\d\p{L}]|-\s?\p{L})"
+    rf"(?!(?!{GLUED_MEASURE})[\d\p{{L}}]|[.,]\d|/[\d\p{{L}}]|-\s?\p{{L}})"
 )
 PERCENT = regex.compile(r"\s?%")
 YEAR = regex.compile(r"(?:19|20)\d\d")
@@ -58,6 +61,20 @@ SENTENCE_BREAK = regex.compile(r"(?r)\.\s|\n")
 # starts with that number is the footnote itself, not a figure ("6 công dân gặp khó khăn ...").
 FOOTNOTE_MARK = r"\p{{Ll}}{}(?=[\s.,;:)])"
 TOTAL = regex.compile(r"tổng\s+số\s*$", regex.I)
+# A number spelled out in words after its digits, as rules and letters write it: "23 (hai mươi ba)
+# Hội công chứng viên", "15 (mười lăm) ngày". Skipped before the unit is read.
+SPELLED = regex.compile(r"\s*\(\p{Ll}[\p{Ll} ]{0,40}\)")
+# Open vocabulary: the one or two words after a number that no unit of the table names ("2.471 đối
+# tượng", "6 chốt", "1.556 viên đạn"); which of them make the unit is decided in ``_open_unit``.
+# Each word is a run of letters bounded by a space; lower case, except after a spelled-out number.
+# Not across a tab: the next cell of a table row is not the unit of this one.
+OPEN_UNIT = regex.compile(r"[^\S\t]+(?P<w1>\p{L}+)(?:[ ](?P<w2>\p{Ll}+)(?![\p{L}\d]))?(?![\p{L}\d])")
+# The two words right before a figure, searched backwards ((?r)) from the number: a name when the
+# word before is capitalised ("Phòng 2 thực hiện", "Page 2 text") or ends a capitalised name of two
+# syllables ("Đề án 06 thúc đẩy", "Trung ương 6 khóa XII").
+WORDS_BEFORE = regex.compile(r"(?r)(?:(?P<lead>\p{L}+)[ ])?(?P<word>\p{L}+)[ ]+$")
+# Approximations that are results, not thresholds, when a report verb comes before them.
+APPROXIMATE = frozenset({"trên", "hơn", "gần", "khoảng"})
 
 
 @cache
@@ -65,7 +82,7 @@ def _units() -> tuple[regex.Pattern[str], dict[str, str]]:
     rows = table("stat_units.tsv")
     kinds = {row["unit"]: row["kind"] for row in rows}
     alternation = "|".join(regex.escape(u) for u in sorted(kinds, key=len, reverse=True) if u != "%")
-    return regex.compile(rf"\s+(?P<unit>{alternation})(?![\p{{L}}\d])"), kinds
+    return regex.compile(rf"(?:\s+|(?={GLUED_MEASURE}))(?P<unit>{alternation})(?![\p{{L}}\d])"), kinds
 
 
 @cache
@@ -220,7 +237,110 @@ def _tables(parsed: Parsed, start: int, end: int, taken: set[int]) -> list[Stati
     return items
 
 
+# Flattened tables of PDF text layers: a row label on a line of its own ("Mức điều chỉnh"), then
+# its cells on the following lines, several to a line or one a line ("5,63", "4,78 4,51 4,37").
+FLAT_LABEL = regex.compile(r"\p{Lu}\p{L}*(?:[ ]\p{L}+){0,5}")
+FLAT_ROW = regex.compile(rf"{NUMBER}[ ]?%?(?:[ ]+{NUMBER}[ ]?%?)*[ ]*")
+FLAT_CELL = regex.compile(rf"(?P<a>{NUMBER})(?:[ ]?(?P<pct>%))?")
+
+
+def _flat_unit(label: str) -> tuple[str, str]:
+    """Unit and kind of the cells under a flattened row label: the header table's, else the label."""
+    column = _header_kind(label)
+    if column and column[1] in ("percent", "score", "rank"):
+        return column
+    return (label[0].lower() + label[1:] if label[1:2].islower() else label), "count"
+
+
+def _flat_tables(parsed: Parsed, start: int, end: int, taken: set[int]) -> list[Statistic]:
+    """Cells of flattened tables: runs of figure-only lines under a label line. A run of years is the
+    table's header row ("Năm" / "1995 1996 ..."), not figures; a lone figure is a page number."""
+    text = parsed.text
+    items: list[Statistic] = []
+    label: str | None = None
+    run: list[regex.Match[str]] = []
+
+    def flush() -> None:
+        if label and len(run) >= 2 and not any(YEAR.fullmatch(cell["a"]) for cell in run):
+            unit, kind = _flat_unit(label)
+            for cell in run:
+                taken.add(cell.start())
+                percent = bool(cell["pct"])
+                items.append(
+                    Statistic(
+                        start=cell.start(),
+                        end=cell.end(),
+                        text=cell.group(0),
+                        value=_value(cell["a"]),
+                        unit="%" if percent else unit,
+                        kind=cast(StatisticKind, "percent" if percent else kind),
+                        subject=label,
+                    )
+                )
+        run.clear()
+
+    position, previous = start, ""
+    for line in text[start:end].split("\n"):
+        line_end = position + len(line)
+        if line[:1].isdigit() and FLAT_ROW.fullmatch(line):  # cheap test first: most lines are prose
+            if not run:
+                label = previous.strip() if FLAT_LABEL.fullmatch(previous.strip()) else None
+            if label:
+                run.extend(FLAT_CELL.finditer(text, position, line_end))
+        elif run:
+            flush()
+        previous, position = line, line_end + 1
+    flush()
+    return items
+
+
 # ---------------------------------------------------------------- running text
+
+
+class _Unit:
+    """A unit read after a figure: the unit and where it ends (relative to the text after it)."""
+
+    __slots__ = ("_end", "unit")
+
+    def __init__(self, unit: str, end: int) -> None:
+        self.unit, self._end = unit, end
+
+    def __getitem__(self, key: str) -> str:
+        return self.unit
+
+    def end(self) -> int:
+        return self._end
+
+
+@cache
+def _open_stops() -> tuple[frozenset[str], frozenset[str]]:
+    """(words never in a unit, words that never begin one)."""
+    rows = table("stat_open_stops.tsv")
+    never = frozenset(row["word"] for row in rows if row["where"] == "any")
+    return never, never | {row["word"] for row in rows if row["where"] == "first"}
+
+
+def _open_unit(after: str, spelled: bool) -> _Unit | None:
+    """The noun after a number that the unit table does not list: its first word, and the second
+    unless that is a function word ("6 chốt tại" → "chốt", "2.471 đối tượng" → "đối tượng")."""
+    found = OPEN_UNIT.match(after)
+    if not found:
+        return None
+    first, second = found["w1"], found["w2"]
+    never, not_first = _open_stops()
+    if len(first) < 2 or first.casefold() in not_first or (first[0].isupper() and not spelled):
+        return None
+    if second and len(second) > 1 and second not in never:
+        return _Unit(f"{first} {second}", found.end())
+    return _Unit(first, found.end("w1"))
+
+
+def _ordinal_name(text: str, first: int, floor: int) -> bool:
+    """Whether the number names something ("Phòng 2", "Đề án 06"), not counts it ("Có 5", "Bộ có 04")."""
+    found = WORDS_BEFORE.search(text, max(floor, first - 40), first)
+    if not found or found["word"].casefold() in _open_stops()[1]:
+        return False
+    return found["word"][0].isupper() or bool(found["lead"] and found["lead"][0].isupper())
 
 
 def _is_date(roles: set[str], match: regex.Match[str], alone: bool, has_unit: bool) -> bool:
@@ -271,20 +391,33 @@ def _running(
     opening = PERIOD.search(text, 0, min(len(text), 400))
     default_period = opening.group(0) if opening else None
     items: list[Statistic] = []
+    listed = list(earlier)  # figures whose unit is in the unit table (or %), for bare ratios
+    open_starts: set[int] = set()  # figures whose unit is not
     for match in FIGURE.finditer(text, start, end):
         first = match.start()
         if first in taken:
             continue
         a, b, c = match["a"], match["b"], match["c"]
-        after = text[match.end() : match.end() + 50]
+        after = text[match.end() : match.end() + 60]
+        spelled = SPELLED.match(after) if after[:2].strip() == "(" else None
+        gap = spelled.end() if spelled else 0
+        after = after[gap:]
         percent = PERCENT.match(after)
-        unit_match = None if percent else units.match(after)
+        unit_match: regex.Match[str] | _Unit | None = None if percent else units.match(after)
         if not (percent or unit_match or b):
-            continue  # a bare number: a year, a section, a page (the common case, kept cheap)
+            if YEAR.fullmatch(a) or not after[:1].isspace() or text[first - 1 : first] in ("+", "="):
+                continue  # a year, a section "1.", a code, a chainage "Km108+800": kept cheap
+            unit_match = _open_unit(after, spelled is not None)
+            if unit_match is None or first == text.rfind("\n", 0, first) + 1 or _ordinal_name(text, first, start):
+                continue  # a bare number: a section, a page, a name ("Phòng 2")
+            open_starts.add(first)
         if unit_match and duration.match(after):
             continue  # "15 ngày", "12 tháng": time spans are not figures
         before = text[max(start, first - 24) : first]
         roles = _roles(before, cue_roles)
+        if "threshold" in roles and before.split()[-1:] and before.split()[-1] in APPROXIMATE:
+            if "report" in _roles(before[: before.rstrip().rfind(" ") + 1], cue_roles):
+                roles.discard("threshold")  # "thu giữ trên 2,5 tấn": a result, roughly
         line_start = text.rfind("\n", 0, first) + 1
         line_end = text.find("\n", match.end())
         line_end = len(text) if line_end < 0 else line_end
@@ -320,7 +453,8 @@ def _running(
                 stated = after.lstrip(" ,;").startswith(("đạt", "("))
                 if not (alone or rank or stated or _counted_unit(sentence, [], None)):
                     continue  # a bare "a/b" in running text with nothing to say what it counts
-                unit, kind = _counted_unit(sentence, earlier + items, parse_number(part)), "ratio"
+                # the whole of a bare part is a count of a listed unit, not an open-vocabulary one
+                unit, kind = _counted_unit(sentence, listed, parse_number(part)), "ratio"
             if rank:
                 kind = "rank"
             elif whole is not None and kind in ("count", "amount"):
@@ -328,9 +462,9 @@ def _running(
             span_start = first if index == 0 else match.start("b")
             span_end = (match.end("b") if whole is not None else match.end("a")) if index == 0 else match.end("c")
             if index == 0 and percent:
-                span_end = match.end() + percent.end()
+                span_end = match.end() + gap + percent.end()
             elif index == 0 and unit_match and len(parts) == 1:
-                span_end = match.end() + unit_match.end()
+                span_end = match.end() + gap + unit_match.end()
             items.append(
                 Statistic(
                     start=span_start,
@@ -345,6 +479,8 @@ def _running(
                     basis=basis["basis"] if basis else None,
                 )
             )
+            if first not in open_starts:
+                listed.append(items[-1])
     return items
 
 
@@ -359,6 +495,7 @@ def extract(parsed: Parsed) -> list[Statistic]:
     for start, end in regions:
         taken: set[int] = set()
         found = _tables(parsed, start, end, taken)
+        found += _flat_tables(parsed, start, end, taken)
         found += _running(parsed, start, end, taken, [])
         found.sort(key=lambda item: item.start)
         for item in found:

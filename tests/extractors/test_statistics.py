@@ -69,6 +69,34 @@ FIGURES = [
     ("008_qd-12", "tối đa 100% chi phí", 100, "%", None, "percent"),
     ("041_bc-chiso", "99,9%", 99.9, "%", None, "percent"),
     ("041_bc-chiso", "9,49/\n9,5", 9.49, "điểm", 9.5, "score"),
+    # open vocabulary: the noun after the number, its first one or two words (058 was annotated
+    # after the unit table was written: none of these nouns is in it)
+    ("058_thamluan", "bắt 2.471 đối tượng", 2471, "đối tượng", None, "count"),
+    ("058_thamluan", "02 khẩu súng quân dụng", 2, "khẩu súng", None, "count"),
+    ("058_thamluan", "1.556 viên đạn", 1556, "viên đạn", None, "count"),
+    ("058_thamluan", "06 chốt tại tỉnh", 6, "chốt", None, "count"),
+    ("058_thamluan", "ngoài 02 cửa khẩu", 2, "cửa khẩu", None, "count"),
+    ("058_thamluan", "70 triệu viên", 70, "triệu viên", None, "count"),
+    ("042_bc-dean06", "cấp 7.442 tài khoản", 7442, "tài khoản", None, "count"),
+    ("040_bc-cchc", "ban hành 40 quyết định", 40, "quyết định", None, "count"),
+    ("046_ws-baocao", "Bộ có 04 đề án", 4, "đề án", None, "count"),
+    # measures, spaced or glued
+    ("058_thamluan", "180 kg heroine", 180, "kg", None, "count"),
+    ("058_thamluan", "2,6kg thuốc phiện", 2.6, "kg", None, "count"),
+    ("058_thamluan", "10.080kg thuốc nổ", 10080, "kg", None, "count"),
+    ("045_bc-tongket", "6,422kg cần sa", 6.422, "kg", None, "count"),
+    # "trên"/"hơn"/"gần" after a verb of result: an approximate result, not a threshold
+    ("058_thamluan", "thu giữ trên 2,5 tấn", 2.5, "tấn", None, "count"),
+    ("059_thamluan", "bắt giữ trên 3.000 vụ", 3000, "vụ", None, "count"),
+    ("040_bc-cchc", "với hơn 1.000 đại biểu", 1000, "đại biểu", None, "count"),
+    # a number spelled out after its digits
+    ("056_hd-545", "23 (hai mươi ba) Hội công chứng viên", 23, "Hội công", None, "count"),
+    ("056_hd-545", "23 (hai mươi ba) địa phương", 23, "địa phương", None, "count"),
+    # flattened PDF tables: the row label on its own line, the cells below it
+    ("065_tt-01", "5,63", 5.63, "mức điều chỉnh", None, "count"),
+    ("065_tt-01", "4,78 4,51", 4.51, "mức điều chỉnh", None, "count"),
+    ("065_tt-01", "1,28 1,23", 1.23, "mức điều chỉnh", None, "count"),
+    ("065_tt-01", "2,21\n2,07", 2.07, "mức điều chỉnh", None, "count"),
 ]
 
 # (document, written as, the number in it) — a number that is not a statistic.
@@ -98,6 +126,22 @@ LOOKALIKES = [
     ("030_cv-ubnd", "Đội 1 Phòng", "1"),
     ("050_md-nq-1678", "1\tThị trấn Kim Nhan", "1"),
     ("017_qd-bcd", "Ngân hàng Nhà nước khu vực 10", "10"),
+    # open vocabulary keeps the look-alike filters: names, years, function words, codes
+    ("042_bc-dean06", "Đề án 06 bám sát", "06"),
+    ("040_bc-cchc", "Đề án 06 tỉnh Lâm Đồng", "06"),
+    ("055_hd-36", "Trung ương 6 khóa XII", "6"),
+    ("058_thamluan", "kế hoạch 1266 của", "1266"),
+    ("058_thamluan", "(1) Đã chủ động", "1"),
+    ("058_thamluan", "giai đoạn 2025 -2030", "2025"),
+    ("026_cv-627", "100 tương ứng", "100"),
+    ("043_bc-mohinh", "156 tổng số", "156"),
+    ("033_tb-ketluan", "Km108+800", "800"),
+    ("066_ocr", "images=1", "1"),
+    ("021_cv-19046", "không quá 12 tháng", "12"),
+    ("056_hd-545", "Khoản 2 Điều 18", "2"),
+    # flattened tables: the header row of years and a page number are not cells
+    ("065_tt-01", "1995 1996 1997", "1996"),
+    ("065_tt-01", "\n8\n", "8"),
 ]
 
 
