@@ -260,9 +260,9 @@ def _markup_replacement(m: regex.Match[str]) -> str:
     return ""
 
 
-# Control characters other than tab and line feed carry nothing (a \x0b, \x0c, \x85 or
-# U+2028/U+2029 is a line break).
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]+|[\x0b\x0c\x85\u2028\u2029]")
+# Control characters other than tab and line feed carry nothing, nor do the zero-width space
+# and the byte-order mark (a \x0b, \x0c, \x85 or U+2028/U+2029 is a line break).
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u200b\ufeff]+|[\x0b\x0c\x85\u2028\u2029]")
 
 
 def _control_edits(text: str) -> list[tuple[int, int, str]]:
