@@ -61,7 +61,12 @@ class OffsetMap:
 
 
 def apply_edits(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, OffsetMap | None]:
-    """Apply sorted, non-overlapping ``(start, end, replacement)`` edits to ``text``."""
+    """Apply sorted, non-overlapping ``(start, end, replacement)`` edits to ``text``.
+
+    Each kept run of the input and each replacement becomes one piece of the map; a deletion
+    is an empty replaced piece, so that the positions on both sides of the cut stay distinct.
+    (Written as one flat loop: this runs once per stage over every document.)
+    """
     if not edits:
         return text, None
     out: list[str] = []
@@ -69,32 +74,30 @@ def apply_edits(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, Offs
     old_starts: list[int] = []
     old_ends: list[int] = []
     verbatim: list[bool] = []
-    pos = 0
-    length = 0
-
-    def piece(chunk: str, old_start: int, old_end: int, copied: bool) -> None:
-        nonlocal length
-        new_starts.append(length)
-        old_starts.append(old_start)
-        old_ends.append(old_end)
-        verbatim.append(copied)
-        out.append(chunk)
-        length += len(chunk)
-
+    pos = length = 0
     for start, end, replacement in edits:
         if start < pos or (start == end and not replacement):
             continue  # an overlapping edit (the first one wins) or one that changes nothing
         if start > pos:
-            piece(text[pos:start], pos, start, True)
-        if replacement:
-            piece(replacement, start, end, False)
-        else:
-            # a deletion: the next piece starts here; record an empty replaced piece so
-            # that the positions on both sides of the cut stay distinct
-            piece("", start, end, False)
+            new_starts.append(length)
+            old_starts.append(pos)
+            old_ends.append(start)
+            verbatim.append(True)
+            out.append(text[pos:start])
+            length += start - pos
+        new_starts.append(length)
+        old_starts.append(start)
+        old_ends.append(end)
+        verbatim.append(False)
+        out.append(replacement)
+        length += len(replacement)
         pos = end
     if pos < len(text):
-        piece(text[pos:], pos, len(text), True)
+        new_starts.append(length)
+        old_starts.append(pos)
+        old_ends.append(len(text))
+        verbatim.append(True)
+        out.append(text[pos:])
     return "".join(out), OffsetMap(new_starts, old_starts, old_ends, verbatim)
 
 
