@@ -81,7 +81,7 @@ def _detail(field: str, item: Any) -> str:
 def _field_value(record: Record, field: str, index: int) -> str:
     value = getattr(record, field, None)
     if field == "recipients":
-        return value[index] if index < len(value) else ""
+        return str(record.recipients[index]) if index < len(record.recipients) else ""
     if field == "signer" and value is not None:
         return ", ".join(v for v in (value.title, value.name) if v)
     return "" if value is None else str(value)
