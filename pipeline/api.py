@@ -29,6 +29,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from pipeline import schema as record_schema
@@ -255,6 +256,11 @@ def create_app(token: str | None = None, max_bytes: int = MAX_BYTES) -> FastAPI:
     @app.exception_handler(_Refusal)
     async def refused(request: Request, exc: _Refusal) -> JSONResponse:
         return _refuse(exc.status, exc.error)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        # e.g. a malformed multipart body or too many parts (400), an unknown path (404)
+        return _refuse(exc.status_code, str(exc.detail))
 
     @app.get("/health")
     async def health() -> dict[str, str]:
