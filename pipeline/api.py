@@ -11,8 +11,8 @@
 
 Refusals are JSON bodies ``{"error": ...}`` with a 4xx status, never a 500: a body over
 ``max_bytes`` → 413, a content type or file kind not accepted → 415, a document that cannot
-be read or is empty → 422, a missing or wrong bearer token → 401. An uploaded file is read
-from memory; its name is used only to pick the reader by suffix (from a fixed list) and as
+be read or is empty → 422, a missing or wrong bearer token → 401. An uploaded file is written
+to a private temporary directory under a name the server chooses; the client's name is used only to pick the reader by suffix (from a fixed list) and as
 a label in the record, never as a path on the server.
 """
 
@@ -21,7 +21,9 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import tempfile
 from importlib import metadata
+from pathlib import Path
 from typing import Any
 
 import regex
@@ -33,7 +35,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from pipeline import schema as record_schema
-from pipeline.batch import extract_bytes
+from pipeline.batch import extract_file
 from pipeline.extract import extract_text
 from pipeline.record import ErrorRow, Record
 
@@ -164,7 +166,19 @@ async def _run_upload(upload: Any, index: int) -> Record | ErrorRow:
             error=f"file kind not accepted; send one of {', '.join(sorted(UPLOAD_SUFFIXES))}",
         )
     data = await upload.read()
-    return await run_in_threadpool(extract_bytes, data, suffix, doc_id, f"upload:{doc_id}{suffix}")
+    return await run_in_threadpool(_extract_upload, data, suffix, doc_id)
+
+
+def _extract_upload(data: bytes, suffix: str, doc_id: str) -> Record | ErrorRow:
+    """Extract uploaded bytes through the file reader: they are written to a file whose name
+    the server chooses ("upload" + an allow-listed suffix) in a fresh private directory."""
+    label = f"upload:{doc_id}{suffix}"
+    with tempfile.TemporaryDirectory(prefix="vanban-upload-") as folder:
+        path = Path(folder) / f"upload{suffix}"
+        path.write_bytes(data)
+        result = extract_file(path, doc_id)
+    result.source = label
+    return result
 
 
 def _media_type(request: Request) -> str:

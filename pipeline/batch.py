@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from pipeline.extract import extract_text
-from pipeline.ingest import IngestError, Source, iter_inputs, read_bytes, read_source
+from pipeline.ingest import IngestError, iter_inputs, read_source
 from pipeline.record import ErrorRow, Record
 
 
@@ -19,24 +19,10 @@ def extract_file(path: str | Path, doc_id: str | None = None) -> Record | ErrorR
         source = read_source(path)
     except IngestError as err:
         return ErrorRow(id=doc_id, source=str(path), error=str(err))
-    return extract_source(source, doc_id)
-
-
-def extract_bytes(data: bytes, suffix: str, doc_id: str, label: str) -> Record | ErrorRow:
-    """Read and extract a file held in memory (an upload); ``label`` is only recorded."""
     try:
-        source = read_bytes(data, suffix, label)
-    except IngestError as err:
-        return ErrorRow(id=doc_id, source=label, error=str(err))
-    return extract_source(source, doc_id)
-
-
-def extract_source(source: Source, doc_id: str) -> Record | ErrorRow:
-    """Extract a ``Source`` that has been read; a failure becomes an ``ErrorRow``."""
-    try:
-        record = extract_text(source.text, id=doc_id, source=source.path)
+        record = extract_text(source.text, id=doc_id, source=str(path))
     except Exception as err:  # an extractor bug must not cost the batch
-        return ErrorRow(id=doc_id, source=source.path, error=f"extraction failed: {err.__class__.__name__}: {err}")
+        return ErrorRow(id=doc_id, source=str(path), error=f"extraction failed: {err.__class__.__name__}: {err}")
     record.format = source.format
     record.encoding = source.encoding
     record.content_hash = hashlib.sha256(source.text.encode("utf-8")).hexdigest()

@@ -170,13 +170,13 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from pipeline.export import export_ics
-    from pipeline.store import load_dataset
+    from pipeline.jsonl import read_records
 
     if not args.ics and not args.per_agency:
         print("vanban export: give --ics FILE and/or --per-agency DIR", file=sys.stderr)
         return 2
     result = export_ics(
-        load_dataset(args.output),
+        read_records(args.output),
         Path(args.ics) if args.ics else None,
         Path(args.per_agency) if args.per_agency else None,
     )

@@ -78,26 +78,20 @@ def read_source(path: str | Path) -> Source:
         raise IngestError("permission denied") from err
     except OSError as err:
         raise IngestError(f"cannot read file: {err.strerror or err}") from err
-    return read_bytes(data, path.suffix.lower(), str(path))
-
-
-def read_bytes(data: bytes, suffix: str, label: str) -> Source:
-    """The ``Source`` of a file's bytes held in memory (an upload): ``suffix`` such as ".pdf"
-    helps choose the reader, ``label`` is only recorded as the source, never opened."""
     if not data.strip():
         raise IngestError("empty file")
-    kind = _sniff(data, suffix)
+    kind = _sniff(data, path.suffix.lower())
     if kind == "pdf":
-        return Source(label, _pdf_text(data), "pdf")
+        return Source(str(path), _pdf_text(data), "pdf")
     if kind == "docx":
-        return Source(label, _docx_text(data), "docx")
+        return Source(str(path), _docx_text(data), "docx")
     text, encoding = decode_text(data)
     front = _FRONT_MATTER.match(text)
     if front:
-        return Source(label, _post_text(front, text), "post", encoding)
+        return Source(str(path), _post_text(front, text), "post", encoding)
     if kind == "html" or _looks_like_html(text):
-        return Source(label, html_text(text), "html", encoding)
-    return Source(label, text, "text", encoding)
+        return Source(str(path), html_text(text), "html", encoding)
+    return Source(str(path), text, "text", encoding)
 
 
 def _sniff(data: bytes, suffix: str) -> str:

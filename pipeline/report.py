@@ -16,9 +16,9 @@ from typing import Any
 import regex
 
 from pipeline.display import record_page
+from pipeline.jsonl import read_records
 from pipeline.obligations import next_occurrence, obligations, open_tasks_by_actor
 from pipeline.record import LIST_FIELDS, Record
-from pipeline.store import load_dataset
 
 CSS = """
 body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; margin: 0; color: #222; background: #fafafa; }
@@ -158,7 +158,7 @@ def build(records: list[Record], errors: int, docs_dir: str, today: dt.date, top
 def write_report(out_dir: Path, html_path: Path, today: dt.date | None = None) -> dict[str, Any]:
     """Write the report page and one displaCy view per document; returns what was written."""
     today = today or dt.date.today()
-    records = [Record.model_validate(row) for row in load_dataset(out_dir)]
+    records = [Record.model_validate(row) for row in read_records(out_dir)]
     errors_file = out_dir / "errors.jsonl"
     errors = (
         sum(1 for line in errors_file.read_text(encoding="utf-8").splitlines() if line.strip())
