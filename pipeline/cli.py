@@ -239,7 +239,68 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
-    print(json.dumps(Record.model_json_schema(), ensure_ascii=False, indent=1))
+    from pipeline import schema
+
+    if args.write:
+        print(f"wrote {schema.write()}")
+        return 0
+    print(schema.dumps(schema.generate()), end="")
+    return 0
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from pipeline.api import serve
+
+    serve(args.host, args.port, args.token)
+    return 0
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    from pipeline.display import Highlight, render_page
+    from pipeline.ingest import IngestError, read_source
+    from pipeline.normalize import normalize
+    from pipeline.spacy_component import SPANS_KEY, make_nlp
+
+    try:
+        source = read_source(args.file)
+    except IngestError as err:
+        print(f"vanban show: {args.file}: {err}", file=sys.stderr)
+        return 1
+    doc = make_nlp()(normalize(source.text).text)
+    record = doc._.vanban
+    record.id, record.source = Path(args.file).stem, str(args.file)
+    highlights = [
+        Highlight(span.start_char, span.end_char, span.label_, span.kb_id_) for span in doc.spans[SPANS_KEY]
+    ]
+    Path(args.html).write_text(render_page(record, doc.text, highlights), encoding="utf-8")
+    print(f"wrote {args.html}: {len(highlights)} extractions highlighted")
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from pipeline.export import export_ics
+    from pipeline.jsonl import read_records
+
+    if not args.ics and not args.per_agency:
+        print("vanban export: give --ics FILE and/or --per-agency DIR", file=sys.stderr)
+        return 2
+    result = export_ics(
+        read_records(args.output),
+        Path(args.ics) if args.ics else None,
+        Path(args.per_agency) if args.per_agency else None,
+    )
+    print(f"{result['events']} events for {result['agencies']} agencies; wrote {len(result['files'])} calendar files")
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from pipeline.report import write_report
+
+    today = dt.date.fromisoformat(args.today) if args.today else None
+    result = write_report(Path(args.output), Path(args.html), today)
+    print(f"wrote {args.html} ({result['documents']} documents) and the document views in {result['views']}")
     return 0
 
 
@@ -298,7 +359,31 @@ def build_parser() -> argparse.ArgumentParser:
     query_parser.set_defaults(func=_cmd_query)
 
     schema = commands.add_parser("schema", help="print the record's JSON Schema")
+    schema.add_argument("--write", action="store_true", help="regenerate the schema file shipped in the package")
     schema.set_defaults(func=_cmd_schema)
+
+    serve = commands.add_parser("serve", help="run the HTTP API")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, loopback only)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--token", help="bearer token every call but /health must carry (default: $VANBAN_TOKEN)")
+    serve.set_defaults(func=_cmd_serve)
+
+    show = commands.add_parser("show", help="render a document with its extractions highlighted (displaCy)")
+    show.add_argument("file", help="a document (.txt, .html, .docx, .pdf)")
+    show.add_argument("--html", required=True, help="the page to write")
+    show.set_defaults(func=_cmd_show)
+
+    export = commands.add_parser("export", help="export obligations of an output folder as iCalendar")
+    export.add_argument("output", help="output folder of vanban extract (holding documents.jsonl)")
+    export.add_argument("--ics", help="one calendar with every obligation")
+    export.add_argument("--per-agency", metavar="DIR", help="also one calendar per agency in DIR")
+    export.set_defaults(func=_cmd_export)
+
+    report = commands.add_parser("report", help="one HTML page summarising an output folder")
+    report.add_argument("output", help="output folder of vanban extract (holding documents.jsonl)")
+    report.add_argument("--html", required=True, help="the page to write; document views go beside it")
+    report.add_argument("--today", help="date the report is made for (default: today), YYYY-MM-DD")
+    report.set_defaults(func=_cmd_report)
     return parser
 
 
