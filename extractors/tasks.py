@@ -120,6 +120,14 @@ CLAUSE_MARK = regex.compile(r"[.;:]")
 CLAUSE_SPLIT = regex.compile(r"[.;:]\s")
 SENTENCE_CLOSE = regex.compile(r"[.;]\s*$")
 CLOSING_WORDS = regex.compile(r"Trên\s+đây|Trân\s+trọng")  # closing paragraphs of a letter
+# The closing formula of a report or submission: "Sở Nội vụ báo cáo Chủ tịch UBND tỉnh xem xét, chỉ
+# đạo./.", "... kính trình UBND tỉnh xem xét, quyết định": the writer hands the matter up, no work.
+REPORT_CLOSING = regex.compile(
+    r"(?:báo\s+cáo|kính\s+trình|trình)\s+[^.;:\n]{2,120}?\s+xem\s+xét(?:\s*,\s*(?:chỉ\s+đạo|quyết\s+định|"
+    r"cho\s+ý\s+kiến|phê\s+duyệt))?\s*[./]*\s*$"
+)
+# A label that announces a list rather than naming an actor: "... kiến nghị Chủ tịch UBND tỉnh như sau:".
+ANNOUNCING_LABEL = regex.compile(r"(?:như\s+sau|sau\s+đây|cụ\s+thể)\s*$")
 
 
 # ---------------------------------------------------------------- actors
@@ -155,6 +163,8 @@ def subject(sentence: str) -> tuple[str, int] | None:
         offset = adverbial.end()
     rest = sentence[offset:]
     colon = ACTOR_COLON.match(rest)
+    if colon and ANNOUNCING_LABEL.search(colon.group("actor")):
+        colon = None
     if colon:
         # "Các sở, ngành: Văn phòng UBND tỉnh, Sở Tư pháp chuẩn bị ...", "Thời điểm chính thức hoạt
         # động: Các cơ quan theo thẩm quyền khẩn trương ...": a subject after the label is the actor
@@ -258,6 +268,9 @@ def _is_heading(line: str) -> bool:
         return True
     if _is_caps(body):
         return True
+    if body.endswith(":") and ADDRESS_WORDS.match(body) and _is_actor_phrase(_clean_actor(body)):
+        # "Giao Sở Lao động - Thương binh và Xã hội:" — the addressee of the bullets below
+        return True
     return (
         len(body) <= _HEADING_MAX
         and (body.endswith(":") or not SENTENCE_CLOSE.search(body))
@@ -318,6 +331,11 @@ def _apply_field(
             unit.actors, coordinators = _lead_and_coordinators(text[value_start:value_end])
             unit.coordinators = unit.coordinators or coordinators
             unit.own_actor = True
+            # "3.1. ... 3.2. ... 3.4. ... - Cơ quan thực hiện: Sở ...": one field line after several
+            # sibling items without their own fields serves them all
+            for earlier in _unfielded_siblings(ctx, section, units):
+                earlier.actors, earlier.own_actor = list(unit.actors), True
+                earlier.coordinators = earlier.coordinators or list(unit.coordinators)
         elif name == "coordinators":
             unit.coordinators = split_actors(text[value_start:value_end])
         elif name == "deadline":
@@ -335,6 +353,27 @@ def _apply_field(
             unit.actors, unit.own_actor = split_actors(found[0]), True
         new.append(unit)
     return new
+
+
+def _unfielded_siblings(ctx: _Context, field_line: Section, units: list[Unit]) -> list[Unit]:
+    """Units of the items just before the one a field line belongs to, back to the last item that
+    has an actor of its own: siblings that share the field ("1.1. ... 1.2. ... - Cơ quan thực hiện")."""
+    if field_line.parent is None:
+        return []
+    item = ctx.sections[field_line.parent]
+    family = item.label.rsplit(".", 1)[0] + "." if "." in item.label else None
+    found = []
+    for unit in reversed(units[:-1]):
+        if (
+            family is None
+            or unit.own_actor
+            or unit.section is None
+            or not unit.section.startswith(family)
+            or unit.section.count(".") != item.label.count(".")
+        ):
+            break
+        found.append(unit)
+    return found
 
 
 # "Đầu mối liên hệ: ...", "Điện thoại: ...": a labelled line of contact details, not work.
@@ -442,8 +481,18 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
         # the heading of the item (before an inline "a)") may name the actor of its children
         heading_is_actor = False
         real_children = [c for c in children if not _is_field_line(ctx, ctx.sections[c])]
-        first_is_heading = _is_heading(text[lines[0][0] : lines[0][1]]) and (
-            bool(real_children) or len(lines) > 1 or _is_caps(text[lines[0][0] : lines[0][1]])
+        first_is_heading = (
+            _is_heading(text[lines[0][0] : lines[0][1]])
+            and (bool(real_children) or len(lines) > 1 or _is_caps(text[lines[0][0] : lines[0][1]]))
+        ) or (
+            # "1. Tăng cường sự lãnh đạo ... nhằm nâng cao nhận thức, thúc đẩy ... tiến bộ" over
+            # "1.1. ...": a one-line item with no sentence end whose content is its children is a
+            # heading however long
+            bool(real_children)
+            and len(lines) == 1
+            and not inline
+            and not SENTENCE_CLOSE.search(text[lines[0][0] : lines[0][1]])
+            and not text[lines[0][1] - 1] == ":"  # "- Các cơ sở KCB thực hiện ... như sau:" is work
         )
         if index in ctx.heading_actor:
             heading_is_actor = True
@@ -465,6 +514,10 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
             )
             content.append((content_start, lines[0][1]))
             content += lines[1:]
+        elif first_is_heading and real_children and text[lines[0][0] : lines[0][1]].endswith(":"):
+            # "2. Giao Văn phòng UBND tỉnh:" over its lettered items: lines printed between the
+            # announcing heading and its first item are page furniture (footnotes, page numbers)
+            pass
         elif first_is_heading:
             content += lines[1:]
         else:
@@ -514,6 +567,12 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
                         actor_here = current.actors
                 else:
                     current.actors = list(actor_here)
+                    if not actor_here and MODALITY.search(body):
+                        # "Trong quá trình tổ chức thực hiện, nếu có vướng mắc ... đề nghị các đơn
+                        # vị, địa phương có báo cáo về Sở ...": the addressee named mid-sentence
+                        addressed = _assignment_in(body)
+                        if addressed is not None:
+                            current.actors = split_actors(addressed[0])
                 _ = body_start
             else:
                 current.end = line_end
@@ -605,7 +664,7 @@ def _sentence_units(
         line = ctx.text[line_start:line_end]
         if line.endswith(":"):
             continue
-        if not MODALITY.search(line) or PAST.search(line[:80]):
+        if not MODALITY.search(line) or PAST.search(line[:80]) or REPORT_CLOSING.search(line):
             continue
         found = subject(line)
         if found is None:

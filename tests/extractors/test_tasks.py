@@ -195,7 +195,7 @@ CORPUS_ITEMS = [
     (
         "043_bc-mohinh-cchc-qd787-lamdong-2025",
         "Khẩn trương hoàn thành việc công bố danh mục thủ tục hành ch",
-        "Chủ tịch UBND tỉnh",
+        "Văn phòng UBND tỉnh",
         "2025-11-30",
         None,
     ),
@@ -216,7 +216,7 @@ CORPUS_ITEMS = [
     (
         "043_bc-mohinh-cchc-qd787-lamdong-2025",
         "Hướng dẫn, kiểm tra, đôn đốc các cơ quan, địa phương thực hi",
-        "Chủ tịch UBND tỉnh",
+        "Văn phòng UBND tỉnh",
         None,
         None,
     ),
