@@ -93,11 +93,14 @@ DUTIES_OF = regex.compile(
 # A leading adverbial before the subject: "Hằng năm, các cơ quan ...", "Cuối năm, báo cáo ...".
 LEADING_ADVERBIAL = regex.compile(
     r"^(?:(?:H[ằà]ng|Cuối|Đầu)\s+(?:năm|quý|tháng)|Định\s+kỳ[^,\n]{0,100}|Trên\s+cơ\s+sở[^,\n]{0,80}|"
-    r"Căn\s+cứ[^,\n]{0,120}|Trong\s+quá\s+trình[^,\n]{0,80}|Sau\s+khi[^,\n]{0,80})\s*,\s*"
+    r"Căn\s+cứ[^,\n]{0,120}|Trong\s+quá\s+trình[^,\n]{0,80}|Sau\s+khi[^,\n]{0,80}|Ngoài\s+ra|"
+    # "Đối với các doanh nghiệp sử dụng trên 10 lao động, Ban chỉ đạo các cấp phải ...": the scope,
+    # then the subject (with a colon, "Đối với Ủy ban nhân dân phường:" names the actor itself)
+    r"Đối\s+với(?![^:.;\n]{0,160}:)[^,:\n]{0,100})\s*,\s*"
 )
 # An assigning verb before its addressee: "Đề nghị Thủ trưởng ...", "Giao Ban Quản lý ...".
 ASSIGN = regex.compile(
-    r"(?<![\p{L}])(?P<verb>[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Gg]iao(?!\s+(?:thông|dịch|lưu|ban|nhận))|[Cc]hỉ\s+đạo)\s+(?=\p{Lu}|các\s)"
+    r"(?<![\p{L}])(?P<verb>[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Gg]iao(?!\s+(?:thông|dịch|lưu|ban|nhận))|(?<!Ban\s)[Cc]hỉ\s+đạo)\s+(?=\p{Lu}|các\s)"
 )
 # "Trên đây là ..." closing paragraphs, speech furniture: never a task by themselves.
 # A heading line: short, no closing period.
@@ -115,6 +118,7 @@ COORDINATORS = regex.compile(
 
 
 # Small patterns of the helpers below, compiled once.
+BRACKETED = regex.compile(r"\([^()\n]*\)")  # a bracketed aside
 ADDRESS_WORDS = regex.compile(r"^(?:Đối\s+với|Đề\s+nghị|Yêu\s+cầu|Giao)\s+")  # before an addressee
 CLAUSE_MARK = regex.compile(r"[.;:]")
 CLAUSE_SPLIT = regex.compile(r"[.;:]\s")
@@ -254,6 +258,10 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
         nl = text.find("\n", pos, end)
         line_end = end if nl < 0 else nl
         s, e = _trim(text, pos, line_end)
+        if e - s <= 3 and text[s:e].isdigit():
+            # a page number on its own line
+            pos = line_end + 1
+            continue
         # rows of a table (cells joined by tabs) are read by _table_units, not as running text
         if e > s and text.count("\t", s, e) < 2:
             spans.append((s, e))
@@ -609,7 +617,8 @@ def _is_rule(unit: Unit) -> bool:
 def _opens_with_work(ctx: _Context, unit: Unit) -> bool:
     """An item with no actor is a task only when it opens with the work to do."""
     head = MARKER.sub("", ctx.text[unit.start : unit.start + 200].lstrip(), count=1).lstrip()
-    if LEGAL_BASIS.match(head):
+    if LEGAL_BASIS.match(head) or _is_caps(head.split("\n", 1)[0]):
+        # legal bases, and headings in capitals ("B. HIỆN TRẠNG ... DO ĐẢNG, NHÀ NƯỚC GIAO NHIỆM VỤ")
         return False
     adverbial = LEADING_ADVERBIAL.match(head)
     if adverbial:
@@ -618,7 +627,9 @@ def _opens_with_work(ctx: _Context, unit: Unit) -> bool:
         return True
     # "Về công tác tuyên truyền ... thì cần tăng cường ...": the modality says it is work to do
     first = CLAUSE_SPLIT.split(head, maxsplit=1)[0]
-    return bool(MODALITY.search(first))
+    # a modality word inside brackets qualifies a name: "Campuchia tỉnh Đắk Nông (là hội do Đảng,
+    # Nhà nước giao nhiệm vụ)"
+    return bool(MODALITY.search(BRACKETED.sub("", first)))
 
 
 def _inherited(
