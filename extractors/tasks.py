@@ -241,6 +241,7 @@ class Unit:
     section: str | None = None
     deadline: deadlines.Found | None = None
     own_actor: bool = False
+    recurrence: str | None = None  # from a "Thời gian thực hiện: ... hằng năm" field line
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -348,6 +349,8 @@ def _apply_field(
             unit.coordinators = split_actors(text[value_start:value_end])
         elif name == "deadline":
             unit.deadline = _cell_deadline(ctx, value_start, value_end)
+            # "Thời gian thực hiện: Thường xuyên hằng năm" states how often, with or without a date
+            unit.recurrence = deadlines.recurrence_in(text, value_start, value_end)
     new = []
     for line_start, line_end in lines[1:]:
         line = text[line_start:line_end]
@@ -832,7 +835,7 @@ def _task(ctx: _Context, unit: Unit) -> Task | None:
     start, end = _trim(text, unit.start, unit.end)
     value = text[start:end]
     body = MARKER.sub("", value, count=1)
-    if len(body) < 12 or PAST.match(body):
+    if len(body) < 12 or PAST.match(body) or (len(body) < 200 and REPORT_CLOSING.search(body)):
         return None
     hit = unit.deadline
     if hit is None:
@@ -841,7 +844,11 @@ def _task(ctx: _Context, unit: Unit) -> Task | None:
             # the item, not only the line, may say it recurs ("Hằng năm, ... trước ngày 15 tháng 11")
             hits = deadlines.find(ctx.parsed, hit.start - 60 if hit.start - 60 > start else start, end, scope_start=start)
             hit = hits[0] if hits else hit
-    recurrence = (hit.recurrence if hit else None) or deadlines.recurrence_in(text, start, end)
+    recurrence = (
+        (hit.recurrence if hit else None)
+        or unit.recurrence
+        or deadlines.recurrence_in(text, start, end)
+    )
     coordinators = unit.coordinators or [
         c for m in COORDINATORS.finditer(body) for c in split_actors(m.group("who"))
     ]

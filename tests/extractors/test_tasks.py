@@ -85,7 +85,7 @@ CORPUS_ITEMS = [
         "Rà soát, kiến nghị cấp có thẩm quyền sửa đổi, bổ sung, hoàn ",
         "Sở Lao động -",
         "2020-Q2",
-        None,
+        "yearly",  # "Thực hiện định kỳ hằng năm; Riêng năm 2020 hoàn thành trong quý II/2020"
     ),
     (
         "012_qd-435-ubnd-kontum-2020",
