@@ -130,6 +130,13 @@ REPORT_CLOSING = regex.compile(
     r"(?:báo\s+cáo|kính\s+trình|trình)\s+[^.;:\n]{2,120}?\s+xem\s+xét(?:\s*,\s*(?:chỉ\s+đạo|quyết\s+định|"
     r"cho\s+ý\s+kiến|phê\s+duyệt))?\s*[./]*\s*$"
 )
+
+
+def _is_report_closing(line: str) -> bool:
+    # the literal test first: "trình" also ends "chương trình", "quy trình"
+    return "xem xét" in line and bool(REPORT_CLOSING.search(line))
+
+
 # A label that announces a list rather than naming an actor: "... kiến nghị Chủ tịch UBND tỉnh như sau:".
 ANNOUNCING_LABEL = regex.compile(r"(?:như\s+sau|sau\s+đây|cụ\s+thể)\s*$")
 
@@ -678,7 +685,7 @@ def _sentence_units(
         line = ctx.text[line_start:line_end]
         if line.endswith(":"):
             continue
-        if not MODALITY.search(line) or PAST.search(line[:80]) or REPORT_CLOSING.search(line):
+        if not MODALITY.search(line) or PAST.search(line[:80]) or _is_report_closing(line):
             continue
         found = subject(line)
         if found is None:
@@ -835,7 +842,7 @@ def _task(ctx: _Context, unit: Unit) -> Task | None:
     start, end = _trim(text, unit.start, unit.end)
     value = text[start:end]
     body = MARKER.sub("", value, count=1)
-    if len(body) < 12 or PAST.match(body) or (len(body) < 200 and REPORT_CLOSING.search(body)):
+    if len(body) < 12 or PAST.match(body) or (len(body) < 200 and _is_report_closing(body)):
         return None
     hit = unit.deadline
     if hit is None:
