@@ -778,37 +778,61 @@ def _word_run(text: str) -> int:
 # ---------------------------------------------------------------- sections
 
 
+# The first sub-item printed at the end of its parent's heading line (a PDF conversion joins them):
+# "3. Giải quyết tốt tranh chấp lao động 3.1. Rà soát ...", "1. Tăng cường ... tiến bộ 1.1.\n",
+# "III. TỔ CHỨC THỰC HIỆN 1.\n". Only the parent's own first child is split off ("N." → "N.1.",
+# "N.M." → "N.M.1.", a roman heading → "1."), so dates and citations in the line stay text.
+TRAILING_FIRST_CHILD = regex.compile(r"(?<=[\p{L}\p{N}\)”\"])[ \t]+(?P<marker>\d{1,2}(?:\.\d{1,2}){0,3})\.(?=[ \t]*\n|[ \t]+\p{Lu})")
+
+
+def _markers(text: str, start: int, end: int) -> list[tuple[int, str, str, str]]:
+    """Each marker as (position, kind, value, marker text), with first children split off heading lines."""
+    found = []
+    for match in SECTION_MARKER.finditer(text, start, end):
+        kind = match.lastgroup or "dash"
+        found.append((match.start(), kind, match.group(kind), match.group(0)))
+        if kind not in ("roman", "number", "dotted"):
+            continue
+        line_end = text.find("\n", match.end(), end)
+        line_end = end if line_end < 0 else line_end
+        own = match.group(kind).rstrip(".)")
+        expected = "1" if kind == "roman" else f"{own}.1"
+        for trailing in TRAILING_FIRST_CHILD.finditer(text, match.end(), min(line_end + 1, end)):
+            if trailing.group("marker") == expected:
+                child = "number" if kind == "roman" else "dotted"
+                at = trailing.start("marker")
+                found.append((at, child, expected if child == "dotted" else f"{expected}.", f"{expected}."))
+                break
+    return found
+
+
 def _sections(text: str, start: int, end: int) -> list[Section]:
     """Numbered, lettered and bulleted items of the body, as a tree in document order."""
     sections: list[Section] = []
     stack: list[int] = []
     counters: dict[tuple[int | None, int], int] = {}
-    for match in SECTION_MARKER.finditer(text, start, end):
-        kind = match.lastgroup or "dash"
+    for position, kind, value, marker in _markers(text, start, end):
         level = _LEVELS[kind]
         while stack and sections[stack[-1]].level >= level:
             closed = sections[stack.pop()]
-            closed.end = match.start()
+            closed.end = position
         parent = stack[-1] if stack else None
-        marker = match.group(0)
-        label_part = _label_part(kind, match.group(kind), counters, parent, level)
+        label_part = _label_part(kind, value, counters, parent, level)
         label = f"{sections[parent].label}.{label_part}" if parent is not None else label_part
         if parent is not None and sections[parent].text_end == sections[parent].end:
-            sections[parent].text_end = match.start()
-        line_end = text.find("\n", match.start())
+            sections[parent].text_end = position
         sections.append(
             Section(
                 marker=marker,
                 label=label,
                 level=level,
-                start=match.start(),
+                start=position,
                 end=end,
                 text_end=end,
                 parent=parent,
             )
         )
         stack.append(len(sections) - 1)
-        del line_end
     for index in stack:
         sections[index].end = end
     for section in sections:

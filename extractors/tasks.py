@@ -93,11 +93,14 @@ DUTIES_OF = regex.compile(
 # A leading adverbial before the subject: "Hằng năm, các cơ quan ...", "Cuối năm, báo cáo ...".
 LEADING_ADVERBIAL = regex.compile(
     r"^(?:(?:H[ằà]ng|Cuối|Đầu)\s+(?:năm|quý|tháng)|Định\s+kỳ[^,\n]{0,100}|Trên\s+cơ\s+sở[^,\n]{0,80}|"
-    r"Căn\s+cứ[^,\n]{0,120}|Trong\s+quá\s+trình[^,\n]{0,80}|Sau\s+khi[^,\n]{0,80})\s*,\s*"
+    r"Căn\s+cứ[^,\n]{0,120}|Trong\s+quá\s+trình[^,\n]{0,80}|Sau\s+khi[^,\n]{0,80}|Ngoài\s+ra|"
+    # "Đối với các doanh nghiệp sử dụng trên 10 lao động, Ban chỉ đạo các cấp phải ...": the scope,
+    # then the subject (with a colon, "Đối với Ủy ban nhân dân phường:" names the actor itself)
+    r"Đối\s+với(?![^:.;\n]{0,160}:)[^,:\n]{0,100})\s*,\s*"
 )
 # An assigning verb before its addressee: "Đề nghị Thủ trưởng ...", "Giao Ban Quản lý ...".
 ASSIGN = regex.compile(
-    r"(?<![\p{L}])(?P<verb>[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Gg]iao(?!\s+(?:thông|dịch|lưu|ban|nhận))|[Cc]hỉ\s+đạo)\s+(?=\p{Lu}|các\s)"
+    r"(?<![\p{L}])(?P<verb>[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Gg]iao(?!\s+(?:thông|dịch|lưu|ban|nhận))|(?<!Ban\s)[Cc]hỉ\s+đạo)\s+(?=\p{Lu}|các\s)"
 )
 # "Trên đây là ..." closing paragraphs, speech furniture: never a task by themselves.
 # A heading line: short, no closing period.
@@ -115,11 +118,27 @@ COORDINATORS = regex.compile(
 
 
 # Small patterns of the helpers below, compiled once.
+BRACKETED = regex.compile(r"\([^()\n]*\)")  # a bracketed aside
 ADDRESS_WORDS = regex.compile(r"^(?:Đối\s+với|Đề\s+nghị|Yêu\s+cầu|Giao)\s+")  # before an addressee
 CLAUSE_MARK = regex.compile(r"[.;:]")
 CLAUSE_SPLIT = regex.compile(r"[.;:]\s")
 SENTENCE_CLOSE = regex.compile(r"[.;]\s*$")
 CLOSING_WORDS = regex.compile(r"Trên\s+đây|Trân\s+trọng")  # closing paragraphs of a letter
+# The closing formula of a report or submission: "Sở Nội vụ báo cáo Chủ tịch UBND tỉnh xem xét, chỉ
+# đạo./.", "... kính trình UBND tỉnh xem xét, quyết định": the writer hands the matter up, no work.
+REPORT_CLOSING = regex.compile(
+    r"(?:báo\s+cáo|kính\s+trình|trình)\s+[^.;:\n]{2,120}?\s+xem\s+xét(?:\s*,\s*(?:chỉ\s+đạo|quyết\s+định|"
+    r"cho\s+ý\s+kiến|phê\s+duyệt))?\s*[./]*\s*$"
+)
+
+
+def _is_report_closing(line: str) -> bool:
+    # the literal test first: "trình" also ends "chương trình", "quy trình"
+    return "xem xét" in line and bool(REPORT_CLOSING.search(line))
+
+
+# A label that announces a list rather than naming an actor: "... kiến nghị Chủ tịch UBND tỉnh như sau:".
+ANNOUNCING_LABEL = regex.compile(r"(?:như\s+sau|sau\s+đây|cụ\s+thể)\s*$")
 
 
 # ---------------------------------------------------------------- actors
@@ -155,6 +174,8 @@ def subject(sentence: str) -> tuple[str, int] | None:
         offset = adverbial.end()
     rest = sentence[offset:]
     colon = ACTOR_COLON.match(rest)
+    if colon and ANNOUNCING_LABEL.search(colon.group("actor")):
+        colon = None
     if colon:
         # "Các sở, ngành: Văn phòng UBND tỉnh, Sở Tư pháp chuẩn bị ...", "Thời điểm chính thức hoạt
         # động: Các cơ quan theo thẩm quyền khẩn trương ...": a subject after the label is the actor
@@ -227,6 +248,7 @@ class Unit:
     section: str | None = None
     deadline: deadlines.Found | None = None
     own_actor: bool = False
+    recurrence: str | None = None  # from a "Thời gian thực hiện: ... hằng năm" field line
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -244,6 +266,10 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
         nl = text.find("\n", pos, end)
         line_end = end if nl < 0 else nl
         s, e = _trim(text, pos, line_end)
+        if e - s <= 3 and text[s:e].isdigit():
+            # a page number on its own line
+            pos = line_end + 1
+            continue
         # rows of a table (cells joined by tabs) are read by _table_units, not as running text
         if e > s and text.count("\t", s, e) < 2:
             spans.append((s, e))
@@ -257,6 +283,9 @@ def _is_heading(line: str) -> bool:
     if not body:
         return True
     if _is_caps(body):
+        return True
+    if body.endswith(":") and ADDRESS_WORDS.match(body) and _is_actor_phrase(_clean_actor(body)):
+        # "Giao Sở Lao động - Thương binh và Xã hội:" — the addressee of the bullets below
         return True
     return (
         len(body) <= _HEADING_MAX
@@ -318,10 +347,17 @@ def _apply_field(
             unit.actors, coordinators = _lead_and_coordinators(text[value_start:value_end])
             unit.coordinators = unit.coordinators or coordinators
             unit.own_actor = True
+            # "3.1. ... 3.2. ... 3.4. ... - Cơ quan thực hiện: Sở ...": one field line after several
+            # sibling items without their own fields serves them all
+            for earlier in _unfielded_siblings(ctx, section, units):
+                earlier.actors, earlier.own_actor = list(unit.actors), True
+                earlier.coordinators = earlier.coordinators or list(unit.coordinators)
         elif name == "coordinators":
             unit.coordinators = split_actors(text[value_start:value_end])
         elif name == "deadline":
             unit.deadline = _cell_deadline(ctx, value_start, value_end)
+            # "Thời gian thực hiện: Thường xuyên hằng năm" states how often, with or without a date
+            unit.recurrence = deadlines.recurrence_in(text, value_start, value_end)
     new = []
     for line_start, line_end in lines[1:]:
         line = text[line_start:line_end]
@@ -335,6 +371,27 @@ def _apply_field(
             unit.actors, unit.own_actor = split_actors(found[0]), True
         new.append(unit)
     return new
+
+
+def _unfielded_siblings(ctx: _Context, field_line: Section, units: list[Unit]) -> list[Unit]:
+    """Units of the items just before the one a field line belongs to, back to the last item that
+    has an actor of its own: siblings that share the field ("1.1. ... 1.2. ... - Cơ quan thực hiện")."""
+    if field_line.parent is None:
+        return []
+    item = ctx.sections[field_line.parent]
+    family = item.label.rsplit(".", 1)[0] + "." if "." in item.label else None
+    found = []
+    for unit in reversed(units[:-1]):
+        if (
+            family is None
+            or unit.own_actor
+            or unit.section is None
+            or not unit.section.startswith(family)
+            or unit.section.count(".") != item.label.count(".")
+        ):
+            break
+        found.append(unit)
+    return found
 
 
 # "Đầu mối liên hệ: ...", "Điện thoại: ...": a labelled line of contact details, not work.
@@ -442,8 +499,18 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
         # the heading of the item (before an inline "a)") may name the actor of its children
         heading_is_actor = False
         real_children = [c for c in children if not _is_field_line(ctx, ctx.sections[c])]
-        first_is_heading = _is_heading(text[lines[0][0] : lines[0][1]]) and (
-            bool(real_children) or len(lines) > 1 or _is_caps(text[lines[0][0] : lines[0][1]])
+        first_is_heading = (
+            _is_heading(text[lines[0][0] : lines[0][1]])
+            and (bool(real_children) or len(lines) > 1 or _is_caps(text[lines[0][0] : lines[0][1]]))
+        ) or (
+            # "1. Tăng cường sự lãnh đạo ... nhằm nâng cao nhận thức, thúc đẩy ... tiến bộ" over
+            # "1.1. ...": a one-line item with no sentence end whose content is its children is a
+            # heading however long
+            bool(real_children)
+            and len(lines) == 1
+            and not inline
+            and not SENTENCE_CLOSE.search(text[lines[0][0] : lines[0][1]])
+            and not text[lines[0][1] - 1] == ":"  # "- Các cơ sở KCB thực hiện ... như sau:" is work
         )
         if index in ctx.heading_actor:
             heading_is_actor = True
@@ -465,6 +532,10 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
             )
             content.append((content_start, lines[0][1]))
             content += lines[1:]
+        elif first_is_heading and real_children and text[lines[0][0] : lines[0][1]].endswith(":"):
+            # "2. Giao Văn phòng UBND tỉnh:" over its lettered items: lines printed between the
+            # announcing heading and its first item are page furniture (footnotes, page numbers)
+            pass
         elif first_is_heading:
             content += lines[1:]
         else:
@@ -514,6 +585,12 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
                         actor_here = current.actors
                 else:
                     current.actors = list(actor_here)
+                    if not actor_here and MODALITY.search(body):
+                        # "Trong quá trình tổ chức thực hiện, nếu có vướng mắc ... đề nghị các đơn
+                        # vị, địa phương có báo cáo về Sở ...": the addressee named mid-sentence
+                        addressed = _assignment_in(body)
+                        if addressed is not None:
+                            current.actors = split_actors(addressed[0])
                 _ = body_start
             else:
                 current.end = line_end
@@ -550,7 +627,8 @@ def _is_rule(unit: Unit) -> bool:
 def _opens_with_work(ctx: _Context, unit: Unit) -> bool:
     """An item with no actor is a task only when it opens with the work to do."""
     head = MARKER.sub("", ctx.text[unit.start : unit.start + 200].lstrip(), count=1).lstrip()
-    if LEGAL_BASIS.match(head):
+    if LEGAL_BASIS.match(head) or _is_caps(head.split("\n", 1)[0]):
+        # legal bases, and headings in capitals ("B. HIỆN TRẠNG ... DO ĐẢNG, NHÀ NƯỚC GIAO NHIỆM VỤ")
         return False
     adverbial = LEADING_ADVERBIAL.match(head)
     if adverbial:
@@ -559,7 +637,9 @@ def _opens_with_work(ctx: _Context, unit: Unit) -> bool:
         return True
     # "Về công tác tuyên truyền ... thì cần tăng cường ...": the modality says it is work to do
     first = CLAUSE_SPLIT.split(head, maxsplit=1)[0]
-    return bool(MODALITY.search(first))
+    # a modality word inside brackets qualifies a name: "Campuchia tỉnh Đắk Nông (là hội do Đảng,
+    # Nhà nước giao nhiệm vụ)"
+    return bool(MODALITY.search(BRACKETED.sub("", first)))
 
 
 def _inherited(
@@ -605,7 +685,7 @@ def _sentence_units(
         line = ctx.text[line_start:line_end]
         if line.endswith(":"):
             continue
-        if not MODALITY.search(line) or PAST.search(line[:80]):
+        if not MODALITY.search(line) or PAST.search(line[:80]) or _is_report_closing(line):
             continue
         found = subject(line)
         if found is None:
@@ -762,7 +842,7 @@ def _task(ctx: _Context, unit: Unit) -> Task | None:
     start, end = _trim(text, unit.start, unit.end)
     value = text[start:end]
     body = MARKER.sub("", value, count=1)
-    if len(body) < 12 or PAST.match(body):
+    if len(body) < 12 or PAST.match(body) or (len(body) < 200 and _is_report_closing(body)):
         return None
     hit = unit.deadline
     if hit is None:
@@ -771,7 +851,11 @@ def _task(ctx: _Context, unit: Unit) -> Task | None:
             # the item, not only the line, may say it recurs ("Hằng năm, ... trước ngày 15 tháng 11")
             hits = deadlines.find(ctx.parsed, hit.start - 60 if hit.start - 60 > start else start, end, scope_start=start)
             hit = hits[0] if hits else hit
-    recurrence = (hit.recurrence if hit else None) or deadlines.recurrence_in(text, start, end)
+    recurrence = (
+        (hit.recurrence if hit else None)
+        or unit.recurrence
+        or deadlines.recurrence_in(text, start, end)
+    )
     coordinators = unit.coordinators or [
         c for m in COORDINATORS.finditer(body) for c in split_actors(m.group("who"))
     ]

@@ -351,7 +351,7 @@ _BLOCK_START = (
     r"Nơi\s+nhận|Ngày\s+\d|Thực\s+hiện|Theo\s+đề\s+nghị|Xét\s)"
 )
 _BROKEN_LINE = regex.compile(
-    r"(?<=[\p{Ll}\p{N},)–-])\n(?=\p{Ll})"  # a lower-case continuation
+    r"(?<=[\p{Ll}\p{N},)–-])\n(?=\p{Ll})(?![a-zđ]\)\s)"  # a lower-case continuation, not a "b) ..." item
     rf"|(?<=\b(?:{_CONNECTIVES})|,)\n(?!{_BLOCK_START})(?=\p{{Lu}})"  # after a connective
     r"|(?<=\p{L})\n(?=\d+\s?[-/]\s?\p{Lu})"  # a document number carried over: "Nghị quyết\n59-NQ/TW"
     r"|(?<=\b(?:ngày|tháng|năm|số|Điều|khoản))\n(?=\d)"  # "năm\n2025", "Điều\n5"
