@@ -229,6 +229,19 @@ _LEVELS = {
     "plus": 8,
 }
 
+# Small patterns of the header and closing readers, compiled once (they run per line).
+_LINE = regex.compile(r"[^\n]+")
+_CELL_LINE = regex.compile(r"[^\n\t]+")  # a line or a table cell
+_SLASH_PART = regex.compile(r"[^/]+(?:/(?=\S)[^/]*)*")  # a part between " / " in-cell breaks
+_IN_CELL_BREAK = regex.compile(r"(?<=\S|^)\s/\s|\s/$|^/\s")
+_NUMBER_LABEL = regex.compile(r"^(?:Số|SỐ)\b")
+_UPPER_RUN = regex.compile(r"[\p{Lu}\d\s.,\-]+")
+_BULLET = regex.compile(r"^[-+•]\s*")
+_TITLE_START = regex.compile(r"(?:(?<=^)|(?<=\s))(?=(?:KT|TM|TL|TUQ|Q)\.|\p{Lu}{2,}\s)")
+_UPPER_BEFORE_NAME = regex.compile(r"[\p{Lu}\d\s.,\-]+(?=\s\p{Lu}\p{Ll}|$)")
+_UPPER_BEFORE_NAME_LAZY = regex.compile(r"[\p{Lu}\d\s.,\-]+?(?=\s\p{Lu}\p{Ll}|$)")
+_LEADING_NAME = regex.compile(r"\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}*){1,4}(?=\s+\p{Lu}{2,}|$)")
+
 # Window of the text searched for a header.
 _HEADER_WINDOW = 3000
 
@@ -458,8 +471,8 @@ def _issuer_pieces(text: str, header: Header) -> list[Piece]:
     region_start = 0
     blocked = sorted((p.start, p.end) for p in fixed)
     pieces: list[Piece] = []
-    for match in regex.finditer(r"[^\n\t]+", text[region_start:end]):
-        for part in regex.finditer(r"[^/]+(?:/(?=\S)[^/]*)*", match.group(0)):
+    for match in _CELL_LINE.finditer(text[region_start:end]):
+        for part in _SLASH_PART.finditer(match.group(0)):
             start = region_start + match.start() + part.start()
             stop = start + len(part.group(0))
             for seg_start, seg_end in _cut(start, stop, blocked, text):
@@ -467,7 +480,7 @@ def _issuer_pieces(text: str, header: Header) -> list[Piece]:
                 stripped = segment.strip(" -_–")
                 if not stripped or not _is_upper(stripped) or MOTTO.search(stripped):
                     continue
-                if regex.match(r"^(?:Số|SỐ)\b", stripped) or ABOUT.match(stripped):
+                if _NUMBER_LABEL.match(stripped) or ABOUT.match(stripped):
                     continue
                 lead = segment.find(stripped)
                 pieces.append(Piece(seg_start + lead, seg_start + lead + len(stripped), stripped))
@@ -511,7 +524,7 @@ def _is_upper(segment: str) -> bool:
 def _news_header(text: str) -> Header:
     """Headline and dateline of a news article (or the title line of a headerless text)."""
     header = Header()
-    lines = [m for m in regex.finditer(r"[^\n]+", text[:_HEADER_WINDOW])][:8]
+    lines = [m for m in _LINE.finditer(text[:_HEADER_WINDOW])][:8]
     dated = None
     for index, line in enumerate(lines):
         stamp = NEWS_DATE.search(line.group(0))
@@ -615,7 +628,7 @@ def _signature_start(text: str, begin: int, end: int) -> int | None:
     """Start of the first line that is only a signer's title (after the body's "./." mark)."""
     mark = _last(BODY_END.finditer(text, begin, end))
     search_from = mark.end() if mark else max(begin, end - 600)
-    for line in regex.finditer(r"[^\n\t]+", text[search_from:end]):
+    for line in _CELL_LINE.finditer(text[search_from:end]):
         segment = line.group(0).strip(" /")
         if _is_signer_line(segment):
             return search_from + line.start() + line.group(0).find(segment)
@@ -623,7 +636,7 @@ def _signature_start(text: str, begin: int, end: int) -> int | None:
 
 
 def _is_signer_line(segment: str) -> bool:
-    upper = regex.match(r"[\p{Lu}\d\s.,\-]+", segment)
+    upper = _UPPER_RUN.match(segment)
     if not upper:
         return False
     head = upper.group(0).strip()
@@ -635,9 +648,9 @@ def _is_signer_line(segment: str) -> bool:
 def _segments(text: str, start: int, end: int) -> list[Piece]:
     """Lines, cells and " / " in-cell lines of ``text[start:end]``, as stripped pieces."""
     pieces = []
-    for match in regex.finditer(r"[^\n\t]+", text[start:end]):
+    for match in _CELL_LINE.finditer(text[start:end]):
         base = start + match.start()
-        for part in regex.split(r"(?<=\S|^)\s/\s|\s/$|^/\s", match.group(0)):
+        for part in _IN_CELL_BREAK.split(match.group(0)):
             offset = text.find(part, base) if part else -1
             stripped = part.strip(" /")
             if not stripped:
@@ -668,7 +681,7 @@ def _read_closing(text: str, start: int, closing: Closing, recipients: bool, sto
                 closing.signer_name = name
                 closing.end = name.end
             continue
-        if in_list and closing.signer_name is None and regex.match(r"^[-+•]\s*", value) and len(value) < 300:
+        if in_list and closing.signer_name is None and _BULLET.match(value) and len(value) < 300:
             _add_recipient(closing, piece)
             closing.end = max(closing.end, piece.end)
             continue
@@ -698,7 +711,7 @@ def _add_title(closing: Closing, piece: Piece) -> None:
 
 
 def _add_recipient(closing: Closing, piece: Piece) -> None:
-    value = regex.sub(r"^[-+•]\s*", "", piece.text)
+    value = _BULLET.sub("", piece.text)
     value = value.rstrip(" ;,.")
     if not value:
         return
@@ -710,9 +723,9 @@ def _split_signer(piece: Piece) -> tuple[Piece | None, list[Piece], Piece | None
     """Split "- Lưu: VT. KT. BỘ TRƯỞNG THỨ TRƯỞNG Đỗ Hoàng Anh Tuấn" into its parts."""
     value = piece.text
     titles_at = None
-    for match in regex.finditer(r"(?:(?<=^)|(?<=\s))(?=(?:KT|TM|TL|TUQ|Q)\.|\p{Lu}{2,}\s)", value):
+    for match in _TITLE_START.finditer(value):
         rest = value[match.start() :]
-        upper = regex.match(r"[\p{Lu}\d\s.,\-]+(?=\s\p{Lu}\p{Ll}|$)", rest)
+        upper = _UPPER_BEFORE_NAME.match(rest)
         if upper and _is_signer_line(upper.group(0).strip()):
             titles_at = match.start()
             break
@@ -723,12 +736,12 @@ def _split_signer(piece: Piece) -> tuple[Piece | None, list[Piece], Piece | None
         head = value[:titles_at].rstrip()
         before = Piece(piece.start, piece.start + len(head), head)
     rest = value[titles_at:]
-    upper = regex.match(r"[\p{Lu}\d\s.,\-]+?(?=\s\p{Lu}\p{Ll}|$)", rest)
+    upper = _UPPER_BEFORE_NAME_LAZY.match(rest)
     upper_text = upper.group(0) if upper else rest
     titles = _split_titles(piece.start + titles_at, upper_text)
     name = None
     tail = rest[len(upper_text) :].strip()
-    leading_name = regex.match(r"\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}*){1,4}(?=\s+\p{Lu}{2,}|$)", tail)
+    leading_name = _LEADING_NAME.match(tail)
     if leading_name:
         tail = leading_name.group(0)
     if tail and PERSON_NAME.match(tail):

@@ -37,9 +37,14 @@ def expand_abbreviations(value: str, everything: bool = False) -> str:
     return pattern.sub(replace, value)
 
 
+_WORD = regex.compile(r"\S+")
+_CODE_CHAR = regex.compile(r"[\d/]")
+_SPACES = regex.compile(r"\s+")
+
+
 def sentence_case(value: str) -> str:
     """ "VỀ ĐỔI MỚI CÔNG TÁC" → "Về đổi mới công tác"; codes such as "119-KH/TU" keep their case."""
-    lowered = regex.sub(r"\S+", lambda m: m.group(0) if regex.search(r"[\d/]", m.group(0)) else m.group(0).lower(), value)
+    lowered = _WORD.sub(lambda m: m.group(0) if _CODE_CHAR.search(m.group(0)) else m.group(0).lower(), value)
     return lowered[:1].upper() + lowered[1:]
 
 
@@ -53,5 +58,5 @@ def fold(value: str) -> str:
     value = unicodedata.normalize("NFC", value or "")
     value = expand_abbreviations(value, everything=True)
     value = value.casefold()
-    value = regex.sub(r"\s+", " ", value)
+    value = _SPACES.sub(" ", value)
     return value.strip(" .,;:")
