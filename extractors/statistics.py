@@ -37,6 +37,9 @@ NUMBER = r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?"
 # A measure unit written glued to its figure ("2,6kg", "10.080kg"): the one letter run a figure may
 # touch (``stat_measures.txt``).
 GLUED_MEASURE = r"(?:{})(?![\p{{L}}\d])".format("|".join(regex.escape(m) for m in patterns("stat_measures.txt")))
+# A unit starts after white space or with a glued measure: text starting with neither has no unit,
+# and the unit pattern is not tried (``str.isspace`` holds for every character ``\s`` matches).
+MEASURES = tuple(patterns("stat_measures.txt"))
 FIGURE = regex.compile(
     rf"(?<![\p{{L}}\d.,_])(?<!\d[/-])(?<!\p{{L}}-)"
     rf"(?P<a>{NUMBER})(?:\s?/\s?(?P<b>{NUMBER})(?:/(?P<c>{NUMBER}))?)?"
@@ -105,12 +108,18 @@ def _roles(before: str, index: dict[str, frozenset[str]]) -> set[str]:
     """Roles of the one-, two- and three-word cues that end right before a number."""
     if not before or not before[-1].isspace():
         return set()
-    words = before.split()[-3:]
+    return set(_word_roles(tuple(before.split()[-3:])))
+
+
+@cache
+def _word_roles(words: tuple[str, ...]) -> frozenset[str]:
+    """Roles of the cues that end the (at most three) words: one entry per distinct word run."""
+    index = _cue_index()
     roles: set[str] = set()
     for size in (1, 2, 3):
         if len(words) >= size:
             roles |= index.get(" ".join(words[-size:]), frozenset())
-    return roles
+    return frozenset(roles)
 
 
 @cache
@@ -170,7 +179,9 @@ CELL_FIGURE = regex.compile(rf"\s*(?P<a>{NUMBER})(?:\s?/\s?(?P<b>{NUMBER}))?\s?(
 
 def _table_rows(text: str, start: int, end: int) -> list[tuple[int, list[tuple[int, int]]]]:
     """Lines of the region with at least two tabs: (line start, cell spans)."""
-    rows = []
+    rows: list[tuple[int, list[tuple[int, int]]]] = []
+    if text.find("\t", start, end) < 0:
+        return rows  # no tab, no table (most documents)
     position = start
     for line in text[start:end].split("\n"):
         line_end = position + len(line)
@@ -284,7 +295,9 @@ def _flat_tables(parsed: Parsed, start: int, end: int, taken: set[int]) -> list[
         line_end = position + len(line)
         if line[:1].isdigit() and FLAT_ROW.fullmatch(line):  # cheap test first: most lines are prose
             if not run:
-                label = previous.strip() if FLAT_LABEL.fullmatch(previous.strip()) else None
+                candidate = previous.strip()
+                # a label is at most six words: more spaces and the pattern is not tried
+                label = candidate if candidate.count(" ") <= 5 and FLAT_LABEL.fullmatch(candidate) else None
             if label:
                 run.extend(FLAT_CELL.finditer(text, position, line_end))
         elif run:
@@ -397,19 +410,24 @@ def _running(
         first = match.start()
         if first in taken:
             continue
-        a, b, c = match["a"], match["b"], match["c"]
+        a, b, c = match.group("a", "b", "c")
         after = text[match.end() : match.end() + 60]
         spelled = SPELLED.match(after) if after[:2].strip() == "(" else None
         gap = spelled.end() if spelled else 0
         after = after[gap:]
-        percent = PERCENT.match(after)
-        unit_match: regex.Match[str] | _Unit | None = None if percent else units.match(after)
+        # "\s?%" needs a "%" in the first two characters; a unit, a space or a glued measure first
+        percent = PERCENT.match(after) if "%" in after[:2] else None
+        unit_match: regex.Match[str] | _Unit | None = None
+        if not percent and (after[:1].isspace() or after.startswith(MEASURES)):
+            unit_match = units.match(after)
         if not (percent or unit_match or b):
-            if YEAR.fullmatch(a) or not after[:1].isspace() or text[first - 1 : first] in ("+", "="):
+            if not after[:1].isspace() or text[first - 1 : first] in ("+", "=") or YEAR.fullmatch(a):
                 continue  # a year, a section "1.", a code, a chainage "Km108+800": kept cheap
+            if first == text.rfind("\n", 0, first) + 1:
+                continue  # a bare number opening a line: a section, a page
             unit_match = _open_unit(after, spelled is not None)
-            if unit_match is None or first == text.rfind("\n", 0, first) + 1 or _ordinal_name(text, first, start):
-                continue  # a bare number: a section, a page, a name ("Phòng 2")
+            if unit_match is None or _ordinal_name(text, first, start):
+                continue  # a bare number: a name ("Phòng 2")
             open_starts.add(first)
         if unit_match and duration.match(after):
             continue  # "15 ngày", "12 tháng": time spans are not figures
