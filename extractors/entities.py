@@ -14,6 +14,7 @@ one the merged unit 52 — and to its 2025 successor.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import regex
@@ -22,7 +23,7 @@ from extractors import places
 from extractors.data import patterns
 from extractors.models import Organisation, Place
 from extractors.structure import Parsed
-from extractors.text import expand_abbreviations
+from extractors.text import expand_abbreviations, finditer_from_heads, literal_heads
 
 # A word of an agency's name after its head: capitalised ("Nội vụ", "Khoa học"), lower-case
 # inside a capitalised name ("Lao động - Thương binh và Xã hội"), or an acronym ("KH&CN").
@@ -32,16 +33,27 @@ FOLLOWER = rf"(?:[ ](?:{NAME_WORD}(?:[ ]\p{{Ll}}+)?|(?:và|-)(?=[ ]\p{{Lu}})))"
 # "tỉnh Lâm Đồng", "thành phố Hà Nội", "huyện Đức Trọng", or the level alone ("UBND tỉnh").
 UNIT_WORD = r"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|cấp tỉnh|cấp huyện|cấp xã|các cấp)"
 GOVERNED = rf"(?:[ ]{UNIT_WORD}(?:[ ]\p{{Lu}}\p{{Ll}}*(?:[ \-]+\p{{Lu}}\p{{Ll}}*){{0,3}})?)"
+PLACE_LEVELS = ("tỉnh", "Tỉnh", "thành phố", "Thành phố", "TP.")
 PLACE = regex.compile(
-    r"(?<![\p{L}])(?P<level>tỉnh|Tỉnh|thành phố|Thành phố|TP\.)\s?"
+    rf"(?<![\p{{L}}])(?P<level>{'|'.join(regex.escape(level) for level in PLACE_LEVELS)})\s?"
     r"(?P<name>\p{Lu}\p{Ll}*(?:(?:[ ]|[ ]-[ ])\p{Lu}\p{Ll}*){0,3})"
 )
+# Where a place can start: its level word, found fast with ``re`` (see ``finditer_from_heads``).
+PLACE_HEADS = literal_heads(PLACE_LEVELS)
+# The governed unit at the end of an organisation's name: "Sở Nội vụ tỉnh Lâm Đồng" → "Lâm Đồng".
+ORGANISATION_PLACE = regex.compile(rf"{UNIT_WORD}[ ](\p{{Lu}}.*)$")
 
 
 @cache
 def _organisation() -> regex.Pattern[str]:
     heads = "|".join(regex.escape(h) for h in sorted(patterns("organisation_heads.txt"), key=len, reverse=True))
     return regex.compile(rf"(?<![\p{{L}}])(?P<head>{heads})(?![\p{{L}}])(?P<rest>{FOLLOWER}{{0,6}}){GOVERNED}?")
+
+
+@cache
+def _organisation_heads() -> re.Pattern[str]:
+    """Where an organisation can start: one of its head words (see ``finditer_from_heads``)."""
+    return literal_heads(patterns("organisation_heads.txt"))
 
 
 def _document_date(parsed: Parsed) -> str | None:
@@ -58,7 +70,7 @@ def organisations(parsed: Parsed) -> list[Organisation]:
     text = parsed.text
     found: dict[str, Organisation] = {}
     for start, end in parsed.regions:
-        for match in _organisation().finditer(text, start, end):
+        for match in finditer_from_heads(_organisation(), _organisation_heads(), text, start, end):
             written = match.group(0)
             if match["head"] in ("Sở", "Bộ", "Vụ", "Cục") and not match["rest"]:
                 continue  # "Sở" alone is a word of the sentence, not a name
@@ -66,7 +78,7 @@ def organisations(parsed: Parsed) -> list[Organisation]:
             if name in found:
                 continue
             abbreviation = match["head"] if name != written else None
-            place = regex.search(rf"{UNIT_WORD}[ ](\p{{Lu}}.*)$", written)
+            place = ORGANISATION_PLACE.search(written)
             found[name] = Organisation(
                 start=match.start(),
                 end=match.end(),
@@ -107,7 +119,7 @@ def place_items(parsed: Parsed) -> list[Place]:
         if item:
             found[item.code or item.name] = item
     for start, end in parsed.regions:
-        for match in PLACE.finditer(text, start, end):
+        for match in finditer_from_heads(PLACE, PLACE_HEADS, text, start, end):
             item = _place(match["name"], match.group(0), match.start(), date)
             if item and (item.code or item.name) not in found:
                 found[item.code or item.name] = item

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -26,7 +26,7 @@ from extractors import places
 from extractors.data import patterns, table
 from extractors.models import LegalRef, Relation
 from extractors.structure import Parsed
-from extractors.text import expand_abbreviations
+from extractors.text import expand_abbreviations, finditer_from_heads, literal_heads
 
 # ---------------------------------------------------------------- tables
 
@@ -64,10 +64,13 @@ QUALIFIER = r"\p{Ll}+(?:\s\p{Ll}+){0,3}"
 # a literal alternation cannot backtrack), or "số <digit>" with a lower-case type word before it.
 CAPITALISED = re.compile("|".join(re.escape(s[0].upper() + s[1:]) for s in sorted(_CANONICAL, key=len, reverse=True)))
 SO_DIGIT = regex.compile(r"số\s*:?\s*\d")
+SO_HEADS = literal_heads(["số"])
 LOWER_TYPE_BEFORE = regex.compile(
     rf"(?<![\p{{L}}\d])(?:{'|'.join(regex.escape(s) for s in sorted(_CANONICAL, key=len, reverse=True))})"
     rf"(?:\s+{QUALIFIER})??\s+$"
 )
+# Where LOWER_TYPE_BEFORE can start: a lower-case type word (see ``finditer_from_heads``).
+LOWER_TYPE_HEADS = literal_heads(_CANONICAL)
 CITATION = regex.compile(
     rf"""(?P<type>{TYPES})(?![\p{{L}}\d])
     (?:
@@ -77,6 +80,8 @@ CITATION = regex.compile(
     )?""",
     regex.X,
 )
+
+assert CITATION.groupindex == {"type": 1, "self": 2, "qual": 3, "num": 4, "bare": 5}  # read by ``groups()``
 
 # ---- the tail of a citation, read with anchored patterns at the current position
 DAY_MONTH_YEAR = (
@@ -126,6 +131,11 @@ RELATION_NEAR = regex.compile(
     r"(?:\s+(?:đúng|nghiêm|tốt|có hiệu quả|nghiêm túc|nội dung|quy định(?: tại| của)?|tinh thần|chỉ đạo tại|các|vào))*\s+$"
 )
 CLAUSE_START = regex.compile(r"(?:^|[\n;])\s*(?:[-+*•]\s*)?(?P<rel>Căn cứ|Thực hiện|Theo|Triển khai)(?!\p{L})")
+# Every relation word of RELATION_NEAR and CLAUSE_START, lower case or capitalised: a window holding
+# none of them has no relation, and both searches are skipped.
+RELATION_WORDS = literal_heads(
+    w for word in ("căn cứ", "thực hiện", "triển khai", "theo", "trên cơ sở") for w in (word, word.capitalize())
+)
 # Before a type word, words that make it a future document or a generic mention, not a citation.
 NOT_A_CITATION = regex.compile(
     r"(?:dự án|dự thảo|xây dựng|soạn thảo|ban hành|dưới|trình|sửa đổi|các|những|thi hành"
@@ -201,20 +211,18 @@ def _find(text: str, place: str | None) -> list[_Mention]:
     found: list[_Mention] = []
     consumed = 0
     for match in _candidates(text):
-        if match.start() < consumed or match.group("self"):
+        # one tuple for the five groups: a lookup by name in ``regex`` costs about a microsecond
+        word, itself, qualifier, number, bare = match.groups()
+        if match.start() < consumed or itself:
             continue
-        word = match.group("type")
         doc_type = _CANONICAL[word.lower()]
         before = text[max(0, match.start() - 60) : match.start()]
-        number = match.group("num")
-        bare = match.group("bare")
         group: list[_Mention] = []
         if number is not None:
             number = _clean_number(number)
             if not number or (word[0].islower() and not _has_code(number)):
                 continue
             end = match.start("num") + len(number) + _spaces_in(match.group("num"), number)
-            qualifier = match.group("qual")
             # "Luật bảo hiểm y tế số 25/2008/QH12": for a law the words before "số" are its name
             name = f"{word[0].upper()}{word[1:]} {qualifier}" if qualifier and doc_type in _NAMED else None
             group.append(_Mention(doc_type, match.start(), end, number=number, name=name))
@@ -259,8 +267,9 @@ def _find(text: str, place: str | None) -> list[_Mention]:
 def _candidates(text: str):
     """CITATION matches at capitalised type words and at lower-case ones before "số N", in order."""
     starts = {m.start() for m in CAPITALISED.finditer(text)}
-    for m in SO_DIGIT.finditer(text):
-        before = LOWER_TYPE_BEFORE.search(text, max(0, m.start() - 50), m.start())
+    for m in finditer_from_heads(SO_DIGIT, SO_HEADS, text, 0, len(text)):
+        # the first match is LOWER_TYPE_BEFORE.search over the window
+        before = next(finditer_from_heads(LOWER_TYPE_BEFORE, LOWER_TYPE_HEADS, text, max(0, m.start() - 50), m.start()), None)
         if before:
             starts.add(before.start())
     for start in sorted(starts):
@@ -370,21 +379,27 @@ def _name(text: str, start: int, position: int, doc_type: str) -> tuple[str, int
     return name, end, None
 
 
+@cache
+def _known_names() -> dict[str, list[tuple[str, str]]]:
+    """Named instruments of the known-instruments table by type: (name after the type, number)."""
+    by_type: dict[str, list[tuple[str, str]]] = {}
+    for row in _KNOWN:
+        if row["name"]:
+            by_type.setdefault(row["doc_type"], []).append((row["name"][len(row["doc_type"]) :], row["number"]))
+    return by_type
+
+
 def _known_name(text: str, start: int, position: int, doc_type: str) -> tuple[str, int, str | None] | None:
     """A name from the known-instruments table written at ``start`` ("về" tolerated after the type)."""
     best = None
-    for row in _KNOWN:
-        if row["doc_type"] != doc_type or not row["name"]:
-            continue
-        name = row["name"]
-        rest = name[len(doc_type) :]  # " Tiếp công dân"
+    for rest, number_of_row in _known_names().get(doc_type, ()):
         for at in (position, position + 3 if text.startswith(" về", position) else -1):
             if at < 0:
                 continue
             candidate = text[at : at + len(rest)]
             if candidate.lower() == rest.lower() and not text[at + len(rest) : at + len(rest) + 1].isalnum():
                 if best is None or len(rest) > len(best[0]):
-                    number = row["number"] if doc_type not in ("Luật", "Bộ luật") else None
+                    number = number_of_row if doc_type not in ("Luật", "Bộ luật") else None
                     written = text[start:position] + candidate
                     best = (written, at + len(rest), number)
     if best is None:
@@ -411,6 +426,8 @@ def _pinpoints(before: str) -> list[str]:
 
 def _relation(text: str, start: int) -> Relation:
     window = text[max(0, start - 120) : start]
+    if RELATION_WORDS.search(window) is None:
+        return "other"
     near = RELATION_NEAR.search(window[-60:])
     clause = None
     for clause in CLAUSE_START.finditer(window):  # noqa: B007 - the last clause start is wanted
@@ -432,6 +449,7 @@ def _number_text(value: str) -> str:
     return "".join(value.split())
 
 
+@lru_cache(maxsize=4096)
 def _clean_number(raw: str) -> str | None:
     """The số ký hiệu without spaces, cut before a part that is a word ("04 - Nội dung")."""
     parts = _JOINS.split(raw)
@@ -460,6 +478,7 @@ def _spaces_in(raw: str, number: str) -> int:
     return count
 
 
+@lru_cache(maxsize=4096)
 def _has_code(number: str) -> bool:
     lead = BARE_NUMBER.match(number)
     return bool(_LETTER.search(number, lead.end() if lead else 0))
@@ -488,6 +507,7 @@ def _iso(m: regex.Match[str]) -> str | None:
     return f"{int(y):04d}-{month:02d}-{day:02d}"
 
 
+@lru_cache(maxsize=4096)
 def _issuer_extent(raw: str) -> str:
     """Cut an issuer read up to a stop: before "(khóa XI)", after a known body's full name."""
     term = TAIL_TERM.search(raw)
@@ -499,6 +519,7 @@ def _issuer_extent(raw: str) -> str:
     return raw
 
 
+@lru_cache(maxsize=4096)
 def _issuer(raw: str, place: str | None) -> str | None:
     raw = _issuer_extent(raw).strip(" ,")
     if not raw or len(raw.split()) > 16 or not raw[0].isupper():

@@ -18,6 +18,7 @@ instead (slow: about 128 sentences/s); the default pipeline never calls it.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import regex
@@ -26,7 +27,7 @@ from extractors import places
 from extractors.data import patterns, table
 from extractors.models import Person
 from extractors.structure import Parsed
-from extractors.text import sentence_case
+from extractors.text import finditer_from_heads, literal_heads, sentence_case
 
 # One syllable of a personal name, capitalised: "Trịnh", "Thị", "R’lấp" is not one.
 SYLLABLE = r"\p{Lu}\p{Ll}*"
@@ -40,8 +41,7 @@ PLACE_BEFORE = regex.compile(r"(?:huyện|xã|phường|quận|thị xã|thị t
 @cache
 def _patterns() -> dict[str, regex.Pattern[str]]:
     honorifics = "|".join(regex.escape(h) for h in sorted(patterns("person_honorifics.txt"), key=len, reverse=True))
-    titles = set(patterns("person_titles.txt")) | {row["written"] for row in table("signer_titles.tsv")}
-    title_alt = "|".join(regex.escape(t) for t in sorted(titles, key=len, reverse=True))
+    title_alt = "|".join(regex.escape(t) for t in sorted(_titles(), key=len, reverse=True))
     ranks = "|".join(regex.escape(t) for t in patterns("person_titles.txt") if t.endswith(("úy", "tá", "tướng")))
     surnames = "|".join(regex.escape(s) for s in patterns("person_surnames.txt"))
     stops = "|".join(regex.escape(s) for s in sorted(patterns("person_title_stops.txt"), key=len, reverse=True))
@@ -64,6 +64,17 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "byline_name": regex.compile(NAME),
         "title_word": regex.compile(rf"^(?:{title_alt})"),
     }
+
+
+def _titles() -> set[str]:
+    return set(patterns("person_titles.txt")) | {row["written"] for row in table("signer_titles.tsv")}
+
+
+@cache
+def _heads() -> dict[str, re.Pattern[str]]:
+    """Where the honorific and titled patterns can start: their first words, found fast with ``re``
+    (see ``finditer_from_heads``)."""
+    return {"honorific": literal_heads(patterns("person_honorifics.txt")), "titled": literal_heads(_titles())}
 
 
 @cache
@@ -133,7 +144,7 @@ def extract(parsed: Parsed) -> list[Person]:
         # "Nơi nhận: - Phó GĐ Sở: ông Trần Ngọc Tân;"
         spans.append((parsed.closing.start, max(parsed.closing.start, parsed.closing.end)))
     for start, end in spans:
-        for match in _patterns()["honorific"].finditer(text, start, end):
+        for match in finditer_from_heads(_patterns()["honorific"], _heads()["honorific"], text, start, end):
             name = match["name"]
             if _is_place(name):
                 continue
@@ -146,7 +157,7 @@ def extract(parsed: Parsed) -> list[Person]:
                     title=_title_after(text, match.end("name")),
                 )
             )
-        for match in _patterns()["titled"].finditer(text, start, end):
+        for match in finditer_from_heads(_patterns()["titled"], _heads()["titled"], text, start, end):
             name = match["name"]
             if _is_place(name) or PLACE_BEFORE.search(text, max(0, match.start("name") - 12), match.start("name")):
                 continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 # Provinces merged on 1 July 2025 (Nghị quyết 202/2025/QH15, in force from that day).
@@ -58,6 +58,9 @@ def _tables() -> tuple[dict[str, Province], dict[str, Province], dict[str, str]]
     return index(legacy, "63"), index(current, "34"), successor
 
 
+# A pure lookup, asked once per mention of a place: cached per (name, date), bounded for long-running
+# processes (the API) that see many documents.
+@lru_cache(maxsize=8192)
 def province(place: str, date: str | None = None) -> Province | None:
     """The province-level unit named ``place`` in the units in force on ``date`` (ISO)."""
     legacy, current, _ = _tables()
@@ -67,6 +70,7 @@ def province(place: str, date: str | None = None) -> Province | None:
     return first.get(key) or second.get(key)
 
 
+@cache  # at most one entry per unit (97): the lookup scans the legacy table
 def successor(unit: Province) -> Province | None:
     """The 2025 unit that a 63-province unit became part of."""
     legacy, current, successors = _tables()

@@ -20,7 +20,7 @@ total from a "tối đa" column; the row-number column is skipped.
 from __future__ import annotations
 
 from functools import cache
-from typing import cast
+from typing import Any, cast
 
 import regex
 
@@ -37,11 +37,17 @@ NUMBER = r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?"
 # A measure unit written glued to its figure ("2,6kg", "10.080kg"): the one letter run a figure may
 # touch (``stat_measures.txt``).
 GLUED_MEASURE = r"(?:{})(?![\p{{L}}\d])".format("|".join(regex.escape(m) for m in patterns("stat_measures.txt")))
+# A unit starts after white space or with a glued measure: text starting with neither has no unit,
+# and the unit pattern is not tried (``str.isspace`` holds for every character ``\s`` matches).
+MEASURES = tuple(patterns("stat_measures.txt"))
 FIGURE = regex.compile(
     rf"(?<![\p{{L}}\d.,_])(?<!\d[/-])(?<!\p{{L}}-)"
     rf"(?P<a>{NUMBER})(?:\s?/\s?(?P<b>{NUMBER})(?:/(?P<c>{NUMBER}))?)?"
     rf"(?!(?!{GLUED_MEASURE})[\d\p{{L}}]|[.,]\d|/[\d\p{{L}}]|-\s?\p{{L}})"
 )
+# Its groups are exactly a, b, c: read them with ``match.groups()`` (a lookup by name in ``regex``
+# costs about a microsecond, several times more than the whole tuple).
+assert FIGURE.groupindex == {"a": 1, "b": 2, "c": 3}
 PERCENT = regex.compile(r"\s?%")
 YEAR = regex.compile(r"(?:19|20)\d\d")
 # "so với cùng kỳ", "so với năm 2021", "so với cùng kỳ năm trước": the comparison basis.
@@ -69,6 +75,7 @@ SPELLED = regex.compile(r"\s*\(\p{Ll}[\p{Ll} ]{0,40}\)")
 # Each word is a run of letters bounded by a space; lower case, except after a spelled-out number.
 # Not across a tab: the next cell of a table row is not the unit of this one.
 OPEN_UNIT = regex.compile(r"[^\S\t]+(?P<w1>\p{L}+)(?:[ ](?P<w2>\p{Ll}+)(?![\p{L}\d]))?(?![\p{L}\d])")
+assert OPEN_UNIT.groupindex == {"w1": 1, "w2": 2}
 # The two words right before a figure, searched backwards ((?r)) from the number: a name when the
 # word before is capitalised ("Phòng 2 thực hiện", "Page 2 text") or ends a capitalised name of two
 # syllables ("Đề án 06 thúc đẩy", "Trung ương 6 khóa XII").
@@ -105,12 +112,18 @@ def _roles(before: str, index: dict[str, frozenset[str]]) -> set[str]:
     """Roles of the one-, two- and three-word cues that end right before a number."""
     if not before or not before[-1].isspace():
         return set()
-    words = before.split()[-3:]
+    return set(_word_roles(tuple(before.split()[-3:])))
+
+
+@cache
+def _word_roles(words: tuple[str, ...]) -> frozenset[str]:
+    """Roles of the cues that end the (at most three) words: one entry per distinct word run."""
+    index = _cue_index()
     roles: set[str] = set()
     for size in (1, 2, 3):
         if len(words) >= size:
             roles |= index.get(" ".join(words[-size:]), frozenset())
-    return roles
+    return frozenset(roles)
 
 
 @cache
@@ -170,7 +183,9 @@ CELL_FIGURE = regex.compile(rf"\s*(?P<a>{NUMBER})(?:\s?/\s?(?P<b>{NUMBER}))?\s?(
 
 def _table_rows(text: str, start: int, end: int) -> list[tuple[int, list[tuple[int, int]]]]:
     """Lines of the region with at least two tabs: (line start, cell spans)."""
-    rows = []
+    rows: list[tuple[int, list[tuple[int, int]]]] = []
+    if text.find("\t", start, end) < 0:
+        return rows  # no tab, no table (most documents)
     position = start
     for line in text[start:end].split("\n"):
         line_end = position + len(line)
@@ -284,7 +299,9 @@ def _flat_tables(parsed: Parsed, start: int, end: int, taken: set[int]) -> list[
         line_end = position + len(line)
         if line[:1].isdigit() and FLAT_ROW.fullmatch(line):  # cheap test first: most lines are prose
             if not run:
-                label = previous.strip() if FLAT_LABEL.fullmatch(previous.strip()) else None
+                candidate = previous.strip()
+                # a label is at most six words: more spaces and the pattern is not tried
+                label = candidate if candidate.count(" ") <= 5 and FLAT_LABEL.fullmatch(candidate) else None
             if label:
                 run.extend(FLAT_CELL.finditer(text, position, line_end))
         elif run:
@@ -326,7 +343,7 @@ def _open_unit(after: str, spelled: bool) -> _Unit | None:
     found = OPEN_UNIT.match(after)
     if not found:
         return None
-    first, second = found["w1"], found["w2"]
+    first, second = found.groups()  # w1, w2
     never, not_first = _open_stops()
     if len(first) < 2 or first.casefold() in not_first or (first[0].isupper() and not spelled):
         return None
@@ -343,9 +360,9 @@ def _ordinal_name(text: str, first: int, floor: int) -> bool:
     return found["word"][0].isupper() or bool(found["lead"] and found["lead"][0].isupper())
 
 
-def _is_date(roles: set[str], match: regex.Match[str], alone: bool, has_unit: bool) -> bool:
-    """A "d/m", "d/m/yyyy" or "m/yyyy" written where a ratio could be."""
-    a, b, c = match["a"], match["b"], match["c"]
+def _is_date(roles: set[str], figure: tuple[str, Any, Any], alone: bool, has_unit: bool) -> bool:
+    """A "d/m", "d/m/yyyy" or "m/yyyy" written where a ratio could be (``figure``: FIGURE's a, b, c)."""
+    a, b, c = figure
     if c is not None:
         return len(c) == 4 or ("." not in a + b + c and len(a) <= 2 and "date" in roles)
     if b is None:
@@ -397,19 +414,24 @@ def _running(
         first = match.start()
         if first in taken:
             continue
-        a, b, c = match["a"], match["b"], match["c"]
+        a, b, c = match.groups()
         after = text[match.end() : match.end() + 60]
         spelled = SPELLED.match(after) if after[:2].strip() == "(" else None
         gap = spelled.end() if spelled else 0
         after = after[gap:]
-        percent = PERCENT.match(after)
-        unit_match: regex.Match[str] | _Unit | None = None if percent else units.match(after)
+        # "\s?%" needs a "%" in the first two characters; a unit, a space or a glued measure first
+        percent = PERCENT.match(after) if "%" in after[:2] else None
+        unit_match: regex.Match[str] | _Unit | None = None
+        if not percent and (after[:1].isspace() or after.startswith(MEASURES)):
+            unit_match = units.match(after)
         if not (percent or unit_match or b):
-            if YEAR.fullmatch(a) or not after[:1].isspace() or text[first - 1 : first] in ("+", "="):
+            if not after[:1].isspace() or text[first - 1 : first] in ("+", "=") or YEAR.fullmatch(a):
                 continue  # a year, a section "1.", a code, a chainage "Km108+800": kept cheap
+            if first == text.rfind("\n", 0, first) + 1:
+                continue  # a bare number opening a line: a section, a page
             unit_match = _open_unit(after, spelled is not None)
-            if unit_match is None or first == text.rfind("\n", 0, first) + 1 or _ordinal_name(text, first, start):
-                continue  # a bare number: a section, a page, a name ("Phòng 2")
+            if unit_match is None or _ordinal_name(text, first, start):
+                continue  # a bare number: a name ("Phòng 2")
             open_starts.add(first)
         if unit_match and duration.match(after):
             continue  # "15 ngày", "12 tháng": time spans are not figures
@@ -424,7 +446,7 @@ def _running(
         if first == line_start and not b and _is_footnote(text, a):
             continue
         alone = FIGURES_LINE.fullmatch(text, line_start, line_end) is not None
-        if _is_date(roles, match, alone, bool(unit_match or percent)):
+        if _is_date(roles, (a, b, c), alone, bool(unit_match or percent)):
             continue
         if "ordinal" in roles and "rank" not in roles and not TOTAL.search(before):
             continue
