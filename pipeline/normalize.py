@@ -30,75 +30,86 @@ from pipeline import legacy
 # ---------------------------------------------------------------- offset maps
 
 
-@dataclass(frozen=True)
 class OffsetMap:
     """Maps positions of a stage's output back to its input.
 
     The output is a sequence of pieces; piece ``i`` starts at ``new_starts[i]`` and comes
-    from ``old_starts[i]:old_ends[i]`` of the input, copied verbatim or replaced.
+    from ``old_starts[i]:old_ends[i]`` of the input, copied verbatim or replaced. The pieces
+    are worked out from the stage's edits the first time a position is mapped: extraction
+    itself never maps back, so a batch run does not pay for it.
     """
 
-    new_starts: list[int]
-    old_starts: list[int]
-    old_ends: list[int]
-    verbatim: list[bool]
+    def __init__(self, edits: list[tuple[int, int, str]], source_length: int) -> None:
+        self._edits = edits
+        self._source_length = source_length
+        self._pieces: tuple[list[int], list[int], list[int], list[bool]] | None = None
+
+    def _arrays(self) -> tuple[list[int], list[int], list[int], list[bool]]:
+        if self._pieces is None:
+            new_starts: list[int] = []
+            old_starts: list[int] = []
+            old_ends: list[int] = []
+            verbatim: list[bool] = []
+            pos = length = 0
+            for start, end, replacement in self._edits:
+                if start > pos:
+                    new_starts.append(length)
+                    old_starts.append(pos)
+                    old_ends.append(start)
+                    verbatim.append(True)
+                    length += start - pos
+                # a deletion is an empty replaced piece: both sides of the cut stay distinct
+                new_starts.append(length)
+                old_starts.append(start)
+                old_ends.append(end)
+                verbatim.append(False)
+                length += len(replacement)
+                pos = end
+            if pos < self._source_length:
+                new_starts.append(length)
+                old_starts.append(pos)
+                old_ends.append(self._source_length)
+                verbatim.append(True)
+            self._pieces = (new_starts, old_starts, old_ends, verbatim)
+        return self._pieces
 
     def start(self, pos: int) -> int:
         """Input position of output position ``pos`` (a span's start)."""
-        i = max(bisect_right(self.new_starts, pos) - 1, 0)
-        if self.verbatim[i]:
-            return min(self.old_starts[i] + pos - self.new_starts[i], self.old_ends[i])
-        return self.old_starts[i]
+        new_starts, old_starts, old_ends, verbatim = self._arrays()
+        i = max(bisect_right(new_starts, pos) - 1, 0)
+        if verbatim[i]:
+            return min(old_starts[i] + pos - new_starts[i], old_ends[i])
+        return old_starts[i]
 
     def end(self, pos: int) -> int:
         """Input position of the exclusive end ``pos`` of a span."""
         if pos <= 0:
             return 0
-        i = max(bisect_right(self.new_starts, pos - 1) - 1, 0)
-        if self.verbatim[i]:
-            return min(self.old_starts[i] + pos - self.new_starts[i], self.old_ends[i])
-        return self.old_ends[i]
+        new_starts, old_starts, old_ends, verbatim = self._arrays()
+        i = max(bisect_right(new_starts, pos - 1) - 1, 0)
+        if verbatim[i]:
+            return min(old_starts[i] + pos - new_starts[i], old_ends[i])
+        return old_ends[i]
 
 
 def apply_edits(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, OffsetMap | None]:
-    """Apply sorted, non-overlapping ``(start, end, replacement)`` edits to ``text``.
-
-    Each kept run of the input and each replacement becomes one piece of the map; a deletion
-    is an empty replaced piece, so that the positions on both sides of the cut stay distinct.
-    (Written as one flat loop: this runs once per stage over every document.)
-    """
+    """Apply sorted ``(start, end, replacement)`` edits to ``text`` (an edit overlapping the
+    one before it, or one that changes nothing, is dropped)."""
     if not edits:
         return text, None
     out: list[str] = []
-    new_starts: list[int] = []
-    old_starts: list[int] = []
-    old_ends: list[int] = []
-    verbatim: list[bool] = []
-    pos = length = 0
-    for start, end, replacement in edits:
+    kept: list[tuple[int, int, str]] = []
+    pos = 0
+    for edit in edits:
+        start, end, replacement = edit
         if start < pos or (start == end and not replacement):
-            continue  # an overlapping edit (the first one wins) or one that changes nothing
-        if start > pos:
-            new_starts.append(length)
-            old_starts.append(pos)
-            old_ends.append(start)
-            verbatim.append(True)
-            out.append(text[pos:start])
-            length += start - pos
-        new_starts.append(length)
-        old_starts.append(start)
-        old_ends.append(end)
-        verbatim.append(False)
+            continue
+        out.append(text[pos:start])
         out.append(replacement)
-        length += len(replacement)
+        kept.append(edit)
         pos = end
-    if pos < len(text):
-        new_starts.append(length)
-        old_starts.append(pos)
-        old_ends.append(len(text))
-        verbatim.append(True)
-        out.append(text[pos:])
-    return "".join(out), OffsetMap(new_starts, old_starts, old_ends, verbatim)
+    out.append(text[pos:])
+    return "".join(out), OffsetMap(kept, len(text))
 
 
 def _edits(pattern: regex.Pattern[str], text: str, replace) -> list[tuple[int, int, str]]:
