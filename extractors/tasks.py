@@ -18,6 +18,7 @@ are not tasks.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -334,6 +335,7 @@ class _Context:
         self.field_lines: dict[int, bool] = {}  # _is_field_line of each section asked
         # deadlines of the whole text, read once; each task takes the first within its span
         self.deadline_hits = deadlines.find_all(parsed)
+        self.deadline_starts = [hit.start for hit in self.deadline_hits]  # in text order
 
 
 def _section_fields(ctx: _Context, index: int) -> dict[str, tuple[int, int]]:
@@ -875,7 +877,11 @@ def _task(ctx: _Context, unit: Unit) -> Task | None:
         return None
     hit = unit.deadline
     if hit is None:
-        hit = next((h for h in ctx.deadline_hits if start <= h.start < end), None)
+        # the first deadline starting in the span (the hits are in text order)
+        first = bisect.bisect_left(ctx.deadline_starts, start)
+        hit = ctx.deadline_hits[first] if first < len(ctx.deadline_hits) else None
+        if hit is not None and hit.start >= end:
+            hit = None
         if hit is not None and hit.granularity == "day" and hit.recurrence is None:
             # the item, not only the line, may say it recurs ("Hằng năm, ... trước ngày 15 tháng 11")
             hits = deadlines.find(ctx.parsed, hit.start - 60 if hit.start - 60 > start else start, end, scope_start=start)
