@@ -597,7 +597,7 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
                 or each_line
                 or new_block
                 or timed
-                or (own_subject and MODALITY.search(body) and line_start != content[0][0])
+                or (own_subject and line_start != content[0][0] and MODALITY.search(body))
             ):
                 if current is not None:
                     units.append(current)
@@ -716,7 +716,8 @@ def _sentence_units(
         line = ctx.text[line_start:line_end]
         if line.endswith(":"):
             continue
-        if not MODALITY.search(line) or PAST.search(line[:80]) or _is_report_closing(line):
+        # the cheap tests first: MODALITY scans the whole line
+        if PAST.search(line[:80]) or not MODALITY.search(line) or _is_report_closing(line):
             continue
         found = subject(line)
         if found is None:
