@@ -57,8 +57,11 @@ DEADLINE = regex.compile(
 # full pattern (with its look-behinds and word boundaries) runs only there. Written for the
 # standard library's ``re`` with a leading character class, which it scans several times faster
 # than ``regex`` scans an alternation; DEADLINE.match checks the boundaries at each candidate.
+# "trong"/"vào" are triggers only before a month or quarter ("trong tháng 4/2026", "vào quý
+# III"), and "trong" is the commonest word of all: the look-ahead spares DEADLINE.match the rest.
 TRIGGER_START = re.compile(
-    r"[TtCcKkHhXxĐđVv](?:rước|hậm|hông\s+quá|oàn\s+thành|ong|ến|rong|ào|hời\s+(?:gian|hạn))"
+    r"[TtCcKkHhXxĐđVv](?:rước|hậm|hông\s+quá|oàn\s+thành|ong|ến|hời\s+(?:gian|hạn)"
+    r"|(?:rong|ào)(?=\s+(?i:tháng|quý)))"
 )
 
 # A date standing alone in a "Thời gian"/"Thời hạn" cell or field: the label is the trigger.
@@ -114,10 +117,20 @@ class Found:
     recurrence: str | None
 
 
+# Every pattern of recurrence.tsv holds one of these words ("hằng năm", "định kỳ quý";
+# tests/extractors/test_deadlines.py checks it): a span without them recurs not, and the
+# full alternation, slow to scan, is not run over it.
+RECURRENCE_WORDS = ("hằng", "hàng", "kỳ")
+
+
 def recurrence_in(text: str, start: int = 0, end: int | None = None) -> str | None:
     """The first recurrence word in ``text[start:end]`` ("Hằng năm" → "yearly")."""
+    end = len(text) if end is None else end
+    lowered = text[start:end].lower()
+    if not any(word in lowered for word in RECURRENCE_WORDS):
+        return None
     pattern, values = _recurrences()
-    match = pattern.search(text, start, len(text) if end is None else end)
+    match = pattern.search(text, start, end)
     if match is None or match.lastgroup is None:
         return None
     return values[int(match.lastgroup[1:])]

@@ -18,6 +18,7 @@ are not tasks.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -58,6 +59,14 @@ MODALITY = regex.compile(rf"(?<![\p{{L}}])(?:{_alternation('modality.txt')})(?![
 NON_TASK_HEADING = regex.compile(rf"^(?:{_alternation('non_task_headings.txt')})", regex.I)
 # Headings of a list of members or invitees ("Thành phần mời:", "... gồm các thành viên sau:").
 MEMBER_LIST = regex.compile(_alternation("member_lists.txt"), regex.I)
+# Every pattern of member_lists.txt holds one of these words (tests/extractors/test_tasks.py
+# checks it): a heading without them is not a member list, and the full pattern is not run.
+MEMBER_WORDS = ("thành", "gồm")
+
+
+def _is_member_list(heading: str) -> bool:
+    lowered = heading.lower()
+    return any(word in lowered for word in MEMBER_WORDS) and bool(MEMBER_LIST.search(heading))
 
 
 @cache
@@ -79,10 +88,25 @@ def _field_of(label: str) -> str | None:
 MARKER = regex.compile(
     r"^(?:Điều\s+\d+[a-z]?\.?|[IVXL]{1,5}[.\-]|[A-Đ]\.|\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[a-zđ]\)|[-–+•]|Thứ\s+\S+\s*:)\s*"
 )
+
+
+def _strip_marker(line: str) -> str:
+    """``line`` without its leading marker: ``MARKER.sub("", line, count=1)`` without the cost of
+    a substitution (the pattern is anchored, so the only match is at the start)."""
+    marker = MARKER.match(line)
+    return line[marker.end() :] if marker else line
+
+
 # A lettered item printed inline after its parent's heading: "1. Công tác dân vận a) Tuyên truyền ...".
 INLINE_LETTER = regex.compile(r"\s(?=a\)\s)")
 # "Đối với Ủy ban nhân dân phường: ..." / "e) Sở Xây dựng: Tiếp tục ...": the actor before a colon.
 ACTOR_COLON = regex.compile(r"^(?:Đối\s+với\s+)?(?P<actor>[^:\n]{2,160}?)\s*:\s*")
+
+
+def _actor_colon(line: str) -> regex.Match[str] | None:
+    """``ACTOR_COLON.match(line)``, tried only when the line has a colon (most have none)."""
+    return ACTOR_COLON.match(line) if ":" in line else None
+
 # A heading that names whose duties follow: "Điều 3. Nhiệm vụ và quyền hạn của Ban Chỉ đạo",
 # "1. Trách nhiệm của Chính phủ và chính quyền địa phương:"; its items inherit the actor.
 DUTIES_OF = regex.compile(
@@ -173,7 +197,7 @@ def subject(sentence: str) -> tuple[str, int] | None:
     if adverbial:
         offset = adverbial.end()
     rest = sentence[offset:]
-    colon = ACTOR_COLON.match(rest)
+    colon = _actor_colon(rest)
     if colon and ANNOUNCING_LABEL.search(colon.group("actor")):
         colon = None
     if colon:
@@ -279,7 +303,7 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _is_heading(line: str) -> bool:
     """A heading, not work: short, no sentence end, or all in capitals."""
-    body = MARKER.sub("", line, count=1).strip()
+    body = _strip_marker(line).strip()
     if not body:
         return True
     if _is_caps(body):
@@ -308,8 +332,10 @@ class _Context:
         self.heading_actor: dict[int, list[str]] = {}
         self.excluded: set[int] = set()
         self.fields: dict[int, dict[str, str]] = {}
+        self.field_lines: dict[int, bool] = {}  # _is_field_line of each section asked
         # deadlines of the whole text, read once; each task takes the first within its span
         self.deadline_hits = deadlines.find_all(parsed)
+        self.deadline_starts = [hit.start for hit in self.deadline_hits]  # in text order
 
 
 def _section_fields(ctx: _Context, index: int) -> dict[str, tuple[int, int]]:
@@ -318,7 +344,7 @@ def _section_fields(ctx: _Context, index: int) -> dict[str, tuple[int, int]]:
     for child in ctx.children.get(index, []):
         section = ctx.sections[child]
         start, end = _trim(ctx.text, section.start, section.text_end)
-        line = MARKER.sub("", ctx.text[start:end], count=1)
+        line = _strip_marker(ctx.text[start:end])
         label, colon, value = line.partition(":")
         if not colon:
             continue
@@ -336,7 +362,7 @@ def _apply_field(
     ("(2) Sao lưu ...", unmarked items of a numbered list) are the next tasks."""
     text = ctx.text
     lines = _lines(text, *_trim(text, section.start, section.text_end))
-    line = MARKER.sub("", text[lines[0][0] : lines[0][1]], count=1)
+    line = _strip_marker(text[lines[0][0] : lines[0][1]])
     label, _, value = line.partition(":")
     name = _field_of(label)
     value_start, value_end = _trim(text, lines[0][1] - len(value), lines[0][1])
@@ -419,25 +445,29 @@ def _is_addressee(ctx: _Context, index: int) -> bool:
 
 def _is_caps(line: str) -> bool:
     """All in capitals (a heading such as "II. NỘI DUNG THỰC HIỆN"); codes and digits aside."""
-    head = MARKER.sub("", line[:200], count=1)
+    head = _strip_marker(line[:200])
     return head == head.upper() and head != head.lower()
 
 
 def _is_broken_continuation(ctx: _Context, index: int) -> bool:
     """A bullet that continues the field line above it ("- Đơn vị phối hợp: ..., Vụ Tổ chức / - cán bộ, ...")."""
     section = ctx.sections[index]
-    body = MARKER.sub("", ctx.text[section.start : section.start + 40], count=1)
+    body = _strip_marker(ctx.text[section.start : section.start + 40])
     if not body[:1].islower() or index == 0:
         return False
-    return _is_field_line(ctx, ctx.sections[index - 1])
+    return _is_field_line(ctx, index - 1)
 
 
-def _is_field_line(ctx: _Context, section: Section) -> bool:
-    line = MARKER.sub(
-        "", ctx.text[section.start : min(section.text_end, section.start + 60)], count=1
-    )
-    label, colon, _ = line.partition(":")
-    return bool(colon) and _field_of(label) is not None
+def _is_field_line(ctx: _Context, index: int) -> bool:
+    """A field bullet ("- Đơn vị chủ trì: ..."); asked of an item, its children and the item after
+    it, so the answer is kept."""
+    known = ctx.field_lines.get(index)
+    if known is None:
+        section = ctx.sections[index]
+        line = _strip_marker(ctx.text[section.start : min(section.text_end, section.start + 60)])
+        label, colon, _ = line.partition(":")
+        known = ctx.field_lines[index] = bool(colon) and _field_of(label) is not None
+    return known
 
 
 def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | None]]) -> list[Unit]:
@@ -451,13 +481,14 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
         start, end = _trim(text, section.start, section.text_end)
         own = text[start:end]
         first_line_end = own.find("\n")
-        if first_line_end >= 0 and not MARKER.sub("", own[:first_line_end], count=1).strip():
+        if first_line_end >= 0 and not _strip_marker(own[:first_line_end]).strip():
             # "1.4.\nXây dựng kế hoạch ...": the marker alone on its line
             second = own.find("\n", first_line_end + 1)
             first_line_end = second
         first_line = own if first_line_end < 0 else own[:first_line_end]
-        heading_text = MARKER.sub("", first_line, count=1)
-        inline = INLINE_LETTER.search(heading_text)
+        heading_text = _strip_marker(first_line)
+        # the literal test first: the pattern looks at every space of the line
+        inline = INLINE_LETTER.search(heading_text) if "a)" in heading_text else None
         if inline:
             heading_text = heading_text[: inline.start()]
         if NON_TASK_HEADING.match(heading_text.strip()) and (
@@ -465,7 +496,7 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
         ):
             ctx.excluded.add(index)
             continue
-        if MEMBER_LIST.search(heading_text.strip()):
+        if _is_member_list(heading_text.strip()):
             # the members of a board, the invitees of a meeting: who takes part, not work
             ctx.excluded.add(index)
             continue
@@ -474,7 +505,7 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
         duties = DUTIES_OF.match(heading_text.strip())
         if duties and ACTOR_HEAD.match(duties.group("actor")):
             ctx.heading_actor[index] = split_actors(duties.group("actor"))
-        if _is_field_line(ctx, section):
+        if _is_field_line(ctx, index):
             units += _apply_field(ctx, section, units, _inherited(ctx, index, preambles, start))
             continue
         if section.marker.startswith("Điều"):
@@ -494,11 +525,11 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
         lines = _lines(text, start, end)
         if not lines:
             continue
-        if len(lines) > 1 and not MARKER.sub("", text[lines[0][0] : lines[0][1]], count=1).strip():
+        if len(lines) > 1 and not _strip_marker(text[lines[0][0] : lines[0][1]]).strip():
             lines = [(lines[0][0], lines[1][1]), *lines[2:]]
         # the heading of the item (before an inline "a)") may name the actor of its children
         heading_is_actor = False
-        real_children = [c for c in children if not _is_field_line(ctx, ctx.sections[c])]
+        real_children = [c for c in children if not _is_field_line(ctx, c)]
         first_is_heading = (
             _is_heading(text[lines[0][0] : lines[0][1]])
             and (bool(real_children) or len(lines) > 1 or _is_caps(text[lines[0][0] : lines[0][1]]))
@@ -516,7 +547,7 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
             heading_is_actor = True
         elif inline or first_is_heading:
             head = _clean_actor(heading_text)
-            head_colon = ACTOR_COLON.match(heading_text)
+            head_colon = _actor_colon(heading_text)
             if head_colon and _is_actor_phrase(head_colon.group("actor")):
                 head = _clean_actor(head_colon.group("actor"))
             if _is_actor_phrase(head) and not MODALITY.search(head) and len(head) <= _HEADING_MAX:
@@ -546,14 +577,14 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
         current: Unit | None = None
         for line_start, line_end in content:
             line = text[line_start:line_end]
-            body = MARKER.sub("", line, count=1)
+            body = _strip_marker(line)
             body_start = line_end - len(body)
             own_subject = subject(body)
             new_block = bool(
                 own_subject
                 and (
                     body.startswith("Đối với")
-                    or (ACTOR_COLON.match(body) and own_subject[1] <= body.find(":") + 2)
+                    or (_actor_colon(body) and own_subject[1] <= body.find(":") + 2)
                 )
             )
             timed = (
@@ -566,7 +597,7 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
                 or each_line
                 or new_block
                 or timed
-                or (own_subject and MODALITY.search(body) and line_start != content[0][0])
+                or (own_subject and line_start != content[0][0] and MODALITY.search(body))
             ):
                 if current is not None:
                     units.append(current)
@@ -626,7 +657,7 @@ def _is_rule(unit: Unit) -> bool:
 
 def _opens_with_work(ctx: _Context, unit: Unit) -> bool:
     """An item with no actor is a task only when it opens with the work to do."""
-    head = MARKER.sub("", ctx.text[unit.start : unit.start + 200].lstrip(), count=1).lstrip()
+    head = _strip_marker(ctx.text[unit.start : unit.start + 200].lstrip()).lstrip()
     if LEGAL_BASIS.match(head) or _is_caps(head.split("\n", 1)[0]):
         # legal bases, and headings in capitals ("B. HIỆN TRẠNG ... DO ĐẢNG, NHÀ NƯỚC GIAO NHIỆM VỤ")
         return False
@@ -685,7 +716,8 @@ def _sentence_units(
         line = ctx.text[line_start:line_end]
         if line.endswith(":"):
             continue
-        if not MODALITY.search(line) or PAST.search(line[:80]) or _is_report_closing(line):
+        # the cheap tests first: MODALITY scans the whole line
+        if PAST.search(line[:80]) or not MODALITY.search(line) or _is_report_closing(line):
             continue
         found = subject(line)
         if found is None:
@@ -841,12 +873,16 @@ def _task(ctx: _Context, unit: Unit) -> Task | None:
     text = ctx.text
     start, end = _trim(text, unit.start, unit.end)
     value = text[start:end]
-    body = MARKER.sub("", value, count=1)
+    body = _strip_marker(value)
     if len(body) < 12 or PAST.match(body) or (len(body) < 200 and _is_report_closing(body)):
         return None
     hit = unit.deadline
     if hit is None:
-        hit = next((h for h in ctx.deadline_hits if start <= h.start < end), None)
+        # the first deadline starting in the span (the hits are in text order)
+        first = bisect.bisect_left(ctx.deadline_starts, start)
+        hit = ctx.deadline_hits[first] if first < len(ctx.deadline_hits) else None
+        if hit is not None and hit.start >= end:
+            hit = None
         if hit is not None and hit.granularity == "day" and hit.recurrence is None:
             # the item, not only the line, may say it recurs ("Hằng năm, ... trước ngày 15 tháng 11")
             hits = deadlines.find(ctx.parsed, hit.start - 60 if hit.start - 60 > start else start, end, scope_start=start)

@@ -412,3 +412,12 @@ def test_document_deadlines(extract_corpus, doc, date, recurrence):
     assert any(d.date == date and d.recurrence == recurrence for d in record.deadlines)
     for item in record.deadlines:
         assert item.text == record.text[item.start : item.end]
+
+
+def test_recurrence_patterns_hold_their_guard_words():
+    # deadlines.recurrence_in runs the recurrence patterns only on spans holding a RECURRENCE_WORD
+    from extractors.data import table
+
+    for row in table("recurrence.tsv"):
+        pattern = row["pattern"].replace("h[ằà]ng", "hằng")
+        assert any(word in pattern for word in deadlines.RECURRENCE_WORDS), pattern

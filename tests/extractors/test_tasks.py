@@ -593,3 +593,11 @@ def test_verified_item(extract_corpus, doc, action, actor, deadline, recurrence)
 
 def test_verified_items_are_many():
     assert len(VERIFIED_ITEMS) >= 30
+
+
+def test_member_list_patterns_hold_their_guard_words():
+    # tasks._is_member_list runs MEMBER_LIST only on headings holding one of MEMBER_WORDS
+    from extractors.data import patterns
+
+    for pattern in patterns("member_lists.txt"):
+        assert any(word in pattern for word in tasks.MEMBER_WORDS), pattern
