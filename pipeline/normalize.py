@@ -313,63 +313,34 @@ def _markup_edits(text: str) -> list[tuple[int, int, str]]:
 
 
 # Whitespace: each line trimmed, blank lines dropped, runs of spaces folded to one; a run
-# holding a tab (a cell boundary) becomes one tab. Done line by line with string methods,
-# which is several times faster than one pattern over the whole text.
-_SPACES = " \t\r\u00a0\u200b\ufeff\f\v"
-_INNER_RUN = re.compile(r"[ \t\r\u00a0\u200b\ufeff\f\v]{2,}|[\t\r\u00a0\u200b\ufeff\f\v]")
-_ODD_SPACE = re.compile(r"[\t\r\u00a0\u200b\ufeff\f\v]| {2}")
-
-
-def _run_replacement(run: str) -> str:
-    if "\t" in run:
-        return "\t"
-    if run.strip("\u200b\ufeff") == "":
-        return ""
-    return " "
+# holding a tab (a cell boundary) becomes one tab. One pass of a plain pattern: a run with a
+# line break becomes one line break (none at the text's ends), any other run one space or
+# one tab. A single line break or space is left alone, so most of the text is never touched.
+_WHITESPACE_RUN = re.compile(r"[ \t\r\xa0\f\v]*\n[ \t\r\xa0\f\v\n]*|[ \t\r\xa0\f\v]{2,}|[\t\r\xa0\f\v]")
 
 
 def _whitespace_edits(text: str) -> list[tuple[int, int, str]]:
     edits: list[tuple[int, int, str]] = []
-    pos = 0
-    for line in text.split("\n"):
-        end = pos + len(line)
-        stripped = line.strip(_SPACES)
-        if not stripped:
-            # a blank line goes with its line break (the first kept line has none before it)
-            if min(end + 1, len(text)) > pos:
-                edits.append((pos, min(end + 1, len(text)), ""))
+    last = len(text)
+    for m in _WHITESPACE_RUN.finditer(text):
+        start, end = m.span()
+        run = m.group()
+        if start == 0 or end == last:
+            edits.append((start, end, ""))
+        elif "\n" in run:
+            if run != "\n":
+                edits.append((start, end, "\n"))
+        elif "\t" in run:
+            if run != "\t":
+                edits.append((start, end, "\t"))
         else:
-            lead = line.find(stripped[0])
-            if lead:
-                edits.append((pos, pos + lead, ""))
-            inner_start = pos + lead
-            if _ODD_SPACE.search(stripped):
-                for m in _INNER_RUN.finditer(stripped):
-                    new = _run_replacement(m.group(0))
-                    if new != m.group(0):
-                        edits.append((inner_start + m.start(), inner_start + m.end(), new))
-            trail_start = inner_start + len(stripped)
-            if trail_start < end:
-                edits.append((trail_start, end, ""))
-        pos = end + 1
-    # whatever follows the last visible character goes, line breaks included
-    content_end = len(text.rstrip(_SPACES + "\n"))
-    if content_end < len(text):
-        edits = [(a, min(b, content_end), r) for a, b, r in edits if a < content_end]
-        edits.append((content_end, len(text), ""))
-    return _merge(edits)
-
-
-def _merge(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Adjacent deletions joined, so that a trailing-space deletion and a blank-line deletion
-    that touch become one edit; the result stays sorted and non-overlapping."""
-    merged: list[tuple[int, int, str]] = []
-    for start, end, new in edits:
-        if merged and merged[-1][1] == start and not new and not merged[-1][2]:
-            merged[-1] = (merged[-1][0], end, "")
-        else:
-            merged.append((start, end, new))
-    return merged
+            edits.append((start, end, " "))
+    # a text that starts or ends with a single space
+    if text[:1] == " " and not (edits and edits[0][0] == 0):
+        edits.insert(0, (0, 1, ""))
+    if text[-1:] == " " and not (edits and edits[-1][1] == last):
+        edits.append((last - 1, last, ""))
+    return edits
 
 
 # A line break in the middle of a sentence (PDF text layers, Công báo) is joined with a
