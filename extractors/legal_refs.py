@@ -642,40 +642,56 @@ def _stronger(a: Relation, b: Relation) -> Relation:
     return a if _STRENGTH[a] >= _STRENGTH[b] else b
 
 
-def resolve_archive(records_refs: dict[str, list[LegalRef]]) -> dict[str, list[LegalRef]]:
-    """Resolve short numbers ("Pháp lệnh 34", "Nghị định 04") in each document by the full forms
-    cited in the others; returns new lists (inputs untouched), duplicates merged per document.
+# The full numbers cited across an archive, by type and bare number: ("Nghị định", "04") →
+# {"04/2015/NĐ-CP"}. Small (one entry per distinct instrument), so an archive of any size
+# can be resolved in two streaming passes.
+ArchiveIndex = dict[tuple[str, str], set[str]]
 
-    A short number resolves when exactly one full form of the same type across the archive
-    starts with it (``"04"`` → ``"04/2015/NĐ-CP"``); when several do, the short form's date (if
-    written) picks the one whose year matches; otherwise it stays as written.
+
+def index_full_forms(refs: Iterable[LegalRef], index: ArchiveIndex | None = None) -> ArchiveIndex:
+    """Add the full numbers among ``refs`` to ``index`` (a new one if None) and return it."""
+    index = {} if index is None else index
+    for ref in refs:
+        if ref.number and _has_code(ref.number):
+            short = BARE_NUMBER.match(ref.number)
+            if short:
+                index.setdefault((ref.doc_type, short.group(0)), set()).add(ref.number)
+    return index
+
+
+def resolve_short_forms(refs: list[LegalRef], index: ArchiveIndex) -> list[LegalRef]:
+    """One document's references with short numbers resolved through ``index``; new items
+    (inputs untouched), duplicates that the resolution creates merged.
+
+    A short number resolves when exactly one full form of the same type starts with it
+    (``"04"`` → ``"04/2015/NĐ-CP"``); when several do, the short form's date (if written)
+    picks the one whose year matches; otherwise it stays as written.
     """
-    full: dict[tuple[str, str], set[str]] = {}
+    out: dict[str, LegalRef] = {}
+    for ref in refs:
+        ref = ref.model_copy(deep=True)
+        if ref.number and not _has_code(ref.number):
+            numbers = sorted(index.get((ref.doc_type, ref.number), ()))
+            if len(numbers) > 1 and ref.date:
+                numbers = [n for n in numbers if f"/{ref.date[:4]}/" in n]
+            if len(numbers) == 1:
+                ref.number = numbers[0]
+                ref.id = f"{ref.doc_type} {ref.number}"
+                ref.resolved_by = "archive"
+        same = out.get(ref.id)
+        if same is None:
+            out[ref.id] = ref
+        else:
+            same.mentions += ref.mentions
+            same.date = same.date or ref.date
+            same.issuer = same.issuer or ref.issuer
+    return list(out.values())
+
+
+def resolve_archive(records_refs: dict[str, list[LegalRef]]) -> dict[str, list[LegalRef]]:
+    """Resolve short numbers ("Pháp lệnh 34", "Nghị định 04") in each document by the full
+    forms cited in the others (see ``resolve_short_forms``)."""
+    index: ArchiveIndex = {}
     for refs in records_refs.values():
-        for ref in refs:
-            if ref.number and _has_code(ref.number):
-                short = BARE_NUMBER.match(ref.number)
-                if short:
-                    full.setdefault((ref.doc_type, short.group(0)), set()).add(ref.number)
-    result: dict[str, list[LegalRef]] = {}
-    for doc_id, refs in records_refs.items():
-        out: dict[str, LegalRef] = {}
-        for ref in refs:
-            ref = ref.model_copy(deep=True)
-            if ref.number and not _has_code(ref.number):
-                numbers = sorted(full.get((ref.doc_type, ref.number), ()))
-                if len(numbers) > 1 and ref.date:
-                    numbers = [n for n in numbers if f"/{ref.date[:4]}/" in n]
-                if len(numbers) == 1:
-                    ref.number = numbers[0]
-                    ref.id = f"{ref.doc_type} {ref.number}"
-                    ref.resolved_by = "archive"
-            same = out.get(ref.id)
-            if same is None:
-                out[ref.id] = ref
-            else:
-                same.mentions += ref.mentions
-                same.date = same.date or ref.date
-                same.issuer = same.issuer or ref.issuer
-        result[doc_id] = list(out.values())
-    return result
+        index_full_forms(refs, index)
+    return {doc_id: resolve_short_forms(refs, index) for doc_id, refs in records_refs.items()}

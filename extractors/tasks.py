@@ -338,23 +338,6 @@ class _Context:
         self.deadline_starts = [hit.start for hit in self.deadline_hits]  # in text order
 
 
-def _section_fields(ctx: _Context, index: int) -> dict[str, tuple[int, int]]:
-    """Attribute bullets of an item: "- Đơn vị chủ trì: ...", "- Thời gian thực hiện: ..."."""
-    found: dict[str, tuple[int, int]] = {}
-    for child in ctx.children.get(index, []):
-        section = ctx.sections[child]
-        start, end = _trim(ctx.text, section.start, section.text_end)
-        line = _strip_marker(ctx.text[start:end])
-        label, colon, value = line.partition(":")
-        if not colon:
-            continue
-        name = _field_of(label)
-        if name:
-            value_start = end - len(value)
-            found.setdefault(name, _trim(ctx.text, value_start, end))
-    return found
-
-
 def _apply_field(
     ctx: _Context, section: Section, units: list[Unit], inherited: list[str]
 ) -> list[Unit]:

@@ -408,8 +408,3 @@ def normalize(original: str) -> Text:
     for stage in STAGES:
         text.stage(stage(text.text))
     return text
-
-
-def normalize_value(value: str) -> str:
-    """Normalise a short value (a gold field, a table entry) the same way as a document."""
-    return normalize(value).text.replace("\t", " ").replace("\n", " ")

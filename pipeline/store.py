@@ -31,7 +31,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from pydantic import BaseModel
 
-from extractors.legal_refs import resolve_archive
+from extractors.legal_refs import ArchiveIndex, index_full_forms, resolve_short_forms
 from extractors.models import LegalRef
 from pipeline.record import LIST_FIELDS, ErrorRow, Record
 
@@ -363,7 +363,7 @@ def build_outputs(out_dir: Path, ids: list[str], journal_path: Path | None = Non
     if missing:
         raise RuntimeError(f"{len(missing)} documents have no journal entry, e.g. {missing[0]}")
     stats = BuildStats()
-    resolved = _archive_citations(journal_path, ids, index)
+    full_forms = _archive_index(journal_path, ids, index)
     columns = _table_columns()
     tables = {name: _TableWriter(out_dir / f"{name}.parquet", columns[name]) for name in TABLES}
     documents = _TextWriter(out_dir / "documents.jsonl")
@@ -377,8 +377,9 @@ def build_outputs(out_dir: Path, ids: list[str], journal_path: Path | None = Non
             tables["errors"].add([{"document_id": row["id"], "source": row["source"], "error": row["error"]}])
             stats.errors += 1
         else:
-            if row["id"] in resolved:
-                row["legal_refs"] = resolved[row["id"]]
+            resolved = _resolved_refs(row, full_forms)
+            if resolved is not None:
+                row["legal_refs"] = resolved
                 payload = json_line(row)
             documents.write(payload.encode("utf-8") + b"\n")
             for name, rows in _rows(row).items():
@@ -401,24 +402,26 @@ def build_outputs(out_dir: Path, ids: list[str], journal_path: Path | None = Non
     return stats
 
 
-def _archive_citations(journal_path: Path, ids: list[str], index: dict[str, Entry]) -> dict[str, list[dict[str, Any]]]:
-    """Legal references whose short form ("Pháp lệnh 34") another document of the archive cites
-    in full, resolved; by document id, only for the documents that changed.
-
-    Only the references are held in memory (a few kilobytes a document), not the records.
-    """
-    refs: dict[str, list[LegalRef]] = {}
+def _archive_index(journal_path: Path, ids: list[str], index: dict[str, Entry]) -> ArchiveIndex:
+    """The full numbers every document of the archive cites (a first streaming pass; only
+    the index, one entry per distinct instrument, is held in memory)."""
+    full: ArchiveIndex = {}
     for status, _, payload in _payloads(journal_path, ids, index):
         if status != "error":
-            row = json.loads(payload)
-            if row.get("legal_refs"):
-                refs[row["id"]] = [LegalRef.model_validate(item) for item in row["legal_refs"]]
-    changed = {}
-    for doc_id, items in resolve_archive(refs).items():
-        dumped = [item.model_dump(mode="json") for item in items]
-        if dumped != [item.model_dump(mode="json") for item in refs[doc_id]]:
-            changed[doc_id] = dumped
-    return changed
+            refs = json.loads(payload).get("legal_refs") or []
+            index_full_forms((LegalRef.model_validate(item) for item in refs), full)
+    return full
+
+
+def _resolved_refs(row: dict[str, Any], full: ArchiveIndex) -> list[dict[str, Any]] | None:
+    """The row's legal references with short forms resolved across the archive, or None when
+    nothing changes."""
+    items = row.get("legal_refs") or []
+    if not items:
+        return None
+    refs = [LegalRef.model_validate(item) for item in items]
+    resolved = [ref.model_dump(mode="json") for ref in resolve_short_forms(refs, full)]
+    return resolved if resolved != [ref.model_dump(mode="json") for ref in refs] else None
 
 
 # ---------------------------------------------------------------- DuckDB
