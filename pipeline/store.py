@@ -523,7 +523,10 @@ def build_database(out_dir: Path) -> Path:
         leftover.unlink(missing_ok=True)
     connection = duckdb.connect(str(temporary))
     try:
-        connection.execute("SET memory_limit = '1GB'")
+        # a small, fixed budget: DuckDB streams the Parquet files (spilling to disk if it must),
+        # so building the database of a large archive takes no more memory than a small one's
+        connection.execute("SET memory_limit = '128MB'")
+        connection.execute("SET threads = 1")
         for name in TABLES:
             source = _sql_string(str(out_dir / f"{name}.parquet"))
             connection.execute(f"CREATE TABLE {name} AS SELECT * FROM read_parquet({source})")
