@@ -117,7 +117,7 @@ TITLE_STOP = regex.compile(
 # an tỉnh tại Tờ trình số ...".
 ISSUER_HEADS = r"Ủy ban|UBND|Sở|Bộ|Ban|Chính phủ|Thủ tướng|Công an|Tổ công tác|Văn phòng|Tỉnh ủy|Quốc hội|Chủ tịch|HĐND|Hội đồng"
 BEFORE_ISSUER = regex.compile(
-    rf"(?:ngày\s+(?:{DAY_MONTH_YEAR})\s*,\s*)?(?<!\p{{L}})(?P<issuer>(?:{ISSUER_HEADS})(?: (?!đã |được |có |tại )[^\s,;.()“”]+){{0,10}}?)"
+    rf"(?:[Nn]gày\s+(?:{DAY_MONTH_YEAR})\s*,\s*)?(?<!\p{{L}})(?P<issuer>(?:{ISSUER_HEADS})(?: (?!đã |được |có |tại )[^\s,;.()“”]+){{0,10}}?)"
     r"\s+(?:đã\s+|vừa\s+)?(?:có|ban hành|tại)\s+$"
 )
 # Pinpoints written before the type: "Điều 04, 05, 06, 07 Nghị định ...", "khoản 2 Điều 5 của".

@@ -451,3 +451,11 @@ def test_a_provincial_body_without_its_province_gets_the_documents(extract_corpu
     # 017 (Lâm Đồng): "Tờ trình số 519/TTr-CAT-PC06 ngày 24 tháng 12 năm 2025" of "Công an tỉnh"
     refs = {r.number: r for r in extract_corpus("017_qd-bcd").legal_refs}
     assert refs["519/TTr-CAT-PC06"].issuer == "Công an tỉnh Lâm Đồng"
+
+
+def test_date_and_issuer_written_before_the_citation_at_a_sentence_start(extract_corpus):
+    # 048: "Ngày 08/10/2024, Chính phủ ban hành Nghị định số 126/2024/NĐ-CP ..."
+    refs = {r.number: r for r in extract_corpus("048_tt-3367").legal_refs}
+    assert (refs["126/2024/NĐ-CP"].date, refs["126/2024/NĐ-CP"].issuer) == ("2024-10-08", "Chính phủ")
+    # "Ngày 30/8/2024, Sở Nội vụ có Công văn số 2328/SNV-TCCC ..."
+    assert (refs["2328/SNV-TCCC"].date, refs["2328/SNV-TCCC"].issuer) == ("2024-08-30", "Sở Nội vụ")
