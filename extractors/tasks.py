@@ -631,6 +631,11 @@ def _lead_and_coordinators(value: str) -> tuple[list[str], list[str]]:
     return split_actors(value), []
 
 
+# A line of a list of abbreviations or codes ("Ban chỉ đạo: BCĐ", "Hội đồng: HĐ") names a body
+# but gives it no work.
+GLOSSARY_ENTRY = regex.compile(r"^[^:\n]{2,80}:\s*[\p{Lu}\d./&-]{2,12}\s*[.;,]?\s*$")
+
+
 def _is_rule(unit: Unit) -> bool:
     """Items of a normative article ("Điều 5. 1. Người có đất thu hồi ... được hỗ trợ") are rules,
     not tasks, unless they name who must act (themselves or through their heading)."""
@@ -858,6 +863,8 @@ def _task(ctx: _Context, unit: Unit) -> Task | None:
     value = text[start:end]
     body = _strip_marker(value)
     if len(body) < 12 or PAST.match(body) or (len(body) < 200 and _is_report_closing(body)):
+        return None
+    if GLOSSARY_ENTRY.match(body):
         return None
     hit = unit.deadline
     if hit is None:

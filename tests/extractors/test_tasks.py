@@ -411,6 +411,11 @@ CORPUS_ITEMS = [
 # Lists that are not work: invitees of a meeting, members of a board, the legal bases of a decision,
 # a list of communes; none of their items may be a task.
 NOT_TASKS = [
+    # a guidance on document layout: its items describe how to print, under a heading that names
+    # no body ("1. Các thành phần thể thức bắt buộc"), and a list of abbreviations
+    ("055_hd-36-hd-vptw-thethuc-dang", "Tên cơ quan ban hành văn bản dài có thể trình bày thành nhiều dòng"),
+    ("055_hd-36-hd-vptw-thethuc-dang", "Ban chỉ đạo: BCĐ"),
+    ("055_hd-36-hd-vptw-thethuc-dang", "Hội đồng: HĐ"),
     ("039_gm-hop-cchc-2026-ubnd-lamdong", "Đại diện Lãnh đạo các sở, ban, ngành thuộc tỉnh"),
     ("039_gm-hop-cchc-2026-ubnd-lamdong", "Địa điểm: Hội trường 100 chỗ"),
     ("017_qd-bcd-dulieu-lamdong-2025", "Giám đốc Sở Xây dựng"),
