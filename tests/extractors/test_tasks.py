@@ -410,6 +410,13 @@ CORPUS_ITEMS = [
 
 # Lists that are not work: invitees of a meeting, members of a board, the legal bases of a decision,
 # a list of communes; none of their items may be a task.
+def test_actor_ends_before_the_verbs_it_is_asked_to_do(extract_corpus):
+    # 027: "Tổng cục Hải quan yêu cầu Cục Hải quan các tỉnh, thành phố thông báo, hướng dẫn ..."
+    actors = {a for t in extract_corpus("027_cv-778").tasks for a in t.actors}
+    assert "Cục Hải quan các tỉnh, thành phố" in actors
+    assert not [a for a in actors if a.endswith("thông báo")]
+
+
 NOT_TASKS = [
     # a guidance on document layout: its items describe how to print, under a heading that names
     # no body ("1. Các thành phần thể thức bắt buộc"), and a list of abbreviations
