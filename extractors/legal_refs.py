@@ -166,7 +166,6 @@ _LETTER = regex.compile(r"\p{L}")
 _TYPE_AHEAD = regex.compile(rf"\s*(?:{TYPES})(?!\p{{L}})")
 _CLAUSE = regex.compile(r"(?:điểm\s+\p{Ll}\s+)?[Kk]hoản\s+\d+\s+")
 _TW = regex.compile(r"\bTW\b")
-# "Ủy ban nhân dân tỉnh" with no name: the document's own province is meant
 # A provincial body named without its province ("Công an tỉnh", "Ủy ban nhân dân tỉnh",
 # "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh") is the one of the document's own province.
 _BARE_LOCAL = regex.compile(

@@ -19,9 +19,7 @@ import regex
 
 from pipeline import legacy
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".ws", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx", ".pdf"}
 MAX_BYTES = 16 * 1024 * 1024  # larger "documents" are concatenated archives, not documents
 
 
