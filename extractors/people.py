@@ -148,34 +148,24 @@ def extract(parsed: Parsed) -> list[Person]:
             name = match["name"]
             if _is_place(name):
                 continue
-            found.append(
-                Person(
-                    start=match.start("name"),
-                    end=match.end("name"),
-                    text=name,
-                    name=name,
-                    title=_title_after(text, match.end("name")),
-                )
-            )
+            found.append(_named(match, _title_after(text, match.end("name"))))
         for match in finditer_from_heads(_patterns()["titled"], _heads()["titled"], text, start, end):
             name = match["name"]
             if _is_place(name) or PLACE_BEFORE.search(text, max(0, match.start("name") - 12), match.start("name")):
                 continue
-            found.append(
-                Person(
-                    start=match.start("name"),
-                    end=match.end("name"),
-                    text=name,
-                    name=name,
-                    title=" ".join(match["title"].split()),
-                )
-            )
+            found.append(_named(match, " ".join(match["title"].split())))
     if parsed.kind == "news":
         found += _bylines(parsed)
     signer = _signer(parsed)
     if signer:
         found.append(signer)
     return _distinct(found)
+
+
+def _named(match: regex.Match[str], title: str | None) -> Person:
+    """The person a match's ``name`` group names."""
+    name = match["name"]
+    return Person(start=match.start("name"), end=match.end("name"), text=name, name=name, title=title)
 
 
 def _distinct(found: list[Person]) -> list[Person]:
