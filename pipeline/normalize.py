@@ -315,8 +315,11 @@ def _markup_edits(text: str) -> list[tuple[int, int, str]]:
 # Whitespace: each line trimmed, blank lines dropped, runs of spaces folded to one; a run
 # holding a tab (a cell boundary) becomes one tab. One pass of a plain pattern: a run with a
 # line break becomes one line break (none at the text's ends), any other run one space or
-# one tab. A single line break or space is left alone, so most of the text is never touched.
-_WHITESPACE_RUN = re.compile(r"[ \t\r\xa0\f\v]*\n[ \t\r\xa0\f\v\n]*|[ \t\r\xa0\f\v]{2,}|[\t\r\xa0\f\v]")
+# one tab. A single line break, tab or space is already right and is never matched (most
+# whitespace of a text is one of them), except at the text's ends, where it goes.
+_WHITESPACE_RUN = re.compile(
+    r"[ \t\r\xa0\f\v]+\n[ \t\r\xa0\f\v\n]*|\n[ \t\r\xa0\f\v\n]+|[ \t\r\xa0\f\v]{2,}|[\r\xa0\f\v]"
+)
 
 
 def _whitespace_edits(text: str) -> list[tuple[int, int, str]]:
@@ -328,17 +331,15 @@ def _whitespace_edits(text: str) -> list[tuple[int, int, str]]:
         if start == 0 or end == last:
             edits.append((start, end, ""))
         elif "\n" in run:
-            if run != "\n":
-                edits.append((start, end, "\n"))
+            edits.append((start, end, "\n"))
         elif "\t" in run:
-            if run != "\t":
-                edits.append((start, end, "\t"))
+            edits.append((start, end, "\t"))
         else:
             edits.append((start, end, " "))
-    # a text that starts or ends with a single space
-    if text[:1] == " " and not (edits and edits[0][0] == 0):
+    # a text that starts or ends with a single space, tab or line break
+    if text[:1] in (" ", "\t", "\n") and not (edits and edits[0][0] == 0):
         edits.insert(0, (0, 1, ""))
-    if text[-1:] == " " and not (edits and edits[-1][1] == last):
+    if text[-1:] in (" ", "\t", "\n") and not (edits and edits[-1][1] == last):
         edits.append((last - 1, last, ""))
     return edits
 
