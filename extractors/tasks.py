@@ -90,9 +90,22 @@ MARKER = regex.compile(
 )
 
 
+# Every MARKER starts with a digit, a bullet, a Roman numeral, "Điều" or "Thứ", or has "." or ")"
+# as its second character ("A.", "b)"): a line starting otherwise (most lines) has no marker.
+_MARKER_FIRST = frozenset("-–+•IVXL")
+
+
 def _strip_marker(line: str) -> str:
     """``line`` without its leading marker: ``MARKER.sub("", line, count=1)`` without the cost of
     a substitution (the pattern is anchored, so the only match is at the start)."""
+    first = line[:1]
+    if not (
+        first.isdigit()
+        or first in _MARKER_FIRST
+        or line[1:2] in (".", ")")
+        or line.startswith(("Điều", "Thứ"))
+    ):
+        return line
     marker = MARKER.match(line)
     return line[marker.end() :] if marker else line
 
@@ -731,19 +744,26 @@ def _preambles(ctx: _Context) -> list[tuple[int, list[str], int | None]]:
     section_starts = [(s.start, i) for i, s in enumerate(ctx.sections)]
     pointer = 0
     for region_start, region_end in ctx.parsed.regions:
-        for line_start, line_end in _lines(text, region_start, region_end):
-            while pointer < len(section_starts) and section_starts[pointer][0] <= line_start:
-                owner = section_starts[pointer][1]
-                pointer += 1
-            line = text[line_start:line_end]
-            if not line.endswith(":"):
-                continue
-            assignment = _assignment_in(line)
-            if assignment is None:
-                continue
-            scope = owner if owner is not None and ctx.sections[owner].end > line_start else None
-            # a preamble printed as the own text of a section hands its children the list
-            found.append((line_start, split_actors(assignment[0]), scope))
+        # a preamble ends with a colon: jump from one line holding a colon to the next
+        colon = text.find(":", region_start, region_end)
+        while colon >= 0:
+            raw_start = max(region_start, text.rfind("\n", 0, colon) + 1)
+            newline = text.find("\n", colon, region_end)
+            raw_end = region_end if newline < 0 else newline
+            colon = -1 if newline < 0 else text.find(":", raw_end + 1, region_end)
+            for line_start, line_end in _lines(text, raw_start, raw_end):
+                line = text[line_start:line_end]
+                if not line.endswith(":"):
+                    continue
+                assignment = _assignment_in(line)
+                if assignment is None:
+                    continue
+                while pointer < len(section_starts) and section_starts[pointer][0] <= line_start:
+                    owner = section_starts[pointer][1]
+                    pointer += 1
+                scope = owner if owner is not None and ctx.sections[owner].end > line_start else None
+                # a preamble printed as the own text of a section hands its children the list
+                found.append((line_start, split_actors(assignment[0]), scope))
     return found
 
 

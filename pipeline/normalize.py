@@ -313,21 +313,41 @@ def _markup_edits(text: str) -> list[tuple[int, int, str]]:
 
 
 # Whitespace: each line trimmed, blank lines dropped, runs of spaces folded to one; a run
-# holding a tab (a cell boundary) becomes one tab. One pass of a plain pattern: a run with a
-# line break becomes one line break (none at the text's ends), any other run one space or
-# one tab. A single line break, tab or space is already right and is never matched (most
-# whitespace of a text is one of them), except at the text's ends, where it goes.
-_WHITESPACE_RUN = re.compile(
-    r"[ \t\r\xa0\f\v]+\n[ \t\r\xa0\f\v\n]*|\n[ \t\r\xa0\f\v\n]+|[ \t\r\xa0\f\v]{2,}|[\r\xa0\f\v]"
-)
+# holding a tab (a cell boundary) becomes one tab. Each maximal run of white space is one
+# edit: a run with a line break becomes one line break (none at the text's ends), any other
+# run one space or one tab. A lone space, line break or tab is already right (most of a text's
+# white space is one of them) and is left alone, except at the text's ends, where it goes.
+_WHITESPACE = " \t\r\xa0\f\v\n"
+# Every run that needs an edit holds one of these: two spaces, a space beside a line break, a
+# blank line, a tab, or a rarer space character. ``str.find`` jumps from one to the next far
+# faster than a pattern, which would stop at every space of the text.
+_RUN_SEEDS = ("  ", " \n", "\n ", "\n\n", "\t", "\r", "\xa0", "\f", "\v")
+
+
+def _whitespace_runs(text: str) -> list[tuple[int, int]]:
+    """The maximal runs of white space, in text order, other than a lone space, line break or tab."""
+    runs: dict[int, int] = {}  # start -> end
+    for seed in _RUN_SEEDS:
+        found = text.find(seed)
+        while found >= 0:
+            start = found
+            while start and text[start - 1] in _WHITESPACE:
+                start -= 1
+            end = runs.get(start)
+            if end is None:
+                end = found + 1
+                while end < len(text) and text[end] in _WHITESPACE:
+                    end += 1
+                runs[start] = end
+            found = text.find(seed, end)
+    return sorted((start, end) for start, end in runs.items() if end - start > 1 or text[start] != "\t")
 
 
 def _whitespace_edits(text: str) -> list[tuple[int, int, str]]:
     edits: list[tuple[int, int, str]] = []
     last = len(text)
-    for m in _WHITESPACE_RUN.finditer(text):
-        start, end = m.span()
-        run = m.group()
+    for start, end in _whitespace_runs(text):
+        run = text[start:end]
         if start == 0 or end == last:
             edits.append((start, end, ""))
         elif "\n" in run:
@@ -378,15 +398,16 @@ _FULL_LINE = 60
 
 def _rejoin_edits(text: str) -> list[tuple[int, int, str]]:
     joins = {m.start() for m in _BROKEN_LINE.finditer(text)}
-    wraps = {m.start() for m in _WRAP.finditer(text)}
-    # a wrap is judged on the line as it reads after the joins before it, so that a second
-    # pass over the result finds nothing more to join
-    line_start = 0
-    for position in sorted(joins | wraps | {m.start() for m in regex.finditer("\n", text)}):
-        if position in joins or (position in wraps and position - line_start >= _FULL_LINE):
+    # a wrap is judged on the line as it reads after the joins before it (the wraps in text
+    # order), so that a second pass over the result finds nothing more to join
+    for position in [m.start() for m in _WRAP.finditer(text)]:
+        if position in joins:
+            continue
+        line_break = text.rfind("\n", 0, position)
+        while line_break in joins:
+            line_break = text.rfind("\n", 0, line_break)
+        if position - (line_break + 1) >= _FULL_LINE:
             joins.add(position)
-        else:
-            line_start = position + 1
     return [(position, position + 1, " ") for position in sorted(joins)]
 
 
