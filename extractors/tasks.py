@@ -19,6 +19,7 @@ are not tasks.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -84,8 +85,10 @@ def _field_of(label: str) -> str | None:
     return None
 
 
-# A marker at the start of a section's text ("1.", "a)", "-", "Điều 3.").
-MARKER = regex.compile(
+# A marker at the start of a section's text ("1.", "a)", "-", "Điều 3."). This pattern and the
+# other plain ones below (no \p{..} classes, no variable look-behind) are compiled with the
+# standard ``re``, which matches such patterns about twice as fast as ``regex``.
+MARKER = re.compile(
     r"^(?:Điều\s+\d+[a-z]?\.?|[IVXL]{1,5}[.\-]|[A-Đ]\.|\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[a-zđ]\)|[-–+•]|Thứ\s+\S+\s*:)\s*"
 )
 
@@ -113,10 +116,10 @@ def _strip_marker(line: str) -> str:
 # A lettered item printed inline after its parent's heading: "1. Công tác dân vận a) Tuyên truyền ...".
 INLINE_LETTER = regex.compile(r"\s(?=a\)\s)")
 # "Đối với Ủy ban nhân dân phường: ..." / "e) Sở Xây dựng: Tiếp tục ...": the actor before a colon.
-ACTOR_COLON = regex.compile(r"^(?:Đối\s+với\s+)?(?P<actor>[^:\n]{2,160}?)\s*:\s*")
+ACTOR_COLON = re.compile(r"^(?:Đối\s+với\s+)?(?P<actor>[^:\n]{2,160}?)\s*:\s*")
 
 
-def _actor_colon(line: str) -> regex.Match[str] | None:
+def _actor_colon(line: str) -> re.Match[str] | None:
     """``ACTOR_COLON.match(line)``, tried only when the line has a colon (most have none)."""
     return ACTOR_COLON.match(line) if ":" in line else None
 
@@ -128,7 +131,7 @@ DUTIES_OF = regex.compile(
     regex.I,
 )
 # A leading adverbial before the subject: "Hằng năm, các cơ quan ...", "Cuối năm, báo cáo ...".
-LEADING_ADVERBIAL = regex.compile(
+LEADING_ADVERBIAL = re.compile(
     r"^(?:(?:H[ằà]ng|Cuối|Đầu)\s+(?:năm|quý|tháng)|Định\s+kỳ[^,\n]{0,100}|Trên\s+cơ\s+sở[^,\n]{0,80}|"
     r"Căn\s+cứ[^,\n]{0,120}|Trong\s+quá\s+trình[^,\n]{0,80}|Sau\s+khi[^,\n]{0,80}|Ngoài\s+ra|"
     # "Đối với các doanh nghiệp sử dụng trên 10 lao động, Ban chỉ đạo các cấp phải ...": the scope,
@@ -552,11 +555,8 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
         actor_here = ctx.heading_actor.get(index) or inherited
         content: list[tuple[int, int]] = []
         if inline:
-            content_start = (
-                start + len(MARKER.match(first_line).group(0)) + inline.end()
-                if MARKER.match(first_line)
-                else start
-            )
+            first_marker = MARKER.match(first_line)
+            content_start = start + first_marker.end() + inline.end() if first_marker else start
             content.append((content_start, lines[0][1]))
             content += lines[1:]
         elif first_is_heading and real_children and text[lines[0][0] : lines[0][1]].endswith(":"):
