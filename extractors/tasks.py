@@ -60,14 +60,18 @@ MODALITY = regex.compile(rf"(?<![\p{{L}}])(?:{_alternation('modality.txt')})(?![
 NON_TASK_HEADING = regex.compile(rf"^(?:{_alternation('non_task_headings.txt')})", regex.I)
 # Headings of a list of members or invitees ("Thành phần mời:", "... gồm các thành viên sau:").
 MEMBER_LIST = regex.compile(_alternation("member_lists.txt"), regex.I)
-# Every pattern of member_lists.txt holds one of these words (tests/extractors/test_tasks.py
-# checks it): a heading without them is not a member list, and the full pattern is not run.
-MEMBER_WORDS = ("thành", "gồm")
+# A member list opens with "thành phần"/"thành viên" (after an optional "các") or says "gồm":
+# every pattern of member_lists.txt is anchored on such an opening or holds "gồm"
+# (tests/extractors/test_tasks.py checks it), so other headings never run the full pattern.
+MEMBER_OPENINGS = ("thành", "các")
+MEMBER_WORD = "gồm"
 
 
 def _is_member_list(heading: str) -> bool:
     lowered = heading.lower()
-    return any(word in lowered for word in MEMBER_WORDS) and bool(MEMBER_LIST.search(heading))
+    return (lowered.startswith(MEMBER_OPENINGS) or MEMBER_WORD in lowered) and bool(
+        MEMBER_LIST.search(heading)
+    )
 
 
 @cache
