@@ -118,7 +118,7 @@ def _strip_marker(line: str) -> str:
 
 
 # A lettered item printed inline after its parent's heading: "1. Công tác dân vận a) Tuyên truyền ...".
-INLINE_LETTER = regex.compile(r"\s(?=a\)\s)")
+INLINE_LETTER = re.compile(r"\s(?=a\)\s)")
 # "Đối với Ủy ban nhân dân phường: ..." / "e) Sở Xây dựng: Tiếp tục ...": the actor before a colon.
 ACTOR_COLON = re.compile(r"^(?:Đối\s+với\s+)?(?P<actor>[^:\n]{2,160}?)\s*:\s*")
 
@@ -129,10 +129,10 @@ def _actor_colon(line: str) -> re.Match[str] | None:
 
 # A heading that names whose duties follow: "Điều 3. Nhiệm vụ và quyền hạn của Ban Chỉ đạo",
 # "1. Trách nhiệm của Chính phủ và chính quyền địa phương:"; its items inherit the actor.
-DUTIES_OF = regex.compile(
+DUTIES_OF = re.compile(
     r"^(?:Nhiệm\s+vụ|Trách\s+nhiệm|Chức\s+năng|Quyền\s+hạn)(?:(?:\s*,\s*|\s+và\s+)(?:nhiệm\s+vụ|"
     r"trách\s+nhiệm|chức\s+năng|quyền\s+hạn))*\s+(?:cụ\s+thể\s+)?của\s+(?P<actor>[^:;.\n]{2,160}?)\s*:?\s*$",
-    regex.I,
+    re.I,
 )
 # A leading adverbial before the subject: "Hằng năm, các cơ quan ...", "Cuối năm, báo cáo ...".
 LEADING_ADVERBIAL = re.compile(
@@ -162,15 +162,15 @@ COORDINATORS = regex.compile(
 
 
 # Small patterns of the helpers below, compiled once.
-BRACKETED = regex.compile(r"\([^()\n]*\)")  # a bracketed aside
-ADDRESS_WORDS = regex.compile(r"^(?:Đối\s+với|Đề\s+nghị|Yêu\s+cầu|Giao)\s+")  # before an addressee
-CLAUSE_MARK = regex.compile(r"[.;:]")
-CLAUSE_SPLIT = regex.compile(r"[.;:]\s")
-SENTENCE_CLOSE = regex.compile(r"[.;]\s*$")
-CLOSING_WORDS = regex.compile(r"Trên\s+đây|Trân\s+trọng")  # closing paragraphs of a letter
+BRACKETED = re.compile(r"\([^()\n]*\)")  # a bracketed aside
+ADDRESS_WORDS = re.compile(r"^(?:Đối\s+với|Đề\s+nghị|Yêu\s+cầu|Giao)\s+")  # before an addressee
+CLAUSE_MARK = re.compile(r"[.;:]")
+CLAUSE_SPLIT = re.compile(r"[.;:]\s")
+SENTENCE_CLOSE = re.compile(r"[.;]\s*$")
+CLOSING_WORDS = re.compile(r"Trên\s+đây|Trân\s+trọng")  # closing paragraphs of a letter
 # The closing formula of a report or submission: "Sở Nội vụ báo cáo Chủ tịch UBND tỉnh xem xét, chỉ
 # đạo./.", "... kính trình UBND tỉnh xem xét, quyết định": the writer hands the matter up, no work.
-REPORT_CLOSING = regex.compile(
+REPORT_CLOSING = re.compile(
     r"(?:báo\s+cáo|kính\s+trình|trình)\s+[^.;:\n]{2,120}?\s+xem\s+xét(?:\s*,\s*(?:chỉ\s+đạo|quyết\s+định|"
     r"cho\s+ý\s+kiến|phê\s+duyệt))?\s*[./]*\s*$"
 )
@@ -182,7 +182,7 @@ def _is_report_closing(line: str) -> bool:
 
 
 # A label that announces a list rather than naming an actor: "... kiến nghị Chủ tịch UBND tỉnh như sau:".
-ANNOUNCING_LABEL = regex.compile(r"(?:như\s+sau|sau\s+đây|cụ\s+thể)\s*$")
+ANNOUNCING_LABEL = re.compile(r"(?:như\s+sau|sau\s+đây|cụ\s+thể)\s*$")
 
 
 # ---------------------------------------------------------------- actors
@@ -424,9 +424,9 @@ def _unfielded_siblings(ctx: _Context, field_line: Section, units: list[Unit]) -
 
 
 # "Đầu mối liên hệ: ...", "Điện thoại: ...": a labelled line of contact details, not work.
-LABEL = regex.compile(r"^[^:\n]{1,40}:")
+LABEL = re.compile(r"^[^:\n]{1,40}:")
 # The addressees of a letter: "Kính gửi:" followed by its bullets.
-ADDRESSEES = regex.compile(r"Kính\s+gửi\s*:?\s*$")
+ADDRESSEES = re.compile(r"Kính\s+gửi\s*:?\s*$")
 
 
 def _is_addressee(ctx: _Context, index: int) -> bool:
@@ -636,8 +636,8 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
 
 # "Sở Lao động - Thương binh và Xã hội chủ trì, phối hợp với Liên đoàn Lao động tỉnh; các sở ...":
 # the lead before "chủ trì", the coordinators after "phối hợp (với)".
-LEAD_SPLIT = regex.compile(
-    r"\s*,?\s+chủ\s+trì\s*,?\s*(?:(?:và\s+)?phối\s+hợp(?:\s+với)?\s*)?", regex.I
+LEAD_SPLIT = re.compile(
+    r"\s*,?\s+chủ\s+trì\s*,?\s*(?:(?:và\s+)?phối\s+hợp(?:\s+với)?\s*)?", re.I
 )
 
 
@@ -802,6 +802,12 @@ def _table_units(ctx: _Context) -> list[Unit]:
     for region_start, region_end in ctx.parsed.regions:
         pos = region_start
         while pos < region_end:
+            if columns is None:
+                # outside a task table only a row (a line with a tab) can start one: go to the next
+                tab = text.find("\t", pos, region_end)
+                if tab < 0:
+                    break
+                pos = max(pos, text.rfind("\n", 0, tab) + 1)
             nl = text.find("\n", pos, region_end)
             line_end = region_end if nl < 0 else nl
             if text.find("\t", pos, line_end) >= 0:
