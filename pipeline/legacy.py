@@ -37,11 +37,13 @@ def detect(text: str) -> str | None:
     if max(tcvn3, vni) < _MIN_MARKERS:
         return None
     # legacy text is mostly ASCII, has no C1 control characters, and lacks the letters only
-    # Unicode Vietnamese has
-    ascii_share = len(sample.encode("ascii", "ignore")) / len(sample)
-    controls = len(_C1.findall(sample))
+    # Unicode Vietnamese has; the shares are of the visible characters, so that folding white
+    # space (a later stage) never changes the verdict
+    visible = "".join(sample.split())
+    ascii_share = len(visible.encode("ascii", "ignore")) / len(visible)
+    controls = len(_C1.findall(visible))
     unicode_letters = sum(sample.count(c) for c in UNICODE_LETTERS)
-    if ascii_share < 0.5 or controls > len(sample) * 0.01:
+    if ascii_share < 0.5 or controls > len(visible) * 0.01:
         return None
     if tcvn3 >= _MIN_MARKERS and tcvn3 > 3 * unicode_letters:
         return "tcvn3"

@@ -6,10 +6,10 @@ keeps the chain so that any span of the final text can be shown in the original.
 
 Stages, in order:
 0. Control characters dropped; legacy font encodings (TCVN3, VNI) converted to Unicode.
-1. Unicode NFC (only when the text is not NFC already).
-2. Tone marks in the modern position: ``hoà`` → ``hòa``, ``thuỷ`` → ``thủy``.
-3. Word-segmented files (``cơ_quan , đơn_vị``) written back as plain text.
-4. Markup: markdown emphasis and headings, HTML entities, table pipes (cells become tabs).
+1. Markup: markdown emphasis and headings, HTML entities, table pipes (cells become tabs).
+2. Unicode NFC (only when the text is not NFC already).
+3. Tone marks in the modern position: ``hoà`` → ``hòa``, ``thuỷ`` → ``thủy``.
+4. Word-segmented files (``cơ_quan , đơn_vị``) written back as plain text.
 5. Page furniture: web-site chrome, Công báo page headers, horizontal rules.
 6. Whitespace folded; lines broken in the middle of a sentence rejoined.
 """
@@ -187,7 +187,11 @@ def _tone_edits(text: str) -> list[tuple[int, int, str]]:
     edits = []
     for m in _TONE_PAIR.finditer(text):
         start, end = m.span()
-        if (end < len(text) and text[end].isalpha()) or (start and text[start - 1] in "qQ"):
+        if (end < len(text) and (text[end].isalpha() or unicodedata.combining(text[end]))) or (
+            start and text[start - 1] in "qQ"
+        ):
+            # a consonant after the pair keeps the mark where it is; a combining mark that NFC
+            # could not compose ("à" + acute) stays on its vowel
             continue
         new = _TONE_TABLE.get(m.group(0))
         if new is not None:
@@ -272,8 +276,11 @@ def _furniture_edits(text: str) -> list[tuple[int, int, str]]:
 # table pipes (a cell boundary becomes a tab; the whitespace stage trims tabs at line ends).
 _MARKUP = regex.compile(
     r"(?P<emphasis>(?<![*_])(?:\*\*|__)(?![*_]))"  # a pair, never part of a rule "***" / "____"
-    r"|(?P<heading>(?m:^\#{1,6}[ \t]+))"
-    r"|(?P<bullet>(?m:^[*•▪●◦][ \t]+))"
+    # a heading or bullet mark opens its line; the white space the last stage trims before it,
+    # and a table pipe after it (a tab once this stage is done), go with it, so that a second
+    # pass finds no new one
+    r"|(?P<heading>(?m:^[ \t\r\xa0\f\v]*\#{1,6}[ \t|]+))"
+    r"|(?P<bullet>(?m:^[ \t\r\xa0\f\v]*[*•▪●◦][ \t|]+))"
     r"|(?P<entity>&(?:\#\d{1,6}|\#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});)"
     r"|(?P<pipe>\|)"
 )
@@ -414,10 +421,10 @@ def _rejoin_edits(text: str) -> list[tuple[int, int, str]]:
 STAGES = (
     _control_edits,
     legacy.edits,
+    _markup_edits,  # before NFC: removing "**" or decoding "&#769;" can leave a mark to compose
     _nfc_edits,
     _tone_edits,
     _segmented_edits,
-    _markup_edits,
     _furniture_edits,
     _whitespace_edits,
     _rejoin_edits,
