@@ -242,10 +242,15 @@ _FURNITURE_LINE = re.compile(
     re.I,
 )
 # Công báo page header, with the page number printed next to it
+# (white space inside a line is any that the whitespace stage folds, so that a second pass, on
+# folded text, finds nothing more)
+_SPACE = r"[ \t\r\xa0\f\v]"
 _GAZETTE = re.compile(
-    r"^[ \t]*CÔNG BÁO/Số[ \t]*[\d +]+/Ngày[ \t]*[\d-]+[ \t]*\n(?:[ \t]*\d{1,4}[ \t]*(?:\n|$))?", re.M
+    rf"^{_SPACE}*CÔNG BÁO/Số{_SPACE}*(?:\d|\+|{_SPACE})+/Ngày{_SPACE}*[\d-]+{_SPACE}*\n"
+    rf"(?:{_SPACE}*\d{{1,4}}{_SPACE}*(?:\n|$))?",
+    re.M,
 )
-_TRAILING_RULE = re.compile(r"[ \t]+(?:-{4,}|_{4,})[ \t]*$", re.M)  # "BỘ TƯ PHÁP --------"
+_TRAILING_RULE = re.compile(rf"{_SPACE}+(?:-{{4,}}|_{{4,}}){_SPACE}*$", re.M)  # "BỘ TƯ PHÁP --------"
 _SHORT_LINE = 120
 
 
@@ -275,12 +280,12 @@ def _furniture_edits(text: str) -> list[tuple[int, int, str]]:
 # Markup left by conversions: markdown emphasis, headings and bullets, HTML entities, and
 # table pipes (a cell boundary becomes a tab; the whitespace stage trims tabs at line ends).
 _MARKUP = regex.compile(
-    r"(?P<emphasis>(?<![*_])(?:\*\*|__)(?![*_]))"  # a pair, never part of a rule "***" / "____"
-    # a heading or bullet mark opens its line; the white space the last stage trims before it,
-    # and a table pipe after it (a tab once this stage is done), go with it, so that a second
-    # pass finds no new one
-    r"|(?P<heading>(?m:^[ \t\r\xa0\f\v]*\#{1,6}[ \t|]+))"
-    r"|(?P<bullet>(?m:^[ \t\r\xa0\f\v]*[*•▪●◦][ \t|]+))"
+    # a heading or bullet mark opens its line; what this stage and the whitespace stage remove
+    # before it (white space, table pipes, emphasis marks) and the spaces or pipes after it go
+    # with it, so that a second pass finds no new one
+    r"(?P<heading>(?m:^(?:[ \t\r\xa0\f\v|]|\*\*|__)*\#{1,6}[ \t\r\xa0\f\v|]+))"
+    r"|(?P<bullet>(?m:^(?:[ \t\r\xa0\f\v|]|\*\*|__)*[*•▪●◦][ \t\r\xa0\f\v|]+))"
+    r"|(?P<emphasis>(?<![*_])(?:\*\*|__)(?![*_]))"  # a pair, never part of a rule "***" / "____"
     r"|(?P<entity>&(?:\#\d{1,6}|\#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});)"
     r"|(?P<pipe>\|)"
 )
@@ -415,7 +420,32 @@ def _rejoin_edits(text: str) -> list[tuple[int, int, str]]:
             line_break = text.rfind("\n", 0, line_break)
         if position - (line_break + 1) >= _FULL_LINE:
             joins.add(position)
-    return [(position, position + 1, " ") for position in sorted(joins)]
+    return [(position, position + 1, " ") for position in _without_furniture(text, joins)]
+
+
+def _without_furniture(text: str, joins: set[int]) -> list[int]:
+    """The joins in text order, less those that would glue lines into a line of page furniture
+    ("Chia\nsẻ"): the furniture stage, run before, would take that line on a second pass."""
+    ordered = sorted(joins)
+    kept: list[int] = []
+    index = 0
+    while index < len(ordered):
+        # the line the join makes: from the last line break kept before it to the next one
+        start = text.rfind("\n", 0, ordered[index])
+        while start in joins:
+            start = text.rfind("\n", 0, start)
+        end = text.find("\n", ordered[index] + 1)
+        while end in joins:
+            end = text.find("\n", end + 1)
+        end = len(text) if end < 0 else end
+        glued = []
+        while index < len(ordered) and ordered[index] < end:
+            glued.append(ordered[index])
+            index += 1
+        line = text[start + 1 : end].replace("\n", " ").strip()
+        if not (len(line) < _SHORT_LINE and _FURNITURE_LINE.fullmatch(line)):
+            kept += glued
+    return kept
 
 
 STAGES = (
@@ -436,4 +466,9 @@ def normalize(original: str) -> Text:
     text = Text(text=original, original=original)
     for stage in STAGES:
         text.stage(stage(text.text))
+    if legacy.detect(text.text):
+        # the cleaned text reads as legacy-font mojibake where the raw one did not (page furniture
+        # or a Unicode header outweighed it): once more, so that normalising is idempotent
+        for stage in STAGES:
+            text.stage(stage(text.text))
     return text

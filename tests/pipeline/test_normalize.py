@@ -101,6 +101,12 @@ def test_normalisation_is_idempotent():
         "A**\u0301",  # emphasis removed between a letter and its combining accent
         "ho\u00e0\u0301",  # a second tone NFC cannot compose: the tone stays on its vowel
         "Co\u00e4ng ho\u00f8a\xa0\xa0\xa0\xa0\u00ce\u00ce\u00e4",  # VNI markers beside wide spaces
+        "\xa0CÔNG BÁO/Số 302/Ngày 02-06-2026\n44\n",  # a gazette header behind a no-break space
+        "TỈNH LÂM ĐỒNG\nCÔNG BÁO/Số 302/Ngày 02-06-2026\n44\n\u00b5\u00b5\u00b5\u00b500\u00b5",  # TCVN3 once the header goes
+        "a\x0ca",  # two lines rejoined into one that reads as page furniture ("A A")
+        "#\r0",  # a heading mark before a carriage return
+        " | * | ỦY BAN NHÂN DÂN\n",  # a bullet behind a table pipe
+        "**# | ỦY BAN NHÂN DÂN\n",  # a heading behind emphasis marks
     ],
 )
 def test_normalisation_is_idempotent_on_found_counterexamples(text):
