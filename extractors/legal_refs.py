@@ -89,17 +89,25 @@ DAY_MONTH_YEAR = (
     r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})"
 )
 TAIL_DATE = regex.compile(rf"\s*,?\s*(?:được\s+)?(?:ban hành\s+|ký\s+)?ngày\s+(?:{DAY_MONTH_YEAR})")
+# The character each tail read can open with, after its leading spaces (``_tail`` tries a read
+# only when the next character is one of them).
+TAIL_DATE_OPENS = frozenset(",đbkn")  # ",", "được", "ban hành", "ký", "ngày"
 TAIL_ISSUER = regex.compile(r"\s*,?\s*của\s+")
+TAIL_ISSUER_OPENS = frozenset(",c")  # ",", "của"
 # "(khóa XI)", "khóa XII": the term of a Party body, not part of its name
 TAIL_TERM = regex.compile(r"\s*\(?\s*[Kk]h[óo]a\s+[IVXLC]+\s*\)?")
+TAIL_TERM_OPENS = frozenset("(Kk")  # "(", "khóa"
 # A list continues the citation: "các Nghị định số 04/2015/NĐ-CP, 149/2018/NĐ-CP",
 # "Kết luận số 114-KL/TW ..., số 43-KL/TW", "Công văn 4503/TCT ... và Công văn số 3169/TCT06".
 TAIL_ITEM = regex.compile(
     rf"\s*(?:,\s*và|,|và|;)\s*(?:(?P<type>{TYPES})\s+)?(?:[Ss]ố\s*:?\s*)?(?P<num>\d+[a-zđ]?(?:{JOIN}{PART}){{1,6}})"
 )
+TAIL_ITEM_OPENS = frozenset(",v;")  # ",", "và", ";"
 TAIL_TITLE = regex.compile(r"\s*,?\s*(?P<about>về|V/v)\s+")
+TAIL_TITLE_OPENS = frozenset(",vV")  # ",", "về", "V/v"
 # "(sau đây gọi là Luật BHYT)": a name the document uses for the instrument from here on
 TAIL_ALIAS = regex.compile(r"\s*\(\s*sau đây gọi (?:tắt |chung )?là\s+(?P<alias>[^()\n]{1,80}?)\s*\)")
+TAIL_ALIAS_OPENS = frozenset("(")
 # Where an issuer stops: the words that start the title, a date, a verb, or punctuation.
 ISSUER_STOP = regex.compile(
     # "của UBND tỉnh thực hiện Nghị quyết số ..." (but "Ban chỉ đạo thực hiện quy chế dân chủ" is a name)
@@ -162,6 +170,7 @@ _JOINS = regex.compile(r"(\s?[/-]\s?)")
 _WORDLIKE = regex.compile(r"\p{Ll}\p{Ll}")
 _CAPITALISED_WORD = regex.compile(r"\p{Lu}\p{Ll}+")
 _SPACES = regex.compile(r"\s+")
+_DIGITS = regex.compile(r"\d+")
 _LETTER = regex.compile(r"\p{L}")
 _TYPE_AHEAD = regex.compile(rf"\s*(?:{TYPES})(?!\p{{L}})")
 _CLAUSE = regex.compile(r"(?:điểm\s+\p{Ll}\s+)?[Kk]hoản\s+\d+\s+")
@@ -285,14 +294,20 @@ def _tail(text: str, position: int, group: list[_Mention], place: str | None, do
     pending = list(group)  # items still waiting for a date or an issuer written after them
     end = position
     for _ in range(64):  # a list of citations each with its date and issuer reads several steps an item
-        if m := TAIL_DATE.match(text, position, limit):
+        # The next character after spaces picks the reads worth trying (their ``*_OPENS``): a read
+        # that cannot open with it would fail. ``lstrip`` strips every ``\s`` the patterns skip
+        # (and \x1c-\x1f, which no read accepts), so a read that matches is always tried.
+        ahead = text[position:limit].lstrip()[:1]
+        if not ahead:
+            break
+        if ahead in TAIL_DATE_OPENS and (m := TAIL_DATE.match(text, position, limit)):
             date = _iso(m)
             for item in pending:
                 item.date = item.date or date
             position = end = m.end()
-        elif m := TAIL_TERM.match(text, position, limit):
+        elif ahead in TAIL_TERM_OPENS and (m := TAIL_TERM.match(text, position, limit)):
             position = m.end()
-        elif m := TAIL_ISSUER.match(text, position, limit):
+        elif ahead in TAIL_ISSUER_OPENS and (m := TAIL_ISSUER.match(text, position, limit)):
             stop = ISSUER_STOP.search(text, m.end(), min(len(text), m.end() + 160))
             raw = _issuer_extent(text[m.end() : stop.start() if stop else m.end()])
             issuer = _issuer(raw, place)
@@ -302,7 +317,7 @@ def _tail(text: str, position: int, group: list[_Mention], place: str | None, do
                 item.issuer = item.issuer or issuer
             pending = []
             position = end = m.end() + len(raw)
-        elif m := TAIL_ITEM.match(text, position, limit):
+        elif ahead in TAIL_ITEM_OPENS and (m := TAIL_ITEM.match(text, position, limit)):
             number = _clean_number(m.group("num"))
             if not number or not _has_code(number):
                 break
@@ -313,10 +328,10 @@ def _tail(text: str, position: int, group: list[_Mention], place: str | None, do
             group.append(mention)
             pending.append(mention)
             position = end = item_end
-        elif m := TAIL_ALIAS.match(text, position, limit):
+        elif ahead in TAIL_ALIAS_OPENS and (m := TAIL_ALIAS.match(text, position, limit)):
             group[-1].alias = m.group("alias")
             position = m.end()
-        elif m := TAIL_TITLE.match(text, position, limit):
+        elif ahead in TAIL_TITLE_OPENS and (m := TAIL_TITLE.match(text, position, limit)):
             stop = TITLE_STOP.search(text, m.end(), min(len(text), m.end() + 300))
             title = text[m.start("about") : stop.start() if stop else m.end()].strip(" ,")
             if m.group("about") == "V/v":
@@ -419,7 +434,7 @@ def _pinpoints(before: str) -> list[str]:
     clause = _CLAUSE.match(pin)
     if clause and "," not in pin:
         return [" ".join(pin.split())]
-    numbers = regex.findall(r"\d+", pin[pin.index("Điều") :])
+    numbers = _DIGITS.findall(pin, pin.index("Điều"))
     return [f"Điều {int(n)}" for n in numbers]
 
 
@@ -465,6 +480,8 @@ def _clean_number(raw: str) -> str | None:
 
 def _spaces_in(raw: str, number: str) -> int:
     """How many characters of ``raw`` were spaces dropped from ``number`` (to find its end)."""
+    if raw.startswith(number):  # written without spaces, the usual case (a number holds no space)
+        return 0
     count = 0
     seen = 0
     for ch in raw:
@@ -499,7 +516,9 @@ def _key_name(name: str) -> str:
 
 
 def _iso(m: regex.Match[str]) -> str | None:
-    d, mo, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else (m.group("d2"), m.group("m2"), m.group("y2"))
+    d, mo, y, d2, m2, y2 = m.group("d", "m", "y", "d2", "m2", "y2")  # one call: a lookup by name is slow
+    if not d:
+        d, mo, y = d2, m2, y2
     day, month = int(d), int(mo)
     if not (1 <= day <= 31 and 1 <= month <= 12):
         return None
