@@ -405,19 +405,37 @@ def _known_names() -> dict[str, list[tuple[str, str]]]:
     return by_type
 
 
+@cache
+def _known_names_by_length(doc_type: str) -> dict[int, dict[str, list[int]]]:
+    """The rows of ``_known_names()[doc_type]`` by the length of the name after the type, then by
+    that name in lower case: the indexes of the rows."""
+    by_length: dict[int, dict[str, list[int]]] = {}
+    for i, (rest, _) in enumerate(_known_names().get(doc_type, ())):
+        by_length.setdefault(len(rest), {}).setdefault(rest.lower(), []).append(i)
+    return by_length
+
+
 def _known_name(text: str, start: int, position: int, doc_type: str) -> tuple[str, int, str | None] | None:
     """A name from the known-instruments table written at ``start`` ("về" tolerated after the type)."""
+    rows = _known_names().get(doc_type, ())
+    ats = (position, position + 3) if text.startswith(" về", position) else (position,)
+    # The rows whose name is written at ``at`` (in any case): one slice and one lookup per length
+    # of name, not per row; the same test as ``text[at : at + len(rest)].lower() == rest.lower()``.
+    hits = [
+        (i, at)
+        for length, by_name in _known_names_by_length(doc_type).items()
+        for at in ats
+        for i in by_name.get(text[at : at + length].lower(), ())
+    ]
     best = None
-    for rest, number_of_row in _known_names().get(doc_type, ()):
-        for at in (position, position + 3 if text.startswith(" về", position) else -1):
-            if at < 0:
-                continue
-            candidate = text[at : at + len(rest)]
-            if candidate.lower() == rest.lower() and not text[at + len(rest) : at + len(rest) + 1].isalnum():
-                if best is None or len(rest) > len(best[0]):
-                    number = number_of_row if doc_type not in ("Luật", "Bộ luật") else None
-                    written = text[start:position] + candidate
-                    best = (written, at + len(rest), number)
+    for i, at in sorted(hits):  # in table order, as a walk over the rows would meet them
+        rest, number_of_row = rows[i]
+        candidate = text[at : at + len(rest)]
+        if not text[at + len(rest) : at + len(rest) + 1].isalnum():
+            if best is None or len(rest) > len(best[0]):
+                number = number_of_row if doc_type not in ("Luật", "Bộ luật") else None
+                written = text[start:position] + candidate
+                best = (written, at + len(rest), number)
     if best is None:
         return None
     written, end, number = best
