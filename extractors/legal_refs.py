@@ -120,6 +120,9 @@ ISSUER_STOP = regex.compile(
 TITLE_STOP = regex.compile(
     rf"\s*[;\n()]|\.(?:\s|$)|(?:,|\s+và)\s+(?:các\s+)?(?:{TYPES})\s+(?:số\s*)?\d|$"
 )
+# Where a TITLE_STOP can start: at one of these, in the spaces just before one ("\s*;", "\s+và"),
+# or at the end of the window (see ``_title_stop``).
+TITLE_STOP_AT = re.compile(r"[;\n().,]|và")
 # The issuer (and date) written before the citation: "ngày 14/8/2024, Sở Tài nguyên và Môi
 # trường có Công văn số ...", "UBND thành phố Vũng Tàu đã ban hành Kế hoạch số ...", "của Công
 # an tỉnh tại Tờ trình số ...".
@@ -147,11 +150,12 @@ RELATION_WORDS = literal_heads(
 # The words CLAUSE_START can hold: a window without them has no clause start.
 CLAUSE_WORDS = literal_heads(["Căn cứ", "Thực hiện", "Theo", "Triển khai"])
 # Before a type word, words that make it a future document or a generic mention, not a citation.
-NOT_A_CITATION = regex.compile(
-    r"(?:dự án|dự thảo|xây dựng|soạn thảo|ban hành|dưới|trình|sửa đổi|các|những|thi hành"
-    r"|đoàn|hội|liên đoàn)\s+$",  # "Đoàn Luật sư" is a bar association, not a law
-    regex.I,
-)
+NOT_A_CITATION_WORDS = (
+    "dự án|dự thảo|xây dựng|soạn thảo|ban hành|dưới|trình|sửa đổi|các|những|thi hành"
+    "|đoàn|hội|liên đoàn"  # "Đoàn Luật sư" is a bar association, not a law
+).split("|")
+NOT_A_CITATION = regex.compile(rf"(?:{'|'.join(NOT_A_CITATION_WORDS)})\s+$", regex.I)
+NOT_A_CITATION_LONGEST = max(map(len, NOT_A_CITATION_WORDS))
 # A number written after a name: "Luật Việc làm số 38/2013/QH13".
 NAME_NUMBER = regex.compile(rf" +số\s*:?\s*(?P<num>{NUMBER})")
 ACRONYM = regex.compile(r" +(?P<w>\p{Lu}{2,})(?![\p{L}\d])")
@@ -242,7 +246,7 @@ def _find(text: str, place: str | None) -> list[_Mention]:
                 continue
             end = match.start("bare") + len(number) + _spaces_in(bare, number)
             group.append(_Mention(doc_type, match.start(), end, number=number))
-        elif word[0].isupper() and doc_type in _NAMED and not NOT_A_CITATION.search(before):
+        elif word[0].isupper() and doc_type in _NAMED and not _not_a_citation(before):
             named = _name(text, match.start(), match.end(), doc_type)
             if named is None:
                 continue
@@ -334,7 +338,7 @@ def _tail(text: str, position: int, group: list[_Mention], place: str | None, do
             group[-1].alias = m.group("alias")
             position = m.end()
         elif ahead in TAIL_TITLE_OPENS and (m := TAIL_TITLE.match(text, position, limit)):
-            stop = TITLE_STOP.search(text, m.end(), min(len(text), m.end() + 300))
+            stop = _title_stop(text, m.end(), min(len(text), m.end() + 300))
             title = text[m.start("about") : stop.start() if stop else m.end()].strip(" ,")
             if m.group("about") == "V/v":
                 title = "về việc" + title[3:]
@@ -346,6 +350,34 @@ def _tail(text: str, position: int, group: list[_Mention], place: str | None, do
     if len(group) == 1:  # a single citation's span runs through its date and issuer
         group[0].end = max(group[0].end, end)
     return end
+
+
+def _title_stop(text: str, pos: int, endpos: int) -> regex.Match[str] | None:
+    """``TITLE_STOP.search(text, pos, endpos)``, tried only where a match can start.
+
+    A match starts at a TITLE_STOP_AT, in the run of spaces before one, or at ``endpos``
+    ("$"; a line break before it is a TITLE_STOP_AT). A title holds few of them, so a fast literal
+    search skips the rest, which the pattern would try position by position; the positions tried
+    are in order, so the first match is the leftmost.
+    """
+    at = pos
+    while (stop_at := TITLE_STOP_AT.search(text, at, endpos)) is not None:
+        first = stop_at.start()
+        while first > at and text[first - 1].isspace():  # isspace: every \s (and \x1c-\x1f)
+            first -= 1
+        for start in range(first, stop_at.start() + 1):
+            if m := TITLE_STOP.match(text, start, endpos):
+                return m
+        at = stop_at.start() + 1
+    return TITLE_STOP.match(text, endpos, endpos)
+
+
+def _not_a_citation(before: str) -> bool:
+    """``NOT_A_CITATION.search(before)``, searched only from where a match can start: its word
+    ends where the final spaces begin (``rstrip`` strips every \\s) and is at most
+    NOT_A_CITATION_LONGEST characters long (``regex.I`` folds case one character to one)."""
+    start = len(before.rstrip()) - NOT_A_CITATION_LONGEST
+    return NOT_A_CITATION.search(before, max(0, start)) is not None
 
 
 def _name(text: str, start: int, position: int, doc_type: str) -> tuple[str, int, str | None] | None:
