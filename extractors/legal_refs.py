@@ -281,9 +281,13 @@ def _find(text: str, place: str | None) -> list[_Mention]:
 def _candidates(text: str):
     """CITATION matches at capitalised type words and at lower-case ones before "số N", in order."""
     starts = {m.start() for m in CAPITALISED.finditer(text)}
-    for m in finditer_from_heads(SO_DIGIT, SO_HEADS, text, 0, len(text)):
+    # every "số" (one cannot overlap another, nor hide in a SO_DIGIT match: these are the positions
+    # ``finditer_from_heads`` would try), in one pass of the fast literal search
+    for head in SO_HEADS.finditer(text):
+        if not SO_DIGIT.match(text, head.start()):
+            continue
         # the first match is LOWER_TYPE_BEFORE.search over the window
-        before = next(finditer_from_heads(LOWER_TYPE_BEFORE, LOWER_TYPE_HEADS, text, max(0, m.start() - 50), m.start()), None)
+        before = next(finditer_from_heads(LOWER_TYPE_BEFORE, LOWER_TYPE_HEADS, text, max(0, head.start() - 50), head.start()), None)
         if before:
             starts.add(before.start())
     for start in sorted(starts):
@@ -548,9 +552,15 @@ def _spaces_in(raw: str, number: str) -> int:
 
 
 @lru_cache(maxsize=4096)
-def _has_code(number: str) -> bool:
+def _lead_number(number: str) -> str | None:
+    """The bare number a số ký hiệu starts with: "04" of "04/2015/NĐ-CP"."""
     lead = BARE_NUMBER.match(number)
-    return bool(_LETTER.search(number, lead.end() if lead else 0))
+    return lead.group(0) if lead else None
+
+
+@lru_cache(maxsize=4096)
+def _has_code(number: str) -> bool:
+    return bool(_LETTER.search(number, len(_lead_number(number) or "")))
 
 
 def _type_from_code(number: str) -> str | None:
@@ -560,6 +570,7 @@ def _type_from_code(number: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def _key_number(number: str) -> str:
     return "".join(number.split()).casefold()
 
@@ -616,8 +627,8 @@ def _merge(text: str, mentions: list[_Mention]) -> list[LegalRef]:
     # full forms by (type, leading number): "04" finds "04/2015/NĐ-CP" without a scan per short form
     full: dict[tuple[str, str], set[str]] = {}
     for m in mentions:
-        if m.number and _has_code(m.number) and (lead := BARE_NUMBER.match(m.number)):
-            full.setdefault((m.doc_type, lead.group(0)), set()).add(m.number)
+        if m.number and _has_code(m.number) and (lead := _lead_number(m.number)):
+            full.setdefault((m.doc_type, lead), set()).add(m.number)
     names = {_key_name(m.name): m for m in mentions if m.name}
     aliases = {_key_name(m.alias): m for m in mentions if m.alias}
     for m in mentions:
@@ -733,9 +744,9 @@ def index_full_forms(refs: Iterable[LegalRef], index: ArchiveIndex | None = None
     index = {} if index is None else index
     for ref in refs:
         if ref.number and _has_code(ref.number):
-            short = BARE_NUMBER.match(ref.number)
+            short = _lead_number(ref.number)
             if short:
-                index.setdefault((ref.doc_type, short.group(0)), set()).add(ref.number)
+                index.setdefault((ref.doc_type, short), set()).add(ref.number)
     return index
 
 
