@@ -81,7 +81,11 @@ CITATION = regex.compile(
     regex.X,
 )
 
-assert CITATION.groupindex == {"type": 1, "self": 2, "qual": 3, "num": 4, "bare": 5}  # read by ``groups()``
+# Groups are read by number (``groups()``, ``start(NUM)``, ``m[1]`` of a pattern with one group;
+# names stay in the patterns to say what they hold): in ``regex`` a lookup by name costs about
+# half a microsecond, more than most of the reads here.
+assert CITATION.groupindex == {"type": 1, "self": 2, "qual": 3, "num": 4, "bare": 5}
+NUM, BARE = 4, 5
 
 # ---- the tail of a citation, read with anchored patterns at the current position
 DAY_MONTH_YEAR = (
@@ -102,6 +106,7 @@ TAIL_TERM_OPENS = frozenset("(Kk")  # "(", "khóa"
 TAIL_ITEM = regex.compile(
     rf"\s*(?:,\s*và|,|và|;)\s*(?:(?P<type>{TYPES})\s+)?(?:[Ss]ố\s*:?\s*)?(?P<num>\d+[a-zđ]?(?:{JOIN}{PART}){{1,6}})"
 )
+assert TAIL_ITEM.groupindex == {"type": 1, "num": 2}  # read by number, as the others of one group
 TAIL_ITEM_OPENS = frozenset(",v;")  # ",", "và", ";"
 TAIL_TITLE = regex.compile(r"\s*,?\s*(?P<about>về|V/v)\s+")
 TAIL_TITLE_OPENS = frozenset(",vV")  # ",", "về", "V/v"
@@ -131,6 +136,10 @@ BEFORE_ISSUER = regex.compile(
     rf"(?:[Nn]gày\s+(?:{DAY_MONTH_YEAR})\s*,\s*)?(?<!\p{{L}})(?P<issuer>(?:{ISSUER_HEADS})(?: (?!đã |được |có |tại )[^\s,;.()“”]+){{0,10}}?)"
     r"\s+(?:đã\s+|vừa\s+)?(?:có|ban hành|tại)\s+$"
 )
+# The date's groups come first in both patterns that read one (``_iso`` reads them by number).
+_DATE_GROUPS = {"d": 1, "m": 2, "y": 3, "d2": 4, "m2": 5, "y2": 6}
+assert TAIL_DATE.groupindex == _DATE_GROUPS and BEFORE_ISSUER.groupindex == {**_DATE_GROUPS, "issuer": 7}
+ACTOR = 7
 # Pinpoints written before the type: "Điều 04, 05, 06, 07 Nghị định ...", "khoản 2 Điều 5 của".
 PINPOINT = regex.compile(
     r"(?P<pin>(?:(?:điểm\s+\p{Ll}\s+)?[Kk]hoản\s+\d+(?:\s*(?:,|và)\s*(?:[Kk]hoản\s+)?\d+)*\s+)?"
@@ -157,7 +166,7 @@ NOT_A_CITATION_WORDS = (
 NOT_A_CITATION = regex.compile(rf"(?:{'|'.join(NOT_A_CITATION_WORDS)})\s+$", regex.I)
 NOT_A_CITATION_LONGEST = max(map(len, NOT_A_CITATION_WORDS))
 # A number written after a name: "Luật Việc làm số 38/2013/QH13".
-NAME_NUMBER = regex.compile(rf" +số\s*:?\s*(?P<num>{NUMBER})")
+NAME_NUMBER = regex.compile(rf" +số\s*:?\s*(?P<num>{NUMBER})")  # group 1
 ACRONYM = regex.compile(r" +(?P<w>\p{Lu}{2,})(?![\p{L}\d])")
 BARE_NUMBER = regex.compile(r"\d+[a-zđ]?")
 # After a bare short number, words that show it is a quantity, not an instrument ("Kế hoạch 5 năm").
@@ -225,7 +234,6 @@ def _find(text: str, place: str | None) -> list[_Mention]:
     found: list[_Mention] = []
     consumed = 0
     for match in _candidates(text):
-        # one tuple for the five groups: a lookup by name in ``regex`` costs about a microsecond
         word, itself, qualifier, number, bare = match.groups()
         if match.start() < consumed or itself:
             continue
@@ -233,18 +241,19 @@ def _find(text: str, place: str | None) -> list[_Mention]:
         before = text[max(0, match.start() - 60) : match.start()]
         group: list[_Mention] = []
         if number is not None:
-            number = _clean_number(number)
+            raw = number
+            number = _clean_number(raw)
             if not number or (word[0].islower() and not _has_code(number)):
                 continue
-            end = match.start("num") + len(number) + _spaces_in(match.group("num"), number)
+            end = match.start(NUM) + len(number) + _spaces_in(raw, number)
             # "Luật bảo hiểm y tế số 25/2008/QH12": for a law the words before "số" are its name
             name = f"{word[0].upper()}{word[1:]} {qualifier}" if qualifier and doc_type in _NAMED else None
             group.append(_Mention(doc_type, match.start(), end, number=number, name=name))
         elif bare is not None and word[0].isupper():
             number = _clean_number(bare)
-            if not number or (not _has_code(number) and NOT_SHORT.match(text, match.end("bare"))):
+            if not number or (not _has_code(number) and NOT_SHORT.match(text, match.end(BARE))):
                 continue
-            end = match.start("bare") + len(number) + _spaces_in(bare, number)
+            end = match.start(BARE) + len(number) + _spaces_in(bare, number)
             group.append(_Mention(doc_type, match.start(), end, number=number))
         elif word[0].isupper() and doc_type in _NAMED and not _not_a_citation(before):
             named = _name(text, match.start(), match.end(), doc_type)
@@ -252,10 +261,10 @@ def _find(text: str, place: str | None) -> list[_Mention]:
                 continue
             name, end, number = named
             if m := NAME_NUMBER.match(text, end, min(len(text), end + 60)):
-                written = _clean_number(m.group("num"))
+                written = _clean_number(m[1])
                 if written and _has_code(written):
                     number = written
-                    end = m.start("num") + len(written) + _spaces_in(m.group("num"), written)
+                    end = m.start(1) + len(written) + _spaces_in(m[1], written)
             group.append(_Mention(doc_type, match.start(), end, name=name, number=number))
         else:
             continue
@@ -265,9 +274,7 @@ def _find(text: str, place: str | None) -> list[_Mention]:
         if before.rstrip().endswith((" có", " ban hành", " tại")):  # cheap test before the search
             actor = BEFORE_ISSUER.search(text, max(0, match.start() - 150), match.start())
         if actor:
-            issuer = _issuer(actor.group("issuer"), place)
-            date = _iso(actor) if actor.group("y") or actor.group("y2") else None
-            before_values = (issuer, date)
+            before_values = (_issuer(actor[ACTOR], place), _iso(actor))
         else:
             before_values = (None, None)
         consumed = _tail(text, end, group, place, doc_type)
@@ -328,23 +335,24 @@ def _tail(text: str, position: int, group: list[_Mention], place: str | None, do
             pending = []
             position = end = m.end() + len(raw)
         elif ahead in TAIL_ITEM_OPENS and (m := TAIL_ITEM.match(text, position, limit)):
-            number = _clean_number(m.group("num"))
+            item_word, raw = m.groups()
+            number = _clean_number(raw)
             if not number or not _has_code(number):
                 break
-            item_type = _CANONICAL[m.group("type").lower()] if m.group("type") else _type_from_code(number) or doc_type
-            item_end = m.start("num") + len(number) + _spaces_in(m.group("num"), number)
-            start = m.start("type") if m.group("type") else m.start("num")
+            item_type = _CANONICAL[item_word.lower()] if item_word else _type_from_code(number) or doc_type
+            item_end = m.start(2) + len(number) + _spaces_in(raw, number)
+            start = m.start(1) if item_word else m.start(2)
             mention = _Mention(item_type, start, item_end, number=number, relation=group[0].relation)
             group.append(mention)
             pending.append(mention)
             position = end = item_end
         elif ahead in TAIL_ALIAS_OPENS and (m := TAIL_ALIAS.match(text, position, limit)):
-            group[-1].alias = m.group("alias")
+            group[-1].alias = m[1]
             position = m.end()
         elif ahead in TAIL_TITLE_OPENS and (m := TAIL_TITLE.match(text, position, limit)):
             stop = _title_stop(text, m.end(), min(len(text), m.end() + 300))
-            title = text[m.start("about") : stop.start() if stop else m.end()].strip(" ,")
-            if m.group("about") == "V/v":
+            title = text[m.start(1) : stop.start() if stop else m.end()].strip(" ,")
+            if m[1] == "V/v":
                 title = "về việc" + title[3:]
             for item in group:
                 item.title = item.title or title
@@ -395,7 +403,7 @@ def _name(text: str, start: int, position: int, doc_type: str) -> tuple[str, int
     if doc_type == "Pháp lệnh":
         return None
     if m := ACRONYM.match(text, position, position + 20):  # "Luật BHYT": resolved later by initials
-        return f"{word[0].upper()}{word[1:]} {m.group('w')}", m.end(), None
+        return f"{word[0].upper()}{word[1:]} {m[1]}", m.end(), None
     words: list[str] = []
     end = position
     amending = False
@@ -404,7 +412,7 @@ def _name(text: str, start: int, position: int, doc_type: str) -> tuple[str, int
         m = NAME_WORD.match(text, cursor, min(len(text), cursor + 60))
         if m is None:
             break
-        token = m.group("w")
+        token = m[1]
         lower = token.lower()
         if not words:
             if lower in LAW_GENERIC or token.isdigit():
@@ -420,7 +428,7 @@ def _name(text: str, start: int, position: int, doc_type: str) -> tuple[str, int
         if text.startswith(",", cursor):
             after = NAME_WORD.match(text, cursor + 1, min(len(text), cursor + 40))
             small = len(words) <= 2 or amending
-            if after and after.group("w")[0].islower() and small and after.group("w").lower() not in NAME_STOPWORDS:
+            if after and after[1][0].islower() and small and after[1].lower() not in NAME_STOPWORDS:
                 cursor += 1
                 continue
             break
@@ -486,7 +494,7 @@ def _pinpoints(before: str) -> list[str]:
     m = PINPOINT.search(before) if "Điều" in before else None
     if not m:
         return []
-    pin = m.group("pin")
+    pin = m[1]
     clause = _CLAUSE.match(pin)
     if clause and "," not in pin:
         return [" ".join(pin.split())]
@@ -503,8 +511,8 @@ def _relation(text: str, start: int) -> Relation:
     if CLAUSE_WORDS.search(window):  # a fast literal search first: few windows hold a clause start
         for clause in CLAUSE_START.finditer(window):  # noqa: B007 - the last clause start is wanted
             pass
-    word = (near.group("rel") if near else clause.group("rel") if clause else "").lower()
-    if word == "căn cứ" or (clause and clause.group("rel") == "Căn cứ"):
+    word = (near[1] if near else clause[1] if clause else "").lower()
+    if word == "căn cứ" or (clause and clause[1] == "Căn cứ"):
         return "căn cứ"
     if word in ("thực hiện", "triển khai"):
         return "thực hiện"
@@ -580,9 +588,11 @@ def _key_name(name: str) -> str:
 
 
 def _iso(m: regex.Match[str]) -> str | None:
-    d, mo, y, d2, m2, y2 = m.group("d", "m", "y", "d2", "m2", "y2")  # one call: a lookup by name is slow
+    d, mo, y, d2, m2, y2 = m.groups()[:6]  # the groups of DAY_MONTH_YEAR, first in each pattern
     if not d:
         d, mo, y = d2, m2, y2
+    if y is None:  # BEFORE_ISSUER without its date
+        return None
     day, month = int(d), int(mo)
     if not (1 <= day <= 31 and 1 <= month <= 12):
         return None
