@@ -93,26 +93,26 @@ DAY_MONTH_YEAR = (
     r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})"
 )
 TAIL_DATE = regex.compile(rf"\s*,?\s*(?:được\s+)?(?:ban hành\s+|ký\s+)?ngày\s+(?:{DAY_MONTH_YEAR})")
-# The character each tail read can open with, after its leading spaces (``_tail`` tries a read
-# only when the next character is one of them).
-TAIL_DATE_OPENS = frozenset(",đbkn")  # ",", "được", "ban hành", "ký", "ngày"
+# What each tail read can open with, after its leading spaces (``_tail`` tries a read only when
+# the text ahead opens with one of them).
+TAIL_DATE_OPENS = (",", "được", "ban hành", "ký", "ngày")
 TAIL_ISSUER = regex.compile(r"\s*,?\s*của\s+")
-TAIL_ISSUER_OPENS = frozenset(",c")  # ",", "của"
+TAIL_ISSUER_OPENS = (",", "của")
 # "(khóa XI)", "khóa XII": the term of a Party body, not part of its name
 TAIL_TERM = regex.compile(r"\s*\(?\s*[Kk]h[óo]a\s+[IVXLC]+\s*\)?")
-TAIL_TERM_OPENS = frozenset("(Kk")  # "(", "khóa"
+TAIL_TERM_OPENS = ("(", "Kh", "kh")
 # A list continues the citation: "các Nghị định số 04/2015/NĐ-CP, 149/2018/NĐ-CP",
 # "Kết luận số 114-KL/TW ..., số 43-KL/TW", "Công văn 4503/TCT ... và Công văn số 3169/TCT06".
 TAIL_ITEM = regex.compile(
     rf"\s*(?:,\s*và|,|và|;)\s*(?:(?P<type>{TYPES})\s+)?(?:[Ss]ố\s*:?\s*)?(?P<num>\d+[a-zđ]?(?:{JOIN}{PART}){{1,6}})"
 )
 assert TAIL_ITEM.groupindex == {"type": 1, "num": 2}  # read by number, as the others of one group
-TAIL_ITEM_OPENS = frozenset(",v;")  # ",", "và", ";"
+TAIL_ITEM_OPENS = (",", "và", ";")
 TAIL_TITLE = regex.compile(r"\s*,?\s*(?P<about>về|V/v)\s+")
-TAIL_TITLE_OPENS = frozenset(",vV")  # ",", "về", "V/v"
+TAIL_TITLE_OPENS = (",", "về", "V/v")
 # "(sau đây gọi là Luật BHYT)": a name the document uses for the instrument from here on
 TAIL_ALIAS = regex.compile(r"\s*\(\s*sau đây gọi (?:tắt |chung )?là\s+(?P<alias>[^()\n]{1,80}?)\s*\)")
-TAIL_ALIAS_OPENS = frozenset("(")
+TAIL_ALIAS_OPENS = ("(",)
 # Where an issuer stops: the words that start the title, a date, a verb, or punctuation.
 ISSUER_STOP = regex.compile(
     # "của UBND tỉnh thực hiện Nghị quyết số ..." (but "Ban chỉ đạo thực hiện quy chế dân chủ" is a name)
@@ -290,11 +290,14 @@ def _candidates(text: str):
     starts = {m.start() for m in CAPITALISED.finditer(text)}
     # every "số" (one cannot overlap another, nor hide in a SO_DIGIT match: these are the positions
     # ``finditer_from_heads`` would try), in one pass of the fast literal search
-    for head in SO_HEADS.finditer(text):
-        if not SO_DIGIT.match(text, head.start()):
+    for so in SO_HEADS.finditer(text):
+        # a lower-case type word must start in the 50 characters before: a fast literal search first
+        # (few windows hold one), then "số N" itself
+        type_word = LOWER_TYPE_HEADS.search(text, max(0, so.start() - 50), so.start())
+        if type_word is None or not SO_DIGIT.match(text, so.start()):
             continue
-        # the first match is LOWER_TYPE_BEFORE.search over the window
-        before = next(finditer_from_heads(LOWER_TYPE_BEFORE, LOWER_TYPE_HEADS, text, max(0, head.start() - 50), head.start()), None)
+        # the first match is LOWER_TYPE_BEFORE.search over the window (none starts before ``type_word``)
+        before = next(finditer_from_heads(LOWER_TYPE_BEFORE, LOWER_TYPE_HEADS, text, type_word.start(), so.start()), None)
         if before:
             starts.add(before.start())
     for start in sorted(starts):
@@ -311,20 +314,20 @@ def _tail(text: str, position: int, group: list[_Mention], place: str | None, do
     pending = list(group)  # items still waiting for a date or an issuer written after them
     end = position
     for _ in range(64):  # a list of citations each with its date and issuer reads several steps an item
-        # The next character after spaces picks the reads worth trying (their ``*_OPENS``): a read
-        # that cannot open with it would fail. ``lstrip`` strips every ``\s`` the patterns skip
-        # (and \x1c-\x1f, which no read accepts), so a read that matches is always tried.
-        ahead = text[position:limit].lstrip()[:1]
+        # The text ahead, after spaces, picks the reads worth trying (their ``*_OPENS``): a read
+        # that cannot open it would fail. ``lstrip`` strips every ``\s`` the patterns skip (and
+        # \x1c-\x1f, which no read accepts), so a read that matches is always tried.
+        ahead = text[position:limit].lstrip()
         if not ahead:
             break
-        if ahead in TAIL_DATE_OPENS and (m := TAIL_DATE.match(text, position, limit)):
+        if ahead.startswith(TAIL_DATE_OPENS) and (m := TAIL_DATE.match(text, position, limit)):
             date = _iso(m)
             for item in pending:
                 item.date = item.date or date
             position = end = m.end()
-        elif ahead in TAIL_TERM_OPENS and (m := TAIL_TERM.match(text, position, limit)):
+        elif ahead.startswith(TAIL_TERM_OPENS) and (m := TAIL_TERM.match(text, position, limit)):
             position = m.end()
-        elif ahead in TAIL_ISSUER_OPENS and (m := TAIL_ISSUER.match(text, position, limit)):
+        elif ahead.startswith(TAIL_ISSUER_OPENS) and (m := TAIL_ISSUER.match(text, position, limit)):
             stop = ISSUER_STOP.search(text, m.end(), min(len(text), m.end() + 160))
             raw = _issuer_extent(text[m.end() : stop.start() if stop else m.end()])
             issuer = _issuer(raw, place)
@@ -334,7 +337,7 @@ def _tail(text: str, position: int, group: list[_Mention], place: str | None, do
                 item.issuer = item.issuer or issuer
             pending = []
             position = end = m.end() + len(raw)
-        elif ahead in TAIL_ITEM_OPENS and (m := TAIL_ITEM.match(text, position, limit)):
+        elif ahead.startswith(TAIL_ITEM_OPENS) and (m := TAIL_ITEM.match(text, position, limit)):
             item_word, raw = m.groups()
             number = _clean_number(raw)
             if not number or not _has_code(number):
@@ -346,10 +349,10 @@ def _tail(text: str, position: int, group: list[_Mention], place: str | None, do
             group.append(mention)
             pending.append(mention)
             position = end = item_end
-        elif ahead in TAIL_ALIAS_OPENS and (m := TAIL_ALIAS.match(text, position, limit)):
+        elif ahead.startswith(TAIL_ALIAS_OPENS) and (m := TAIL_ALIAS.match(text, position, limit)):
             group[-1].alias = m[1]
             position = m.end()
-        elif ahead in TAIL_TITLE_OPENS and (m := TAIL_TITLE.match(text, position, limit)):
+        elif ahead.startswith(TAIL_TITLE_OPENS) and (m := TAIL_TITLE.match(text, position, limit)):
             stop = _title_stop(text, m.end(), min(len(text), m.end() + 300))
             title = text[m.start(1) : stop.start() if stop else m.end()].strip(" ,")
             if m[1] == "V/v":
@@ -508,7 +511,9 @@ def _relation(text: str, start: int) -> Relation:
         return "other"
     near = RELATION_NEAR.search(window[-60:])
     clause = None
-    if CLAUSE_WORDS.search(window):  # a fast literal search first: few windows hold a clause start
+    # The clause start is read when no relation word is near, or when it may be "Căn cứ" (which
+    # wins over the near word); a fast literal search first: few windows hold a clause start.
+    if (near is None or "Căn cứ" in window) and CLAUSE_WORDS.search(window):
         for clause in CLAUSE_START.finditer(window):  # noqa: B007 - the last clause start is wanted
             pass
     word = (near[1] if near else clause[1] if clause else "").lower()
