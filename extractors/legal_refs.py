@@ -238,7 +238,6 @@ def _find(text: str, place: str | None) -> list[_Mention]:
         if match.start() < consumed or itself:
             continue
         doc_type = _CANONICAL[word.lower()]
-        before = text[max(0, match.start() - 60) : match.start()]
         group: list[_Mention] = []
         if number is not None:
             raw = number
@@ -255,7 +254,7 @@ def _find(text: str, place: str | None) -> list[_Mention]:
                 continue
             end = match.start(BARE) + len(number) + _spaces_in(bare, number)
             group.append(_Mention(doc_type, match.start(), end, number=number))
-        elif word[0].isupper() and doc_type in _NAMED and not _not_a_citation(before):
+        elif word[0].isupper() and doc_type in _NAMED and not _not_a_citation(_before(text, match.start())):
             named = _name(text, match.start(), match.end(), doc_type)
             if named is None:
                 continue
@@ -268,6 +267,7 @@ def _find(text: str, place: str | None) -> list[_Mention]:
             group.append(_Mention(doc_type, match.start(), end, name=name, number=number))
         else:
             continue
+        before = _before(text, match.start())
         group[0].articles = _pinpoints(before)
         group[0].relation = _relation(text, match.start())
         actor = None
@@ -283,6 +283,11 @@ def _find(text: str, place: str | None) -> list[_Mention]:
             item.date = item.date or before_values[1]
         found.extend(group)
     return found
+
+
+def _before(text: str, start: int) -> str:
+    """The 60 characters before a citation, where its pinpoints and the words that make it no citation stand."""
+    return text[max(0, start - 60) : start]
 
 
 def _candidates(text: str):
@@ -507,9 +512,12 @@ def _pinpoints(before: str) -> list[str]:
 
 def _relation(text: str, start: int) -> Relation:
     window = text[max(0, start - 120) : start]
-    if RELATION_WORDS.search(window) is None:
+    head = RELATION_WORDS.search(window)
+    if head is None:
         return "other"
-    near = RELATION_NEAR.search(window[-60:])
+    # RELATION_NEAR over the last 60 characters; it opens with a relation word, so none starts before
+    # ``head``, the first one
+    near = RELATION_NEAR.search(window, max(head.start(), len(window) - 60))
     clause = None
     # The clause start is read when no relation word is near, or when it may be "Căn cứ" (which
     # wins over the near word); a fast literal search first: few windows hold a clause start.
