@@ -458,26 +458,34 @@ def _known_names() -> dict[str, list[tuple[str, str]]]:
 
 
 @cache
-def _known_names_by_length(doc_type: str) -> dict[int, dict[str, list[int]]]:
-    """The rows of ``_known_names()[doc_type]`` by the length of the name after the type, then by
-    that name in lower case: the indexes of the rows."""
-    by_length: dict[int, dict[str, list[int]]] = {}
+def _known_names_by_opening(doc_type: str) -> dict[str, list[tuple[int, int, str]]]:
+    """The rows of ``_known_names()[doc_type]`` by the first two characters of the name after the
+    type in lower case (a space and a letter): (index of the row, length of the name, the name in
+    lower case).
+
+    A slice of the text lower-cased opens as a longer one lower-cased, but where a character
+    lower-cases to two ("İ") or by what follows ("Σ"): no name holds what they give, so a slice
+    holding one cannot match a name anyway.
+    """
+    by_opening: dict[str, list[tuple[int, int, str]]] = {}
     for i, (rest, _) in enumerate(_known_names().get(doc_type, ())):
-        by_length.setdefault(len(rest), {}).setdefault(rest.lower(), []).append(i)
-    return by_length
+        lowered = rest.lower()
+        assert len(rest) >= 2 and not {"\u0307", "σ", "ς"} & set(lowered), rest
+        by_opening.setdefault(lowered[:2], []).append((i, len(rest), lowered))
+    return by_opening
 
 
 def _known_name(text: str, start: int, position: int, doc_type: str) -> tuple[str, int, str | None] | None:
     """A name from the known-instruments table written at ``start`` ("về" tolerated after the type)."""
     rows = _known_names().get(doc_type, ())
     ats = (position, position + 3) if text.startswith(" về", position) else (position,)
-    # The rows whose name is written at ``at`` (in any case): one slice and one lookup per length
-    # of name, not per row; the same test as ``text[at : at + len(rest)].lower() == rest.lower()``.
+    # The rows whose name is written at ``at`` (in any case): only those opening as the text are
+    # compared, by the test ``text[at : at + len(rest)].lower() == rest.lower()``.
     hits = [
         (i, at)
-        for length, by_name in _known_names_by_length(doc_type).items()
         for at in ats
-        for i in by_name.get(text[at : at + length].lower(), ())
+        for i, length, lowered in _known_names_by_opening(doc_type).get(text[at : at + 2].lower(), ())
+        if text[at : at + length].lower() == lowered
     ]
     best = None
     for i, at in sorted(hits):  # in table order, as a walk over the rows would meet them
