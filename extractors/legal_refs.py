@@ -16,6 +16,7 @@ to a window of a few hundred characters after the citation.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -296,10 +297,12 @@ def _candidates(text: str):
     # every "số" (one cannot overlap another, nor hide in a SO_DIGIT match: these are the positions
     # ``finditer_from_heads`` would try), in one pass of the fast literal search
     for so in SO_HEADS.finditer(text):
+        if not SO_DIGIT.match(text, so.start()):
+            continue
         # a lower-case type word must start in the 50 characters before: a fast literal search first
-        # (few windows hold one), then "số N" itself
+        # (few windows hold one)
         type_word = LOWER_TYPE_HEADS.search(text, max(0, so.start() - 50), so.start())
-        if type_word is None or not SO_DIGIT.match(text, so.start()):
+        if type_word is None:
             continue
         # the first match is LOWER_TYPE_BEFORE.search over the window (none starts before ``type_word``)
         before = next(finditer_from_heads(LOWER_TYPE_BEFORE, LOWER_TYPE_HEADS, text, type_word.start(), so.start()), None)
@@ -656,10 +659,10 @@ def _issuer(raw: str, place: str | None) -> str | None:
 def _merge(text: str, mentions: list[_Mention]) -> list[LegalRef]:
     """One ``LegalRef`` per instrument: short forms, acronyms and aliases join their full form."""
     # full forms by (type, leading number): "04" finds "04/2015/NĐ-CP" without a scan per short form
-    full: dict[tuple[str, str], set[str]] = {}
+    full: defaultdict[tuple[str, str], set[str]] = defaultdict(set)  # no new set per mention
     for m in mentions:
         if m.number and _has_code(m.number) and (lead := _lead_number(m.number)):
-            full.setdefault((m.doc_type, lead), set()).add(m.number)
+            full[m.doc_type, lead].add(m.number)
     names = {_key_name(m.name): m for m in mentions if m.name}
     aliases = {_key_name(m.alias): m for m in mentions if m.alias}
     for m in mentions:
@@ -677,10 +680,10 @@ def _merge(text: str, mentions: list[_Mention]) -> list[LegalRef]:
             m.number = numbered_names[_key_name(m.name)].number
     # the mentions of each instrument, in order; merged in plain variables and built once (setting
     # an attribute of a pydantic model costs a microsecond)
-    by_key: dict[tuple[str, str], list[_Mention]] = {}
+    by_key: defaultdict[tuple[str, str], list[_Mention]] = defaultdict(list)
     for m in mentions:
         key = (m.doc_type, _key_number(m.number) if m.number else "name:" + _key_name(m.name or ""))
-        by_key.setdefault(key, []).append(m)
+        by_key[key].append(m)
     refs: list[LegalRef] = []
     for same in by_key.values():
         first = same[0]
