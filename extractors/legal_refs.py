@@ -58,7 +58,8 @@ JOIN = r"(?:\s?/\s?|\s?-\s?)"
 PART = r"[\p{Lu}\d][\p{Lu}\p{Ll}\d.&]*"
 NUMBER = rf"\d+[a-zđ]?(?:{JOIN}{PART}){{0,6}}"
 # Words a writer puts between the type and "số": "Báo cáo thẩm tra số", "Chương trình phối hợp số".
-QUALIFIER = r"\p{Ll}+(?:\s\p{Ll}+){0,3}"
+# Possessive (++): a space always follows a word, so giving back its letters could never help.
+QUALIFIER = r"\p{Ll}++(?:\s\p{Ll}++){0,3}"
 
 # Candidates are found fast, then read with CITATION anchored at each: a capitalised type word
 # (a literal alternation; the standard ``re`` scans it several times faster than ``regex`` and
