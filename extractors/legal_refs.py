@@ -83,11 +83,11 @@ CITATION = regex.compile(
     regex.X,
 )
 
-# Groups are read by number (``groups()``, ``start(NUM)``, ``m[1]`` of a pattern with one group;
+# Groups are read by number (``groups()``, ``start(NUM_GROUP)``, ``m[1]`` of a pattern with one group;
 # names stay in the patterns to say what they hold): in ``regex`` a lookup by name costs about
 # half a microsecond, more than most of the reads here.
 assert CITATION.groupindex == {"type": 1, "self": 2, "qual": 3, "num": 4, "bare": 5}
-NUM, BARE = 4, 5
+NUM_GROUP, BARE_GROUP = 4, 5
 
 # ---- the tail of a citation, read with anchored patterns at the current position
 DAY_MONTH_YEAR = (
@@ -141,7 +141,7 @@ BEFORE_ISSUER = regex.compile(
 # The date's groups come first in both patterns that read one (``_iso`` reads them by number).
 _DATE_GROUPS = {"d": 1, "m": 2, "y": 3, "d2": 4, "m2": 5, "y2": 6}
 assert TAIL_DATE.groupindex == _DATE_GROUPS and BEFORE_ISSUER.groupindex == {**_DATE_GROUPS, "issuer": 7}
-ACTOR = 7
+ISSUER_GROUP = 7
 # Pinpoints written before the type: "Điều 04, 05, 06, 07 Nghị định ...", "khoản 2 Điều 5 của".
 PINPOINT = regex.compile(
     r"(?P<pin>(?:(?:điểm\s+\p{Ll}\s+)?[Kk]hoản\s+\d+(?:\s*(?:,|và)\s*(?:[Kk]hoản\s+)?\d+)*\s+)?"
@@ -246,15 +246,15 @@ def _find(text: str, place: str | None) -> list[_Mention]:
             number = _clean_number(raw)
             if not number or (word[0].islower() and not _has_code(number)):
                 continue
-            end = match.start(NUM) + len(number) + _spaces_in(raw, number)
+            end = match.start(NUM_GROUP) + len(number) + _spaces_in(raw, number)
             # "Luật bảo hiểm y tế số 25/2008/QH12": for a law the words before "số" are its name
             name = f"{word[0].upper()}{word[1:]} {qualifier}" if qualifier and doc_type in _NAMED else None
             group.append(_Mention(doc_type, match.start(), end, number=number, name=name))
         elif bare is not None and word[0].isupper():
             number = _clean_number(bare)
-            if not number or (not _has_code(number) and NOT_SHORT.match(text, match.end(BARE))):
+            if not number or (not _has_code(number) and NOT_SHORT.match(text, match.end(BARE_GROUP))):
                 continue
-            end = match.start(BARE) + len(number) + _spaces_in(bare, number)
+            end = match.start(BARE_GROUP) + len(number) + _spaces_in(bare, number)
             group.append(_Mention(doc_type, match.start(), end, number=number))
         elif word[0].isupper() and doc_type in _NAMED and not _not_a_citation(_before(text, match.start())):
             named = _name(text, match.start(), match.end(), doc_type)
@@ -276,7 +276,7 @@ def _find(text: str, place: str | None) -> list[_Mention]:
         if before.rstrip().endswith((" có", " ban hành", " tại")):  # cheap test before the search
             actor = BEFORE_ISSUER.search(text, max(0, match.start() - 150), match.start())
         if actor:
-            before_values = (_issuer(actor[ACTOR], place), _iso(actor))
+            before_values = (_issuer(actor[ISSUER_GROUP], place), _iso(actor))
         else:
             before_values = (None, None)
         consumed = _tail(text, end, group, place, doc_type)
@@ -295,8 +295,7 @@ def _before(text: str, start: int) -> str:
 def _candidates(text: str):
     """CITATION matches at capitalised type words and at lower-case ones before "số N", in order."""
     starts = {m.start() for m in CAPITALISED.finditer(text)}
-    # every "số" (one cannot overlap another, nor hide in a SO_DIGIT match: these are the positions
-    # ``finditer_from_heads`` would try), in one pass of the fast literal search
+    # every "số N": each "số" found in one pass of the fast literal search, then tested
     for so in SO_HEADS.finditer(text):
         if not SO_DIGIT.match(text, so.start()):
             continue
