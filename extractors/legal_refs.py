@@ -16,6 +16,7 @@ to a window of a few hundred characters after the citation.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -57,7 +58,8 @@ JOIN = r"(?:\s?/\s?|\s?-\s?)"
 PART = r"[\p{Lu}\d][\p{Lu}\p{Ll}\d.&]*"
 NUMBER = rf"\d+[a-zđ]?(?:{JOIN}{PART}){{0,6}}"
 # Words a writer puts between the type and "số": "Báo cáo thẩm tra số", "Chương trình phối hợp số".
-QUALIFIER = r"\p{Ll}+(?:\s\p{Ll}+){0,3}"
+# Possessive (++): a space always follows a word, so giving back its letters could never help.
+QUALIFIER = r"\p{Ll}++(?:\s\p{Ll}++){0,3}"
 
 # Candidates are found fast, then read with CITATION anchored at each: a capitalised type word
 # (a literal alternation; the standard ``re`` scans it several times faster than ``regex`` and
@@ -81,7 +83,11 @@ CITATION = regex.compile(
     regex.X,
 )
 
-assert CITATION.groupindex == {"type": 1, "self": 2, "qual": 3, "num": 4, "bare": 5}  # read by ``groups()``
+# Groups are read by number (``groups()``, ``start(NUM_GROUP)``, ``m[1]`` of a pattern with one group;
+# names stay in the patterns to say what they hold): in ``regex`` a lookup by name costs about
+# half a microsecond, more than most of the reads here.
+assert CITATION.groupindex == {"type": 1, "self": 2, "qual": 3, "num": 4, "bare": 5}
+NUM_GROUP, BARE_GROUP = 4, 5
 
 # ---- the tail of a citation, read with anchored patterns at the current position
 DAY_MONTH_YEAR = (
@@ -89,17 +95,26 @@ DAY_MONTH_YEAR = (
     r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})"
 )
 TAIL_DATE = regex.compile(rf"\s*,?\s*(?:được\s+)?(?:ban hành\s+|ký\s+)?ngày\s+(?:{DAY_MONTH_YEAR})")
+# What each tail read can open with, after its leading spaces (``_tail`` tries a read only when
+# the text ahead opens with one of them).
+TAIL_DATE_OPENS = (",", "được", "ban hành", "ký", "ngày")
 TAIL_ISSUER = regex.compile(r"\s*,?\s*của\s+")
+TAIL_ISSUER_OPENS = (",", "của")
 # "(khóa XI)", "khóa XII": the term of a Party body, not part of its name
 TAIL_TERM = regex.compile(r"\s*\(?\s*[Kk]h[óo]a\s+[IVXLC]+\s*\)?")
+TAIL_TERM_OPENS = ("(", "Kh", "kh")
 # A list continues the citation: "các Nghị định số 04/2015/NĐ-CP, 149/2018/NĐ-CP",
 # "Kết luận số 114-KL/TW ..., số 43-KL/TW", "Công văn 4503/TCT ... và Công văn số 3169/TCT06".
 TAIL_ITEM = regex.compile(
     rf"\s*(?:,\s*và|,|và|;)\s*(?:(?P<type>{TYPES})\s+)?(?:[Ss]ố\s*:?\s*)?(?P<num>\d+[a-zđ]?(?:{JOIN}{PART}){{1,6}})"
 )
+assert TAIL_ITEM.groupindex == {"type": 1, "num": 2}  # read by number, as the others of one group
+TAIL_ITEM_OPENS = (",", "và", ";")
 TAIL_TITLE = regex.compile(r"\s*,?\s*(?P<about>về|V/v)\s+")
+TAIL_TITLE_OPENS = (",", "về", "V/v")
 # "(sau đây gọi là Luật BHYT)": a name the document uses for the instrument from here on
 TAIL_ALIAS = regex.compile(r"\s*\(\s*sau đây gọi (?:tắt |chung )?là\s+(?P<alias>[^()\n]{1,80}?)\s*\)")
+TAIL_ALIAS_OPENS = ("(",)
 # Where an issuer stops: the words that start the title, a date, a verb, or punctuation.
 ISSUER_STOP = regex.compile(
     # "của UBND tỉnh thực hiện Nghị quyết số ..." (but "Ban chỉ đạo thực hiện quy chế dân chủ" is a name)
@@ -112,6 +127,9 @@ ISSUER_STOP = regex.compile(
 TITLE_STOP = regex.compile(
     rf"\s*[;\n()]|\.(?:\s|$)|(?:,|\s+và)\s+(?:các\s+)?(?:{TYPES})\s+(?:số\s*)?\d|$"
 )
+# Where a TITLE_STOP can start: at one of these, in the spaces just before one ("\s*;", "\s+và"),
+# or at the end of the window (see ``_title_stop``).
+TITLE_STOP_AT = re.compile(r"[;\n().,]|và")
 # The issuer (and date) written before the citation: "ngày 14/8/2024, Sở Tài nguyên và Môi
 # trường có Công văn số ...", "UBND thành phố Vũng Tàu đã ban hành Kế hoạch số ...", "của Công
 # an tỉnh tại Tờ trình số ...".
@@ -120,6 +138,10 @@ BEFORE_ISSUER = regex.compile(
     rf"(?:[Nn]gày\s+(?:{DAY_MONTH_YEAR})\s*,\s*)?(?<!\p{{L}})(?P<issuer>(?:{ISSUER_HEADS})(?: (?!đã |được |có |tại )[^\s,;.()“”]+){{0,10}}?)"
     r"\s+(?:đã\s+|vừa\s+)?(?:có|ban hành|tại)\s+$"
 )
+# The date's groups come first in both patterns that read one (``_iso`` reads them by number).
+_DATE_GROUPS = {"d": 1, "m": 2, "y": 3, "d2": 4, "m2": 5, "y2": 6}
+assert TAIL_DATE.groupindex == _DATE_GROUPS and BEFORE_ISSUER.groupindex == {**_DATE_GROUPS, "issuer": 7}
+ISSUER_GROUP = 7
 # Pinpoints written before the type: "Điều 04, 05, 06, 07 Nghị định ...", "khoản 2 Điều 5 của".
 PINPOINT = regex.compile(
     r"(?P<pin>(?:(?:điểm\s+\p{Ll}\s+)?[Kk]hoản\s+\d+(?:\s*(?:,|và)\s*(?:[Kk]hoản\s+)?\d+)*\s+)?"
@@ -136,14 +158,17 @@ CLAUSE_START = regex.compile(r"(?:^|[\n;])\s*(?:[-+*•]\s*)?(?P<rel>Căn cứ|T
 RELATION_WORDS = literal_heads(
     w for word in ("căn cứ", "thực hiện", "triển khai", "theo", "trên cơ sở") for w in (word, word.capitalize())
 )
+# The words CLAUSE_START can hold: a window without them has no clause start.
+CLAUSE_WORDS = literal_heads(["Căn cứ", "Thực hiện", "Theo", "Triển khai"])
 # Before a type word, words that make it a future document or a generic mention, not a citation.
-NOT_A_CITATION = regex.compile(
-    r"(?:dự án|dự thảo|xây dựng|soạn thảo|ban hành|dưới|trình|sửa đổi|các|những|thi hành"
-    r"|đoàn|hội|liên đoàn)\s+$",  # "Đoàn Luật sư" is a bar association, not a law
-    regex.I,
-)
+NOT_A_CITATION_WORDS = (
+    "dự án|dự thảo|xây dựng|soạn thảo|ban hành|dưới|trình|sửa đổi|các|những|thi hành"
+    "|đoàn|hội|liên đoàn"  # "Đoàn Luật sư" is a bar association, not a law
+).split("|")
+NOT_A_CITATION = regex.compile(rf"(?:{'|'.join(NOT_A_CITATION_WORDS)})\s+$", regex.I)
+NOT_A_CITATION_LONGEST = max(map(len, NOT_A_CITATION_WORDS))
 # A number written after a name: "Luật Việc làm số 38/2013/QH13".
-NAME_NUMBER = regex.compile(rf" +số\s*:?\s*(?P<num>{NUMBER})")
+NAME_NUMBER = regex.compile(rf" +số\s*:?\s*(?P<num>{NUMBER})")  # group 1
 ACRONYM = regex.compile(r" +(?P<w>\p{Lu}{2,})(?![\p{L}\d])")
 BARE_NUMBER = regex.compile(r"\d+[a-zđ]?")
 # After a bare short number, words that show it is a quantity, not an instrument ("Kế hoạch 5 năm").
@@ -162,6 +187,7 @@ _JOINS = regex.compile(r"(\s?[/-]\s?)")
 _WORDLIKE = regex.compile(r"\p{Ll}\p{Ll}")
 _CAPITALISED_WORD = regex.compile(r"\p{Lu}\p{Ll}+")
 _SPACES = regex.compile(r"\s+")
+_DIGITS = regex.compile(r"\d+")
 _LETTER = regex.compile(r"\p{L}")
 _TYPE_AHEAD = regex.compile(rf"\s*(?:{TYPES})(?!\p{{L}})")
 _CLAUSE = regex.compile(r"(?:điểm\s+\p{Ll}\s+)?[Kk]hoản\s+\d+\s+")
@@ -210,49 +236,47 @@ def _find(text: str, place: str | None) -> list[_Mention]:
     found: list[_Mention] = []
     consumed = 0
     for match in _candidates(text):
-        # one tuple for the five groups: a lookup by name in ``regex`` costs about a microsecond
         word, itself, qualifier, number, bare = match.groups()
         if match.start() < consumed or itself:
             continue
         doc_type = _CANONICAL[word.lower()]
-        before = text[max(0, match.start() - 60) : match.start()]
         group: list[_Mention] = []
         if number is not None:
-            number = _clean_number(number)
+            raw = number
+            number = _clean_number(raw)
             if not number or (word[0].islower() and not _has_code(number)):
                 continue
-            end = match.start("num") + len(number) + _spaces_in(match.group("num"), number)
+            end = match.start(NUM_GROUP) + len(number) + _spaces_in(raw, number)
             # "Luật bảo hiểm y tế số 25/2008/QH12": for a law the words before "số" are its name
             name = f"{word[0].upper()}{word[1:]} {qualifier}" if qualifier and doc_type in _NAMED else None
             group.append(_Mention(doc_type, match.start(), end, number=number, name=name))
         elif bare is not None and word[0].isupper():
             number = _clean_number(bare)
-            if not number or (not _has_code(number) and NOT_SHORT.match(text, match.end("bare"))):
+            if not number or (not _has_code(number) and NOT_SHORT.match(text, match.end(BARE_GROUP))):
                 continue
-            end = match.start("bare") + len(number) + _spaces_in(bare, number)
+            end = match.start(BARE_GROUP) + len(number) + _spaces_in(bare, number)
             group.append(_Mention(doc_type, match.start(), end, number=number))
-        elif word[0].isupper() and doc_type in _NAMED and not NOT_A_CITATION.search(before):
+        elif word[0].isupper() and doc_type in _NAMED and not _not_a_citation(_before(text, match.start())):
             named = _name(text, match.start(), match.end(), doc_type)
             if named is None:
                 continue
             name, end, number = named
             if m := NAME_NUMBER.match(text, end, min(len(text), end + 60)):
-                written = _clean_number(m.group("num"))
+                written = _clean_number(m[1])
                 if written and _has_code(written):
                     number = written
-                    end = m.start("num") + len(written) + _spaces_in(m.group("num"), written)
+                    end = m.start(1) + len(written) + _spaces_in(m[1], written)
             group.append(_Mention(doc_type, match.start(), end, name=name, number=number))
         else:
             continue
+        before = _before(text, match.start())
         group[0].articles = _pinpoints(before)
         group[0].relation = _relation(text, match.start())
         actor = None
         if before.rstrip().endswith((" có", " ban hành", " tại")):  # cheap test before the search
             actor = BEFORE_ISSUER.search(text, max(0, match.start() - 150), match.start())
         if actor:
-            issuer = _issuer(actor.group("issuer"), place)
-            date = _iso(actor) if actor.group("y") or actor.group("y2") else None
-            before_values = (issuer, date)
+            before_values = (_issuer(actor[ISSUER_GROUP], place), _iso(actor))
         else:
             before_values = (None, None)
         consumed = _tail(text, end, group, place, doc_type)
@@ -263,12 +287,25 @@ def _find(text: str, place: str | None) -> list[_Mention]:
     return found
 
 
+def _before(text: str, start: int) -> str:
+    """The 60 characters before a citation, where its pinpoints and the words that make it no citation stand."""
+    return text[max(0, start - 60) : start]
+
+
 def _candidates(text: str):
     """CITATION matches at capitalised type words and at lower-case ones before "số N", in order."""
     starts = {m.start() for m in CAPITALISED.finditer(text)}
-    for m in finditer_from_heads(SO_DIGIT, SO_HEADS, text, 0, len(text)):
-        # the first match is LOWER_TYPE_BEFORE.search over the window
-        before = next(finditer_from_heads(LOWER_TYPE_BEFORE, LOWER_TYPE_HEADS, text, max(0, m.start() - 50), m.start()), None)
+    # every "số N": each "số" found in one pass of the fast literal search, then tested
+    for so in SO_HEADS.finditer(text):
+        if not SO_DIGIT.match(text, so.start()):
+            continue
+        # a lower-case type word must start in the 50 characters before: a fast literal search first
+        # (few windows hold one)
+        type_word = LOWER_TYPE_HEADS.search(text, max(0, so.start() - 50), so.start())
+        if type_word is None:
+            continue
+        # the first match is LOWER_TYPE_BEFORE.search over the window (none starts before ``type_word``)
+        before = next(finditer_from_heads(LOWER_TYPE_BEFORE, LOWER_TYPE_HEADS, text, type_word.start(), so.start()), None)
         if before:
             starts.add(before.start())
     for start in sorted(starts):
@@ -285,14 +322,20 @@ def _tail(text: str, position: int, group: list[_Mention], place: str | None, do
     pending = list(group)  # items still waiting for a date or an issuer written after them
     end = position
     for _ in range(64):  # a list of citations each with its date and issuer reads several steps an item
-        if m := TAIL_DATE.match(text, position, limit):
+        # The text ahead, after spaces, picks the reads worth trying (their ``*_OPENS``): a read
+        # that cannot open it would fail. ``lstrip`` strips every ``\s`` the patterns skip (and
+        # \x1c-\x1f, which no read accepts), so a read that matches is always tried.
+        ahead = text[position:limit].lstrip()
+        if not ahead:
+            break
+        if ahead.startswith(TAIL_DATE_OPENS) and (m := TAIL_DATE.match(text, position, limit)):
             date = _iso(m)
             for item in pending:
                 item.date = item.date or date
             position = end = m.end()
-        elif m := TAIL_TERM.match(text, position, limit):
+        elif ahead.startswith(TAIL_TERM_OPENS) and (m := TAIL_TERM.match(text, position, limit)):
             position = m.end()
-        elif m := TAIL_ISSUER.match(text, position, limit):
+        elif ahead.startswith(TAIL_ISSUER_OPENS) and (m := TAIL_ISSUER.match(text, position, limit)):
             stop = ISSUER_STOP.search(text, m.end(), min(len(text), m.end() + 160))
             raw = _issuer_extent(text[m.end() : stop.start() if stop else m.end()])
             issuer = _issuer(raw, place)
@@ -302,24 +345,25 @@ def _tail(text: str, position: int, group: list[_Mention], place: str | None, do
                 item.issuer = item.issuer or issuer
             pending = []
             position = end = m.end() + len(raw)
-        elif m := TAIL_ITEM.match(text, position, limit):
-            number = _clean_number(m.group("num"))
+        elif ahead.startswith(TAIL_ITEM_OPENS) and (m := TAIL_ITEM.match(text, position, limit)):
+            item_word, raw = m.groups()
+            number = _clean_number(raw)
             if not number or not _has_code(number):
                 break
-            item_type = _CANONICAL[m.group("type").lower()] if m.group("type") else _type_from_code(number) or doc_type
-            item_end = m.start("num") + len(number) + _spaces_in(m.group("num"), number)
-            start = m.start("type") if m.group("type") else m.start("num")
+            item_type = _CANONICAL[item_word.lower()] if item_word else _type_from_code(number) or doc_type
+            item_end = m.start(2) + len(number) + _spaces_in(raw, number)
+            start = m.start(1) if item_word else m.start(2)
             mention = _Mention(item_type, start, item_end, number=number, relation=group[0].relation)
             group.append(mention)
             pending.append(mention)
             position = end = item_end
-        elif m := TAIL_ALIAS.match(text, position, limit):
-            group[-1].alias = m.group("alias")
+        elif ahead.startswith(TAIL_ALIAS_OPENS) and (m := TAIL_ALIAS.match(text, position, limit)):
+            group[-1].alias = m[1]
             position = m.end()
-        elif m := TAIL_TITLE.match(text, position, limit):
-            stop = TITLE_STOP.search(text, m.end(), min(len(text), m.end() + 300))
-            title = text[m.start("about") : stop.start() if stop else m.end()].strip(" ,")
-            if m.group("about") == "V/v":
+        elif ahead.startswith(TAIL_TITLE_OPENS) and (m := TAIL_TITLE.match(text, position, limit)):
+            stop = _title_stop(text, m.end(), min(len(text), m.end() + 300))
+            title = text[m.start(1) : stop.start() if stop else m.end()].strip(" ,")
+            if m[1] == "V/v":
                 title = "về việc" + title[3:]
             for item in group:
                 item.title = item.title or title
@@ -329,6 +373,34 @@ def _tail(text: str, position: int, group: list[_Mention], place: str | None, do
     if len(group) == 1:  # a single citation's span runs through its date and issuer
         group[0].end = max(group[0].end, end)
     return end
+
+
+def _title_stop(text: str, pos: int, endpos: int) -> regex.Match[str] | None:
+    """``TITLE_STOP.search(text, pos, endpos)``, tried only where a match can start.
+
+    A match starts at a TITLE_STOP_AT, in the run of spaces before one, or at ``endpos``
+    ("$"; a line break before it is a TITLE_STOP_AT). A title holds few of them, so a fast literal
+    search skips the rest, which the pattern would try position by position; the positions tried
+    are in order, so the first match is the leftmost.
+    """
+    at = pos
+    while (stop_at := TITLE_STOP_AT.search(text, at, endpos)) is not None:
+        first = stop_at.start()
+        while first > at and text[first - 1].isspace():  # isspace: every \s (and \x1c-\x1f)
+            first -= 1
+        for start in range(first, stop_at.start() + 1):
+            if m := TITLE_STOP.match(text, start, endpos):
+                return m
+        at = stop_at.start() + 1
+    return TITLE_STOP.match(text, endpos, endpos)
+
+
+def _not_a_citation(before: str) -> bool:
+    """``NOT_A_CITATION.search(before)``, searched only from where a match can start: its word
+    ends where the final spaces begin (``rstrip`` strips every \\s) and is at most
+    NOT_A_CITATION_LONGEST characters long (``regex.I`` folds case one character to one)."""
+    start = len(before.rstrip()) - NOT_A_CITATION_LONGEST
+    return NOT_A_CITATION.search(before, max(0, start)) is not None
 
 
 def _name(text: str, start: int, position: int, doc_type: str) -> tuple[str, int, str | None] | None:
@@ -342,7 +414,7 @@ def _name(text: str, start: int, position: int, doc_type: str) -> tuple[str, int
     if doc_type == "Pháp lệnh":
         return None
     if m := ACRONYM.match(text, position, position + 20):  # "Luật BHYT": resolved later by initials
-        return f"{word[0].upper()}{word[1:]} {m.group('w')}", m.end(), None
+        return f"{word[0].upper()}{word[1:]} {m[1]}", m.end(), None
     words: list[str] = []
     end = position
     amending = False
@@ -351,7 +423,7 @@ def _name(text: str, start: int, position: int, doc_type: str) -> tuple[str, int
         m = NAME_WORD.match(text, cursor, min(len(text), cursor + 60))
         if m is None:
             break
-        token = m.group("w")
+        token = m[1]
         lower = token.lower()
         if not words:
             if lower in LAW_GENERIC or token.isdigit():
@@ -367,7 +439,7 @@ def _name(text: str, start: int, position: int, doc_type: str) -> tuple[str, int
         if text.startswith(",", cursor):
             after = NAME_WORD.match(text, cursor + 1, min(len(text), cursor + 40))
             small = len(words) <= 2 or amending
-            if after and after.group("w")[0].islower() and small and after.group("w").lower() not in NAME_STOPWORDS:
+            if after and after[1][0].islower() and small and after[1].lower() not in NAME_STOPWORDS:
                 cursor += 1
                 continue
             break
@@ -388,19 +460,45 @@ def _known_names() -> dict[str, list[tuple[str, str]]]:
     return by_type
 
 
+@cache
+def _known_names_by_opening(doc_type: str) -> dict[str, list[tuple[int, int, str]]]:
+    """The rows of ``_known_names()[doc_type]`` by the first two characters of the name after the
+    type in lower case (a space and a letter): (index of the row, length of the name, the name in
+    lower case).
+
+    A slice of the text lower-cased opens as a longer one lower-cased, but where a character
+    lower-cases to two ("İ") or by what follows ("Σ"): no name holds what they give, so a slice
+    holding one cannot match a name anyway.
+    """
+    by_opening: dict[str, list[tuple[int, int, str]]] = {}
+    for i, (rest, _) in enumerate(_known_names().get(doc_type, ())):
+        lowered = rest.lower()
+        assert len(rest) >= 2 and not {"\u0307", "σ", "ς"} & set(lowered), rest
+        by_opening.setdefault(lowered[:2], []).append((i, len(rest), lowered))
+    return by_opening
+
+
 def _known_name(text: str, start: int, position: int, doc_type: str) -> tuple[str, int, str | None] | None:
     """A name from the known-instruments table written at ``start`` ("về" tolerated after the type)."""
+    rows = _known_names().get(doc_type, ())
+    ats = (position, position + 3) if text.startswith(" về", position) else (position,)
+    # The rows whose name is written at ``at`` (in any case): only those opening as the text are
+    # compared, by the test ``text[at : at + len(rest)].lower() == rest.lower()``.
+    hits = [
+        (i, at)
+        for at in ats
+        for i, length, lowered in _known_names_by_opening(doc_type).get(text[at : at + 2].lower(), ())
+        if text[at : at + length].lower() == lowered
+    ]
     best = None
-    for rest, number_of_row in _known_names().get(doc_type, ()):
-        for at in (position, position + 3 if text.startswith(" về", position) else -1):
-            if at < 0:
-                continue
-            candidate = text[at : at + len(rest)]
-            if candidate.lower() == rest.lower() and not text[at + len(rest) : at + len(rest) + 1].isalnum():
-                if best is None or len(rest) > len(best[0]):
-                    number = number_of_row if doc_type not in ("Luật", "Bộ luật") else None
-                    written = text[start:position] + candidate
-                    best = (written, at + len(rest), number)
+    for i, at in sorted(hits):  # in table order, as a walk over the rows would meet them
+        rest, number_of_row = rows[i]
+        candidate = text[at : at + len(rest)]
+        if not text[at + len(rest) : at + len(rest) + 1].isalnum():
+            if best is None or len(rest) > len(best[0]):
+                number = number_of_row if doc_type not in ("Luật", "Bộ luật") else None
+                written = text[start:position] + candidate
+                best = (written, at + len(rest), number)
     if best is None:
         return None
     written, end, number = best
@@ -415,24 +513,30 @@ def _pinpoints(before: str) -> list[str]:
     m = PINPOINT.search(before) if "Điều" in before else None
     if not m:
         return []
-    pin = m.group("pin")
+    pin = m[1]
     clause = _CLAUSE.match(pin)
     if clause and "," not in pin:
         return [" ".join(pin.split())]
-    numbers = regex.findall(r"\d+", pin[pin.index("Điều") :])
+    numbers = _DIGITS.findall(pin, pin.index("Điều"))
     return [f"Điều {int(n)}" for n in numbers]
 
 
 def _relation(text: str, start: int) -> Relation:
     window = text[max(0, start - 120) : start]
-    if RELATION_WORDS.search(window) is None:
+    head = RELATION_WORDS.search(window)
+    if head is None:
         return "other"
-    near = RELATION_NEAR.search(window[-60:])
+    # RELATION_NEAR over the last 60 characters; it opens with a relation word, so none starts before
+    # ``head``, the first one
+    near = RELATION_NEAR.search(window, max(head.start(), len(window) - 60))
     clause = None
-    for clause in CLAUSE_START.finditer(window):  # noqa: B007 - the last clause start is wanted
-        pass
-    word = (near.group("rel") if near else clause.group("rel") if clause else "").lower()
-    if word == "căn cứ" or (clause and clause.group("rel") == "Căn cứ"):
+    # The clause start is read when no relation word is near, or when it may be "Căn cứ" (which
+    # wins over the near word); a fast literal search first: few windows hold a clause start.
+    if (near is None or "Căn cứ" in window) and CLAUSE_WORDS.search(window):
+        for clause in CLAUSE_START.finditer(window):  # noqa: B007 - the last clause start is wanted
+            pass
+    word = (near[1] if near else clause[1] if clause else "").lower()
+    if word == "căn cứ" or (clause and clause[1] == "Căn cứ"):
         return "căn cứ"
     if word in ("thực hiện", "triển khai"):
         return "thực hiện"
@@ -465,6 +569,8 @@ def _clean_number(raw: str) -> str | None:
 
 def _spaces_in(raw: str, number: str) -> int:
     """How many characters of ``raw`` were spaces dropped from ``number`` (to find its end)."""
+    if raw.startswith(number):  # written without spaces, the usual case (a number holds no space)
+        return 0
     count = 0
     seen = 0
     for ch in raw:
@@ -478,9 +584,15 @@ def _spaces_in(raw: str, number: str) -> int:
 
 
 @lru_cache(maxsize=4096)
-def _has_code(number: str) -> bool:
+def _lead_number(number: str) -> str | None:
+    """The bare number a số ký hiệu starts with: "04" of "04/2015/NĐ-CP"."""
     lead = BARE_NUMBER.match(number)
-    return bool(_LETTER.search(number, lead.end() if lead else 0))
+    return lead.group(0) if lead else None
+
+
+@lru_cache(maxsize=4096)
+def _has_code(number: str) -> bool:
+    return bool(_LETTER.search(number, len(_lead_number(number) or "")))
 
 
 def _type_from_code(number: str) -> str | None:
@@ -490,6 +602,7 @@ def _type_from_code(number: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def _key_number(number: str) -> str:
     return "".join(number.split()).casefold()
 
@@ -499,7 +612,11 @@ def _key_name(name: str) -> str:
 
 
 def _iso(m: regex.Match[str]) -> str | None:
-    d, mo, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else (m.group("d2"), m.group("m2"), m.group("y2"))
+    d, mo, y, d2, m2, y2 = m.groups()[:6]  # the groups of DAY_MONTH_YEAR, first in each pattern
+    if not d:
+        d, mo, y = d2, m2, y2
+    if y is None:  # BEFORE_ISSUER without its date
+        return None
     day, month = int(d), int(mo)
     if not (1 <= day <= 31 and 1 <= month <= 12):
         return None
@@ -542,10 +659,10 @@ def _issuer(raw: str, place: str | None) -> str | None:
 def _merge(text: str, mentions: list[_Mention]) -> list[LegalRef]:
     """One ``LegalRef`` per instrument: short forms, acronyms and aliases join their full form."""
     # full forms by (type, leading number): "04" finds "04/2015/NĐ-CP" without a scan per short form
-    full: dict[tuple[str, str], set[str]] = {}
+    full: defaultdict[tuple[str, str], set[str]] = defaultdict(set)  # no new set per mention
     for m in mentions:
-        if m.number and _has_code(m.number) and (lead := BARE_NUMBER.match(m.number)):
-            full.setdefault((m.doc_type, lead.group(0)), set()).add(m.number)
+        if m.number and _has_code(m.number) and (lead := _lead_number(m.number)):
+            full[m.doc_type, lead].add(m.number)
     names = {_key_name(m.name): m for m in mentions if m.name}
     aliases = {_key_name(m.alias): m for m in mentions if m.alias}
     for m in mentions:
@@ -561,40 +678,49 @@ def _merge(text: str, mentions: list[_Mention]) -> list[LegalRef]:
     for m in mentions:
         if m.name and not m.number and _key_name(m.name) in numbered_names:
             m.number = numbered_names[_key_name(m.name)].number
-    refs: dict[tuple[str, str], LegalRef] = {}
+    # the mentions of each instrument, in order; merged in plain variables and built once (setting
+    # an attribute of a pydantic model costs a microsecond)
+    by_key: defaultdict[tuple[str, str], list[_Mention]] = defaultdict(list)
     for m in mentions:
         key = (m.doc_type, _key_number(m.number) if m.number else "name:" + _key_name(m.name or ""))
-        ref = refs.get(key)
-        span = text[m.start : m.end]
-        if ref is None:
-            refs[key] = LegalRef(
-                start=m.start,
-                end=m.end,
-                text=span,
-                doc_type=m.doc_type,
-                number=m.number,
-                name=m.name,
-                date=m.date,
-                issuer=m.issuer,
-                title=m.title,
-                articles=list(m.articles),
-                relation=m.relation,
-                resolved_by=m.resolved_by,
+        by_key[key].append(m)
+    refs: list[LegalRef] = []
+    for same in by_key.values():
+        first = same[0]
+        start, end = first.start, first.end
+        date, issuer, title, name = first.date, first.issuer, first.title, first.name
+        articles = list(first.articles)
+        relation = first.relation
+        for m in same[1:]:
+            # the span shown is the first mention's, or a later one that says more (date, issuer)
+            fuller = (m.date is not None) + (m.issuer is not None) > (date is not None) + (issuer is not None)
+            if fuller and m.resolved_by is None:
+                start, end = m.start, m.end
+            date = date or m.date
+            issuer = issuer or m.issuer
+            title = title or m.title
+            name = name or m.name
+            articles += [a for a in m.articles if a not in articles]
+            relation = _stronger(relation, m.relation)
+        refs.append(
+            LegalRef(
+                start=start,
+                end=end,
+                text=text[start:end],
+                doc_type=first.doc_type,
+                number=first.number,
+                name=name,
+                date=date,
+                issuer=issuer,
+                title=title,
+                articles=articles,
+                mentions=len(same),
+                relation=relation,
+                id=f"{first.doc_type} {first.number or name}",
+                resolved_by=first.resolved_by,
             )
-            continue
-        ref.mentions += 1
-        fuller = (m.date is not None) + (m.issuer is not None) > (ref.date is not None) + (ref.issuer is not None)
-        if fuller and m.resolved_by is None:
-            ref.start, ref.end, ref.text = m.start, m.end, span
-        ref.date = ref.date or m.date
-        ref.issuer = ref.issuer or m.issuer
-        ref.title = ref.title or m.title
-        ref.name = ref.name or m.name
-        ref.articles += [a for a in m.articles if a not in ref.articles]
-        ref.relation = _stronger(ref.relation, m.relation)
-    for ref in refs.values():
-        ref.id = f"{ref.doc_type} {ref.number or ref.name}"
-    return sorted(refs.values(), key=lambda r: r.start)
+        )
+    return sorted(refs, key=lambda r: r.start)
 
 
 def _resolve_short(m: _Mention, full: dict[tuple[str, str], set[str]]) -> None:
@@ -652,9 +778,9 @@ def index_full_forms(refs: Iterable[LegalRef], index: ArchiveIndex | None = None
     index = {} if index is None else index
     for ref in refs:
         if ref.number and _has_code(ref.number):
-            short = BARE_NUMBER.match(ref.number)
+            short = _lead_number(ref.number)
             if short:
-                index.setdefault((ref.doc_type, short.group(0)), set()).add(ref.number)
+                index.setdefault((ref.doc_type, short), set()).add(ref.number)
     return index
 
 
