@@ -487,15 +487,14 @@ def _issuer_pieces(text: str, header: Header) -> list[Piece]:
     return pieces
 
 
+# The quốc hiệu, the tiêu ngữ and the "Số:" label, which are never part of the issuer.
+_MOTTO_OR_NUMBER_LABEL = regex.compile(NATIONAL_MOTTO.pattern + "|" + MOTTO.pattern + r"|Số\s*:", regex.I)
+
+
 def _cut(start: int, stop: int, blocked: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     """``start:stop`` minus the blocked spans (quốc hiệu, number, date ...)."""
     spans = [(start, stop)]
-    motto_or_type = [
-        (m.start() + start, m.end() + start)
-        for m in regex.finditer(
-            NATIONAL_MOTTO.pattern + "|" + MOTTO.pattern + r"|Số\s*:", text[start:stop], flags=regex.I
-        )
-    ]
+    motto_or_type = [(m.start() + start, m.end() + start) for m in _MOTTO_OR_NUMBER_LABEL.finditer(text[start:stop])]
     for b_start, b_end in sorted(blocked + motto_or_type):
         next_spans = []
         for s, e in spans:
@@ -650,7 +649,9 @@ def _segments(text: str, start: int, end: int) -> list[Piece]:
     pieces = []
     for match in _CELL_LINE.finditer(text[start:end]):
         base = start + match.start()
-        for part in _IN_CELL_BREAK.split(match.group(0)):
+        line = match.group(0)
+        # every in-cell break holds a "/": a line without one is a single part (a cheap test first)
+        for part in _IN_CELL_BREAK.split(line) if "/" in line else (line,):
             offset = text.find(part, base) if part else -1
             stripped = part.strip(" /")
             if not stripped:
@@ -810,7 +811,11 @@ def _markers(text: str, start: int, end: int) -> list[tuple[int, str, str, str]]
         line_end = end if line_end < 0 else line_end
         own = match.group(kind).rstrip(".)")
         expected = "1" if kind == "roman" else f"{own}.1"
-        for trailing in TRAILING_FIRST_CHILD.finditer(text, match.end(), min(line_end + 1, end)):
+        limit = min(line_end + 1, end)
+        # the child's marker is printed "<expected>.": without that text the line has none to split off
+        if text.find(f"{expected}.", match.end(), limit) < 0:
+            continue
+        for trailing in TRAILING_FIRST_CHILD.finditer(text, match.end(), limit):
             if trailing.group("marker") == expected:
                 child = "number" if kind == "roman" else "dotted"
                 at = trailing.start("marker")
