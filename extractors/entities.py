@@ -69,12 +69,16 @@ def organisations(parsed: Parsed) -> list[Organisation]:
     """Agencies named in the body, one item per distinct name, at the first mention."""
     text = parsed.text
     found: dict[str, Organisation] = {}
+    # a document names the same few agencies again and again: expand each written form once
+    expanded: dict[str, str] = {}
     for start, end in parsed.regions:
         for match in finditer_from_heads(_organisation(), _organisation_heads(), text, start, end):
             written = match.group(0)
             if match["head"] in ("Sở", "Bộ", "Vụ", "Cục") and not match["rest"]:
                 continue  # "Sở" alone is a word of the sentence, not a name
-            name = expand_abbreviations(written)
+            name = expanded.get(written)
+            if name is None:
+                name = expanded[written] = expand_abbreviations(written)
             if name in found:
                 continue
             abbreviation = match["head"] if name != written else None
