@@ -94,10 +94,7 @@ def organisations(parsed: Parsed) -> list[Organisation]:
     return list(found.values())
 
 
-def _place(name: str, written: str, start: int, date: str | None) -> Place | None:
-    unit = places.province(name, date)
-    if unit is None:
-        return None
+def _place(unit: places.Province, written: str, start: int) -> Place:
     after = places.successor(unit)
     return Place(
         start=start,
@@ -117,16 +114,20 @@ def place_items(parsed: Parsed) -> list[Place]:
     text = parsed.text
     date = _document_date(parsed)
     found: dict[str, Place] = {}
+
+    def add(name: str, written: str, start: int) -> None:
+        # one item per unit (its code; the written name if it has none), at its first mention:
+        # the unit is looked up first so that a repeated mention builds no item
+        unit = places.province(name, date)
+        if unit is not None and (unit.code or written) not in found:
+            found[unit.code or written] = _place(unit, written, start)
+
     header_place = parsed.header.place
     if header_place:
-        item = _place(header_place.text, header_place.text, header_place.start, date)
-        if item:
-            found[item.code or item.name] = item
+        add(header_place.text, header_place.text, header_place.start)
     for start, end in parsed.regions:
         for match in finditer_from_heads(PLACE, PLACE_HEADS, text, start, end):
-            item = _place(match["name"], match.group(0), match.start(), date)
-            if item and (item.code or item.name) not in found:
-                found[item.code or item.name] = item
+            add(match["name"], match.group(0), match.start())
     return sorted(found.values(), key=lambda p: p.start)
 
 
