@@ -600,10 +600,7 @@ AUTHOR_BODY = regex.compile(r"(?:UBND|Ủy ban nhân dân|Sở|Bộ|Ban|Công an
 
 def _find_closing(text: str, body_start: int) -> Closing | None:
     """The recipients list and the signature block after the body."""
-    label = None
-    for match in RECIPIENTS_LABEL.finditer(text, body_start):
-        label = match
-        break
+    label = _recipients_label(text, body_start)
     if label is not None:
         start = label.start()
         closing = Closing(start=start)
@@ -621,6 +618,20 @@ def _find_closing(text: str, body_start: int) -> Closing | None:
     closing = Closing(start=start)
     _read_closing(text, start, closing, recipients=False)
     return closing
+
+
+# The label's first three letters ("Nơi", "NOI" ...), without its lookbehind: regex skips to them
+# much faster than it tries the whole label at every position of the body.
+_RECIPIENTS_OPENING = regex.compile(r"N[ơo]i", regex.I)
+
+
+def _recipients_label(text: str, start: int) -> regex.Match[str] | None:
+    """The first "Nơi nhận" label from ``start``: the first place the label opens and matches."""
+    for opening in _RECIPIENTS_OPENING.finditer(text, start):
+        label = RECIPIENTS_LABEL.match(text, opening.start())
+        if label is not None:
+            return label
+    return None
 
 
 def _signature_start(text: str, begin: int, end: int) -> int | None:
