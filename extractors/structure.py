@@ -429,12 +429,16 @@ def _body_start_after(text: str, position: int) -> int:
     return match.start() if match else position
 
 
+# Where a "V/v" title ends: the place and date line, "Kính gửi", a table cell, an upper-case line.
+_ABOUT_END = regex.compile(r"\n(?=\S+[^\n]*,\s*ngày)|\s(?=Kính\s+gửi)|\t|\n(?=\p{Lu}{2,})")
+
+
 def _about_title(text: str, start: int, header: Header) -> list[Piece]:
     """The "V/v ..." trích yếu of a letter, up to the date line, the recipients or the body."""
     stops = [p.start for p in (header.date, header.place) if p and p.start > start]
     limit = min([*stops, start + 400, len(text)])
     segment = text[start:limit]
-    cut = regex.search(r"\n(?=\S+[^\n]*,\s*ngày)|\s(?=Kính\s+gửi)|\t|\n(?=\p{Lu}{2,})", segment)
+    cut = _ABOUT_END.search(segment)
     if cut:
         segment = segment[: cut.start()]
     segment = segment.split(" / CỘNG")[0]
@@ -762,6 +766,13 @@ def _split_signer(piece: Piece) -> tuple[Piece | None, list[Piece], Piece | None
     return before, titles, name
 
 
+# Single upper-case words after a title, naming its body ("PHÓ CHỦ TỊCH" + " UBND TỈNH"); a behalf
+# mark or two upper-case words in a row (the next title) end them.
+_TITLE_BODY = regex.compile(r"(?:\s+(?!KT\.|TM\.|TL\.)(?![\p{Lu}]+\s+[\p{Lu}])[\p{Lu}\d.]+)*")
+# A run of words up to the next behalf mark.
+_WORD_RUN = regex.compile(r"\S+(?:\s+(?!(?:KT|TM|TL|Q)\.)\S+)*")
+
+
 def _split_titles(start: int, upper_text: str) -> list[Piece]:
     """ "KT. BỘ TRƯỞNG THỨ TRƯỞNG" → ["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG"]."""
     pieces: list[Piece] = []
@@ -785,7 +796,7 @@ def _split_titles(start: int, upper_text: str) -> list[Piece]:
         title = SIGNER_TITLE.match(rest)
         length = title.end() if title else _word_run(rest)
         # the organisation a title belongs to stays with it: "PHÓ CHỦ TỊCH UBND TỈNH"
-        tail = regex.match(r"(?:\s+(?!KT\.|TM\.|TL\.)(?![\p{Lu}]+\s+[\p{Lu}])[\p{Lu}\d.]+)*", rest[length:])
+        tail = _TITLE_BODY.match(rest[length:])
         if title and tail and not SIGNER_TITLE.match(rest[length:].lstrip()):
             length += len(tail.group(0))
         value = rest[:length].strip()
@@ -796,7 +807,7 @@ def _split_titles(start: int, upper_text: str) -> list[Piece]:
 
 
 def _word_run(text: str) -> int:
-    match = regex.match(r"\S+(?:\s+(?!(?:KT|TM|TL|Q)\.)\S+)*", text)
+    match = _WORD_RUN.match(text)
     return match.end() if match else len(text)
 
 
