@@ -216,8 +216,8 @@ def _case_body(name: str) -> str:
 
 
 def _mostly_upper(value: str) -> bool:
-    letters = [c for c in value if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.6
+    letters = list(filter(str.isalpha, value))
+    return bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.6
 
 
 def _title(pieces: list[Piece]) -> str | None:

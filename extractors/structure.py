@@ -244,6 +244,12 @@ _LEADING_NAME = regex.compile(r"\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}*){1,4}(?=\s+\p{Lu
 
 # Window of the text searched for a header.
 _HEADER_WINDOW = 3000
+# Text that every match of a header pattern contains. A window without it (a news article, a
+# headerless text) is ruled out by a quick search, where the full pattern would be tried at every
+# capitalised word of the window.
+_DATE_COMMA = regex.compile(r",\s*ngày")  # DATE_LINE: "<place>, ngày ..."
+_NUMBER_COLON = regex.compile(r"ố\s*:")  # NUMBER_LINE: "Số: ..."
+_VIET_NAM = regex.compile(r"VIỆT\s+NAM", regex.I)  # NATIONAL_MOTTO: both mottos end with it
 
 
 # ---------------------------------------------------------------- header
@@ -253,13 +259,13 @@ def _find_header(text: str) -> tuple[Header, bool]:
     """The header parts, and whether the text has a document header at all."""
     window = text[:_HEADER_WINDOW]
     header = Header()
-    motto = NATIONAL_MOTTO.search(window)
+    motto = NATIONAL_MOTTO.search(window) if _VIET_NAM.search(window) else None
     if motto:
         header.national_motto = Piece(motto.start(), motto.end(), motto.group(0))
     number = _first_number(window)
     if number:
         header.number = number
-    date = DATE_LINE.search(window)
+    date = DATE_LINE.search(window) if _DATE_COMMA.search(window) else None
     if date and (number is None or date.start() - number.end < 1500):
         header.place = Piece(date.start("place"), date.end("place"), date.group("place"))
         header.date = Piece(date.start("date"), date.end("date"), date.group("date"))
@@ -312,7 +318,7 @@ def _last(matches: Iterator[regex.Match[str]]) -> regex.Match[str] | None:
 
 
 def _first_number(window: str) -> Piece | None:
-    match = NUMBER_LINE.search(window)
+    match = NUMBER_LINE.search(window) if _NUMBER_COLON.search(window) else None
     if not match:
         return None
     value = match.group("number")
@@ -514,10 +520,10 @@ def _cut(start: int, stop: int, blocked: list[tuple[int, int]], text: str) -> li
 
 
 def _is_upper(segment: str) -> bool:
-    letters = [c for c in segment if c.isalpha()]
+    letters = list(filter(str.isalpha, segment))
     if len(letters) < 2:
         return False
-    upper = sum(1 for c in letters if c.isupper())
+    upper = sum(map(str.isupper, letters))
     return upper / len(letters) > 0.85
 
 
