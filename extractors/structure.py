@@ -33,7 +33,7 @@ from extractors.data import patterns, table
 # ---------------------------------------------------------------- data
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Piece:
     """A piece of the normalised text."""
 
@@ -71,7 +71,7 @@ class Closing:
     end: int = 0  # end of the last part read; an attachment may follow
 
 
-@dataclass
+@dataclass(slots=True)  # a body has hundreds: slots make them quicker to build and to read
 class Section:
     """A numbered, lettered or bulleted item of the body, with its place in the tree."""
 
