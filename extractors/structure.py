@@ -827,17 +827,22 @@ def _word_run(text: str) -> int:
 TRAILING_FIRST_CHILD = regex.compile(r"(?<=[\p{L}\p{N}\)”\"])[ \t]+(?P<marker>\d{1,2}(?:\.\d{1,2}){0,3})\.(?=[ \t]*\n|[ \t]+\p{Lu})")
 
 
+# Kinds of heading that a PDF conversion may join to their first child (see TRAILING_FIRST_CHILD).
+_JOINED_HEADINGS = frozenset({"roman", "number", "dotted"})
+
+
 def _markers(text: str, start: int, end: int) -> list[tuple[int, str, str, str]]:
     """Each marker as (position, kind, value, marker text), with first children split off heading lines."""
     found = []
     for match in SECTION_MARKER.finditer(text, start, end):
         kind = match.lastgroup or "dash"
-        found.append((match.start(), kind, match.group(kind), match.group(0)))
-        if kind not in ("roman", "number", "dotted"):
+        value, marker = match.group(kind, 0)
+        found.append((match.start(), kind, value, marker))
+        if kind not in _JOINED_HEADINGS:
             continue
         line_end = text.find("\n", match.end(), end)
         line_end = end if line_end < 0 else line_end
-        own = match.group(kind).rstrip(".)")
+        own = value.rstrip(".)")
         expected = "1" if kind == "roman" else f"{own}.1"
         limit = min(line_end + 1, end)
         # the child's marker is printed "<expected>.": without that text the line has none to split off
@@ -855,32 +860,33 @@ def _markers(text: str, start: int, end: int) -> list[tuple[int, str, str, str]]
 def _sections(text: str, start: int, end: int) -> list[Section]:
     """Numbered, lettered and bulleted items of the body, as a tree in document order."""
     sections: list[Section] = []
-    stack: list[int] = []
+    stack: list[tuple[int, Section]] = []  # the open sections, innermost last, with their indices
     counters: dict[tuple[int | None, int], int] = {}
     for position, kind, value, marker in _markers(text, start, end):
         level = _LEVELS[kind]
-        while stack and sections[stack[-1]].level >= level:
-            closed = sections[stack.pop()]
-            closed.end = position
-        parent = stack[-1] if stack else None
-        label_part = _label_part(kind, value, counters, parent, level)
-        label = f"{sections[parent].label}.{label_part}" if parent is not None else label_part
-        if parent is not None and sections[parent].text_end == sections[parent].end:
-            sections[parent].text_end = position
-        sections.append(
-            Section(
-                marker=marker,
-                label=label,
-                level=level,
-                start=position,
-                end=end,
-                text_end=end,
-                parent=parent,
-            )
+        while stack and stack[-1][1].level >= level:
+            stack.pop()[1].end = position
+        parent: int | None
+        if stack:
+            parent, parent_section = stack[-1]
+            label = f"{parent_section.label}.{_label_part(kind, value, counters, parent, level)}"
+            if parent_section.text_end == parent_section.end:
+                parent_section.text_end = position
+        else:
+            parent, label = None, _label_part(kind, value, counters, None, level)
+        section = Section(
+            marker=marker,
+            label=label,
+            level=level,
+            start=position,
+            end=end,
+            text_end=end,
+            parent=parent,
         )
-        stack.append(len(sections) - 1)
-    for index in stack:
-        sections[index].end = end
+        stack.append((len(sections), section))
+        sections.append(section)
+    for _, section in stack:
+        section.end = end
     for section in sections:
         if section.text_end > section.end:
             section.text_end = section.end
