@@ -89,15 +89,15 @@ def organisations(parsed: Parsed) -> list[Organisation]:
     expanded: dict[str, str] = {}
     for start, end in parsed.regions:
         for match in finditer_from_heads(_organisation(), _organisation_heads(), text, start, end):
-            written = match.group(0)
-            if match["head"] in ("Sở", "Bộ", "Vụ", "Cục") and not match["rest"]:
+            written, head, rest = match.group(0, "head", "rest")
+            if head in ("Sở", "Bộ", "Vụ", "Cục") and not rest:
                 continue  # "Sở" alone is a word of the sentence, not a name
             name = expanded.get(written)
             if name is None:
                 name = expanded[written] = expand_abbreviations(written)
             if name in found:
                 continue
-            abbreviation = match["head"] if name != written else None
+            abbreviation = head if name != written else None
             place = ORGANISATION_PLACE.search(written)
             found[name] = Organisation(
                 start=match.start(),
