@@ -43,6 +43,16 @@ _LOCAL_GOVERNMENT = regex.compile(
 # "HIỆP HỘI ..."; "VĂN PHÒNG" of the "BAN CHẤP HÀNH TRUNG ƯƠNG" is the Party's Central Office).
 _GENERIC_CHILD = regex.compile(r"^(?:BAN THƯỜNG VỤ|VĂN PHÒNG|BAN CHẤP HÀNH|THƯỜNG TRỰC|BAN TỔ CHỨC)$")
 _PARTY_CENTRAL = regex.compile(r"^BAN CHẤP HÀNH TRUNG ƯƠNG(?: ĐẢNG)?$")
+# "…/QĐ-CT": a decision signed by the chairman of a people's committee himself.
+_CHAIRMAN_DECISION = regex.compile(r"/QĐ-CT\b")
+
+# Small patterns used for every document, compiled once (``regex.sub(string, ...)`` would look the
+# pattern up in regex's cache on each call).
+_SPACES = regex.compile(r"\s+")
+_CODE_JOIN = regex.compile(r"[/-]")
+_YEAR = regex.compile(r"\d{4}")
+_ABOUT_PREFIX = regex.compile(r"^V/v\.?\s*", regex.I)
+_BEHALF_MARK = regex.compile(r"(KT|TM|TL|TUQ|Q)\s*\.\s*(.*)")
 
 
 def extract(parsed: Parsed) -> DocumentFields:
@@ -94,12 +104,12 @@ def extract(parsed: Parsed) -> DocumentFields:
 def _number(piece: Piece | None) -> str | None:
     if piece is None:
         return None
-    return regex.sub(r"\s+", "", piece.text)
+    return _SPACES.sub("", piece.text)
 
 
 def doc_type_of(word: str) -> str | None:
     """Canonical type of a printed type word ("QUYẾT ĐỊNH", "Chương trình hành động")."""
-    return _CANONICAL.get(regex.sub(r"\s+", " ", word).strip().upper())
+    return _CANONICAL.get(_SPACES.sub(" ", word).strip().upper())
 
 
 def _doc_type(type_word: Piece | None, number: str | None, is_letter: bool) -> str | None:
@@ -107,10 +117,10 @@ def _doc_type(type_word: Piece | None, number: str | None, is_letter: bool) -> s
         return doc_type_of(type_word.text)
     if number:
         # the type code is the first code part after the number: "14/CT-UBND" → CT
-        for part in regex.split(r"[/-]", number)[1:]:
+        for part in _CODE_JOIN.split(number)[1:]:
             if part in _BY_CODE:
                 return _BY_CODE[part]
-            if regex.fullmatch(r"\d{4}", part):
+            if _YEAR.fullmatch(part):
                 continue
             break
         return "Công văn"
@@ -132,7 +142,7 @@ def _bodies(pieces: list[Piece]) -> list[str]:
     bodies: list[str] = []
     for piece in pieces:
         for part in _INLINE_HEAD.split(piece.text):
-            value = regex.sub(r"\s+", " ", part).strip(" -")
+            value = _SPACES.sub(" ", part).strip(" -")
             if not value:
                 continue
             if ISSUER_HEAD.match(value) or not bodies:
@@ -170,8 +180,7 @@ def _issuer(pieces: list[Piece], place: str | None, number: str | None, date: st
         else:
             name = child
     name = _case_body(expand_abbreviations(name))
-    if number and regex.search(r"/QĐ-CT\b", number) and name.startswith("Ủy ban nhân dân"):
-        # "…/QĐ-CT": a decision of the chairman himself
+    if number and _CHAIRMAN_DECISION.search(number) and name.startswith("Ủy ban nhân dân"):
         name = f"Chủ tịch {name}"
     return name
 
@@ -183,6 +192,14 @@ _NAMED_HEADS = regex.compile(
 )
 
 
+# Names of bodies and of the country with a fixed casing, each matched in any case as whole words.
+_FIXED_CASING = [
+    (regex.compile(rf"(?i)(?<![\p{{L}}]){regex.escape(fixed)}(?![\p{{L}}])"), fixed)
+    for fixed in ("Ủy ban nhân dân", "Hội đồng nhân dân", "Ủy ban Thường vụ Quốc hội", "Chính phủ",
+                  "Quốc hội", "Trung ương", "Đảng", "Việt Nam", "Thủ tướng")
+]
+
+
 def _case_body(name: str) -> str:
     """Sentence case for a body's name printed in capitals, proper names kept capitalised."""
     if not _mostly_upper(name):
@@ -190,9 +207,8 @@ def _case_body(name: str) -> str:
     # keep the expanded abbreviations' own casing (they are already written correctly)
     cased = sentence_case(name)
     cased = _NAMED_HEADS.sub(lambda m: f"{m.group(1)} {m.group(2).upper()}", cased)
-    for fixed in ("Ủy ban nhân dân", "Hội đồng nhân dân", "Ủy ban Thường vụ Quốc hội", "Chính phủ",
-                  "Quốc hội", "Trung ương", "Đảng", "Việt Nam", "Thủ tướng"):
-        cased = regex.sub(rf"(?i)(?<![\p{{L}}]){regex.escape(fixed)}(?![\p{{L}}])", fixed, cased)
+    for pattern, fixed in _FIXED_CASING:
+        cased = pattern.sub(fixed, cased)
     place = _PLACE_MARKERS.search(cased)
     if place:
         cased = cased[: place.start(2)] + title_case_name(place.group(2))
@@ -200,15 +216,15 @@ def _case_body(name: str) -> str:
 
 
 def _mostly_upper(value: str) -> bool:
-    letters = [c for c in value if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.6
+    letters = list(filter(str.isalpha, value))
+    return bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.6
 
 
 def _title(pieces: list[Piece]) -> str | None:
     if not pieces:
         return None
-    value = " ".join(regex.sub(r"\s+", " ", piece.text.replace(" / ", " ")) for piece in pieces).strip()
-    value = regex.sub(r"^V/v\.?\s*", "Về việc ", value, flags=regex.I)
+    value = " ".join(_SPACES.sub(" ", piece.text.replace(" / ", " ")) for piece in pieces).strip()
+    value = _ABOUT_PREFIX.sub("Về việc ", value)
     value = value.strip(" -–:;,")
     if value.count("“") < value.count("”"):
         value = value.rstrip("”")
@@ -233,9 +249,13 @@ def _signer(title: Piece | None, on_behalf: list[Piece], name: Piece | None) -> 
     return Signer(title=written, name=person, on_behalf=behalf)
 
 
+# Printed signer titles, longest first so "PHÓ CHỦ TỊCH" is tried before "CHỦ TỊCH".
+_TITLES_LONGEST_FIRST = sorted(TITLE_SPELLING.items(), key=lambda kv: -len(kv[0]))
+
+
 def _known_title(printed: str) -> str | None:
-    key = regex.sub(r"\s+", " ", printed).strip(" .,")
-    for printed_title, written in sorted(TITLE_SPELLING.items(), key=lambda kv: -len(kv[0])):
+    key = _SPACES.sub(" ", printed).strip(" .,")
+    for printed_title, written in _TITLES_LONGEST_FIRST:
         if key.startswith(printed_title):
             return written
     return None
@@ -247,7 +267,7 @@ def _written_title(printed: str) -> str:
 
 def _written_behalf(printed: str) -> str:
     """ "KT. CHỦ TỊCH" → "KT. Chủ tịch"; "TM. ỦY BAN NHÂN DÂN" → "TM. Ủy ban nhân dân"."""
-    match = regex.match(r"(KT|TM|TL|TUQ|Q)\s*\.\s*(.*)", printed.strip())
+    match = _BEHALF_MARK.match(printed.strip())
     if not match:
         return sentence_case(printed)
     rest = match.group(2)

@@ -33,7 +33,7 @@ from extractors.data import patterns, table
 # ---------------------------------------------------------------- data
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Piece:
     """A piece of the normalised text."""
 
@@ -71,7 +71,7 @@ class Closing:
     end: int = 0  # end of the last part read; an attachment may follow
 
 
-@dataclass
+@dataclass(slots=True)  # a body has hundreds: slots make them quicker to build and to read
 class Section:
     """A numbered, lettered or bulleted item of the body, with its place in the tree."""
 
@@ -244,6 +244,12 @@ _LEADING_NAME = regex.compile(r"\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}*){1,4}(?=\s+\p{Lu
 
 # Window of the text searched for a header.
 _HEADER_WINDOW = 3000
+# Text that every match of a header pattern contains. A window without it (a news article, a
+# headerless text) is ruled out by a quick search, where the full pattern would be tried at every
+# capitalised word of the window.
+_DATE_COMMA = regex.compile(r",\s*ngày")  # DATE_LINE: "<place>, ngày ..."
+_NUMBER_COLON = regex.compile(r"ố\s*:")  # NUMBER_LINE: "Số: ..."
+_VIET_NAM = regex.compile(r"VIỆT\s+NAM", regex.I)  # NATIONAL_MOTTO: both mottos end with it
 
 
 # ---------------------------------------------------------------- header
@@ -253,13 +259,13 @@ def _find_header(text: str) -> tuple[Header, bool]:
     """The header parts, and whether the text has a document header at all."""
     window = text[:_HEADER_WINDOW]
     header = Header()
-    motto = NATIONAL_MOTTO.search(window)
+    motto = NATIONAL_MOTTO.search(window) if _VIET_NAM.search(window) else None
     if motto:
         header.national_motto = Piece(motto.start(), motto.end(), motto.group(0))
     number = _first_number(window)
     if number:
         header.number = number
-    date = DATE_LINE.search(window)
+    date = DATE_LINE.search(window) if _DATE_COMMA.search(window) else None
     if date and (number is None or date.start() - number.end < 1500):
         header.place = Piece(date.start("place"), date.end("place"), date.group("place"))
         header.date = Piece(date.start("date"), date.end("date"), date.group("date"))
@@ -312,7 +318,7 @@ def _last(matches: Iterator[regex.Match[str]]) -> regex.Match[str] | None:
 
 
 def _first_number(window: str) -> Piece | None:
-    match = NUMBER_LINE.search(window)
+    match = NUMBER_LINE.search(window) if _NUMBER_COLON.search(window) else None
     if not match:
         return None
     value = match.group("number")
@@ -429,12 +435,16 @@ def _body_start_after(text: str, position: int) -> int:
     return match.start() if match else position
 
 
+# Where a "V/v" title ends: the place and date line, "Kính gửi", a table cell, an upper-case line.
+_ABOUT_END = regex.compile(r"\n(?=\S+[^\n]*,\s*ngày)|\s(?=Kính\s+gửi)|\t|\n(?=\p{Lu}{2,})")
+
+
 def _about_title(text: str, start: int, header: Header) -> list[Piece]:
     """The "V/v ..." trích yếu of a letter, up to the date line, the recipients or the body."""
     stops = [p.start for p in (header.date, header.place) if p and p.start > start]
     limit = min([*stops, start + 400, len(text)])
     segment = text[start:limit]
-    cut = regex.search(r"\n(?=\S+[^\n]*,\s*ngày)|\s(?=Kính\s+gửi)|\t|\n(?=\p{Lu}{2,})", segment)
+    cut = _ABOUT_END.search(segment)
     if cut:
         segment = segment[: cut.start()]
     segment = segment.split(" / CỘNG")[0]
@@ -487,15 +497,14 @@ def _issuer_pieces(text: str, header: Header) -> list[Piece]:
     return pieces
 
 
+# The quốc hiệu, the tiêu ngữ and the "Số:" label, which are never part of the issuer.
+_MOTTO_OR_NUMBER_LABEL = regex.compile(NATIONAL_MOTTO.pattern + "|" + MOTTO.pattern + r"|Số\s*:", regex.I)
+
+
 def _cut(start: int, stop: int, blocked: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     """``start:stop`` minus the blocked spans (quốc hiệu, number, date ...)."""
     spans = [(start, stop)]
-    motto_or_type = [
-        (m.start() + start, m.end() + start)
-        for m in regex.finditer(
-            NATIONAL_MOTTO.pattern + "|" + MOTTO.pattern + r"|Số\s*:", text[start:stop], flags=regex.I
-        )
-    ]
+    motto_or_type = [(m.start() + start, m.end() + start) for m in _MOTTO_OR_NUMBER_LABEL.finditer(text[start:stop])]
     for b_start, b_end in sorted(blocked + motto_or_type):
         next_spans = []
         for s, e in spans:
@@ -511,10 +520,10 @@ def _cut(start: int, stop: int, blocked: list[tuple[int, int]], text: str) -> li
 
 
 def _is_upper(segment: str) -> bool:
-    letters = [c for c in segment if c.isalpha()]
+    letters = list(filter(str.isalpha, segment))
     if len(letters) < 2:
         return False
-    upper = sum(1 for c in letters if c.isupper())
+    upper = sum(map(str.isupper, letters))
     return upper / len(letters) > 0.85
 
 
@@ -601,10 +610,7 @@ AUTHOR_BODY = regex.compile(r"(?:UBND|Ủy ban nhân dân|Sở|Bộ|Ban|Công an
 
 def _find_closing(text: str, body_start: int) -> Closing | None:
     """The recipients list and the signature block after the body."""
-    label = None
-    for match in RECIPIENTS_LABEL.finditer(text, body_start):
-        label = match
-        break
+    label = _recipients_label(text, body_start)
     if label is not None:
         start = label.start()
         closing = Closing(start=start)
@@ -622,6 +628,20 @@ def _find_closing(text: str, body_start: int) -> Closing | None:
     closing = Closing(start=start)
     _read_closing(text, start, closing, recipients=False)
     return closing
+
+
+# The label's first three letters ("Nơi", "NOI" ...), without its lookbehind: regex skips to them
+# much faster than it tries the whole label at every position of the body.
+_RECIPIENTS_OPENING = regex.compile(r"N[ơo]i", regex.I)
+
+
+def _recipients_label(text: str, start: int) -> regex.Match[str] | None:
+    """The first "Nơi nhận" label from ``start``: the first place the label opens and matches."""
+    for opening in _RECIPIENTS_OPENING.finditer(text, start):
+        label = RECIPIENTS_LABEL.match(text, opening.start())
+        if label is not None:
+            return label
+    return None
 
 
 def _signature_start(text: str, begin: int, end: int) -> int | None:
@@ -650,7 +670,9 @@ def _segments(text: str, start: int, end: int) -> list[Piece]:
     pieces = []
     for match in _CELL_LINE.finditer(text[start:end]):
         base = start + match.start()
-        for part in _IN_CELL_BREAK.split(match.group(0)):
+        line = match.group(0)
+        # every in-cell break holds a "/": a line without one is a single part (a cheap test first)
+        for part in _IN_CELL_BREAK.split(line) if "/" in line else (line,):
             offset = text.find(part, base) if part else -1
             stripped = part.strip(" /")
             if not stripped:
@@ -750,6 +772,13 @@ def _split_signer(piece: Piece) -> tuple[Piece | None, list[Piece], Piece | None
     return before, titles, name
 
 
+# Single upper-case words after a title, naming its body ("PHÓ CHỦ TỊCH" + " UBND TỈNH"); a behalf
+# mark or two upper-case words in a row (the next title) end them.
+_TITLE_BODY = regex.compile(r"(?:\s+(?!KT\.|TM\.|TL\.)(?![\p{Lu}]+\s+[\p{Lu}])[\p{Lu}\d.]+)*")
+# A run of words up to the next behalf mark.
+_WORD_RUN = regex.compile(r"\S+(?:\s+(?!(?:KT|TM|TL|Q)\.)\S+)*")
+
+
 def _split_titles(start: int, upper_text: str) -> list[Piece]:
     """ "KT. BỘ TRƯỞNG THỨ TRƯỞNG" → ["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG"]."""
     pieces: list[Piece] = []
@@ -773,7 +802,7 @@ def _split_titles(start: int, upper_text: str) -> list[Piece]:
         title = SIGNER_TITLE.match(rest)
         length = title.end() if title else _word_run(rest)
         # the organisation a title belongs to stays with it: "PHÓ CHỦ TỊCH UBND TỈNH"
-        tail = regex.match(r"(?:\s+(?!KT\.|TM\.|TL\.)(?![\p{Lu}]+\s+[\p{Lu}])[\p{Lu}\d.]+)*", rest[length:])
+        tail = _TITLE_BODY.match(rest[length:])
         if title and tail and not SIGNER_TITLE.match(rest[length:].lstrip()):
             length += len(tail.group(0))
         value = rest[:length].strip()
@@ -784,7 +813,7 @@ def _split_titles(start: int, upper_text: str) -> list[Piece]:
 
 
 def _word_run(text: str) -> int:
-    match = regex.match(r"\S+(?:\s+(?!(?:KT|TM|TL|Q)\.)\S+)*", text)
+    match = _WORD_RUN.match(text)
     return match.end() if match else len(text)
 
 
@@ -798,19 +827,28 @@ def _word_run(text: str) -> int:
 TRAILING_FIRST_CHILD = regex.compile(r"(?<=[\p{L}\p{N}\)”\"])[ \t]+(?P<marker>\d{1,2}(?:\.\d{1,2}){0,3})\.(?=[ \t]*\n|[ \t]+\p{Lu})")
 
 
+# Kinds of heading that a PDF conversion may join to their first child (see TRAILING_FIRST_CHILD).
+_JOINED_HEADINGS = frozenset({"roman", "number", "dotted"})
+
+
 def _markers(text: str, start: int, end: int) -> list[tuple[int, str, str, str]]:
     """Each marker as (position, kind, value, marker text), with first children split off heading lines."""
     found = []
     for match in SECTION_MARKER.finditer(text, start, end):
         kind = match.lastgroup or "dash"
-        found.append((match.start(), kind, match.group(kind), match.group(0)))
-        if kind not in ("roman", "number", "dotted"):
+        value, marker = match.group(kind, 0)
+        found.append((match.start(), kind, value, marker))
+        if kind not in _JOINED_HEADINGS:
             continue
         line_end = text.find("\n", match.end(), end)
         line_end = end if line_end < 0 else line_end
-        own = match.group(kind).rstrip(".)")
+        own = value.rstrip(".)")
         expected = "1" if kind == "roman" else f"{own}.1"
-        for trailing in TRAILING_FIRST_CHILD.finditer(text, match.end(), min(line_end + 1, end)):
+        limit = min(line_end + 1, end)
+        # the child's marker is printed "<expected>.": without that text the line has none to split off
+        if text.find(f"{expected}.", match.end(), limit) < 0:
+            continue
+        for trailing in TRAILING_FIRST_CHILD.finditer(text, match.end(), limit):
             if trailing.group("marker") == expected:
                 child = "number" if kind == "roman" else "dotted"
                 at = trailing.start("marker")
@@ -822,32 +860,33 @@ def _markers(text: str, start: int, end: int) -> list[tuple[int, str, str, str]]
 def _sections(text: str, start: int, end: int) -> list[Section]:
     """Numbered, lettered and bulleted items of the body, as a tree in document order."""
     sections: list[Section] = []
-    stack: list[int] = []
+    stack: list[tuple[int, Section]] = []  # the open sections, innermost last, with their indices
     counters: dict[tuple[int | None, int], int] = {}
     for position, kind, value, marker in _markers(text, start, end):
         level = _LEVELS[kind]
-        while stack and sections[stack[-1]].level >= level:
-            closed = sections[stack.pop()]
-            closed.end = position
-        parent = stack[-1] if stack else None
-        label_part = _label_part(kind, value, counters, parent, level)
-        label = f"{sections[parent].label}.{label_part}" if parent is not None else label_part
-        if parent is not None and sections[parent].text_end == sections[parent].end:
-            sections[parent].text_end = position
-        sections.append(
-            Section(
-                marker=marker,
-                label=label,
-                level=level,
-                start=position,
-                end=end,
-                text_end=end,
-                parent=parent,
-            )
+        while stack and stack[-1][1].level >= level:
+            stack.pop()[1].end = position
+        parent: int | None
+        if stack:
+            parent, parent_section = stack[-1]
+            label = f"{parent_section.label}.{_label_part(kind, value, counters, parent, level)}"
+            if parent_section.text_end == parent_section.end:
+                parent_section.text_end = position
+        else:
+            parent, label = None, _label_part(kind, value, counters, None, level)
+        section = Section(
+            marker=marker,
+            label=label,
+            level=level,
+            start=position,
+            end=end,
+            text_end=end,
+            parent=parent,
         )
-        stack.append(len(sections) - 1)
-    for index in stack:
-        sections[index].end = end
+        stack.append((len(sections), section))
+        sections.append(section)
+    for _, section in stack:
+        section.end = end
     for section in sections:
         if section.text_end > section.end:
             section.text_end = section.end
