@@ -65,7 +65,9 @@ CLAUSE_BREAK = regex.compile(r"(?r)[,;:()\[\]\n\t“”\"]|\.\s")
 SENTENCE_BREAK = regex.compile(r"(?r)\.\s|\n")
 # A footnote marker glued to the word it annotates ("sáng kiến1 tại", "tỉnh6)."); a line that
 # starts with that number is the footnote itself, not a figure ("6 công dân gặp khó khăn ...").
-FOOTNOTE_MARK = r"\p{{Ll}}{}(?=[\s.,;:)])"
+# Only numbers of one or two digits are footnote numbers; the lookbehind reads the digits whole
+# ("x12 " marks 12, never 1 or 2; "x123 " marks nothing).
+FOOTNOTE_MARK = regex.compile(r"(?<=\p{Ll})\d{1,2}(?=[\s.,;:)])")
 TOTAL = regex.compile(r"tổng\s+số\s*$", regex.I)
 # A number spelled out in words after its digits, as rules and letters write it: "23 (hai mươi ba)
 # Hội công chứng viên", "15 (mười lăm) ngày". Skipped before the unit is read.
@@ -389,9 +391,10 @@ def _counted_unit(sentence: str, earlier: list[Statistic], value: float | None) 
     return ""
 
 
-def _is_footnote(text: str, number: str) -> bool:
-    """Whether a line starting with ``number`` is a footnote: the number is glued to a word."""
-    return len(number) <= 2 and regex.search(FOOTNOTE_MARK.format(number), text) is not None
+def _footnote_marks(text: str) -> frozenset[str]:
+    """The numbers written as footnote marks anywhere in the text: a line starting with one of them
+    is a footnote. Read in one pass over the text, on the first line that starts with a number."""
+    return frozenset(FOOTNOTE_MARK.findall(text))
 
 
 # A line holding nothing but figures: a cell of a flattened table ("862/1.266", "(68,1%)").
@@ -410,6 +413,7 @@ def _running(
     items: list[Statistic] = []
     listed = list(earlier)  # figures whose unit is in the unit table (or %), for bare ratios
     open_starts: set[int] = set()  # figures whose unit is not
+    footnotes: frozenset[str] | None = None  # ``_footnote_marks(text)``, once needed
     for match in FIGURE.finditer(text, start, end):
         first = match.start()
         if first in taken:
@@ -443,8 +447,11 @@ def _running(
         line_start = text.rfind("\n", 0, first) + 1
         line_end = text.find("\n", match.end())
         line_end = len(text) if line_end < 0 else line_end
-        if first == line_start and not b and _is_footnote(text, a):
-            continue
+        if first == line_start and not b:
+            if footnotes is None:
+                footnotes = _footnote_marks(text)
+            if a in footnotes:
+                continue
         alone = FIGURES_LINE.fullmatch(text, line_start, line_end) is not None
         if _is_date(roles, (a, b, c), alone, bool(unit_match or percent)):
             continue
