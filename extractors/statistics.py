@@ -58,11 +58,15 @@ PERIOD = regex.compile(
     r"|[Tt]háng\s+\d{1,2}/\d{4}|[Nn]ăm\s+\d{4}|từ\s+năm\s+\d{4}\s+đến\s+nay"
 )
 PERIOD_LAST = regex.compile(rf"(?r){PERIOD.pattern}")
+# Every period names a year, a quarter or a month: it holds "năm", "quý" or "tháng" (in any case of
+# their first letter). A sentence without these letters names no period, and PERIOD_LAST is not tried.
+PERIOD_WORDS = ("ăm", "uý", "háng")
+assert all(word in PERIOD.pattern for word in PERIOD_WORDS)
 # "số doanh nghiệp, đơn vị đã ... là 95/104": the counted noun of a bare ratio.
 COUNTED = regex.compile(r"(?:^|\s)(?:tổng\s+)?số\s+(?P<noun>[\p{Ll}\p{Lu}][\p{L} ]{1,40})")
-# Searched backwards ((?r)) from a figure: where its clause and its sentence begin.
+# Searched backwards ((?r)) from a figure: where its clause begins. Its sentence begins after the
+# last line break or full stop followed by a space (found with ``str.rfind``, see ``_sentence``).
 CLAUSE_BREAK = regex.compile(r"(?r)[,;:()\[\]\n\t“”\"]|\.\s")
-SENTENCE_BREAK = regex.compile(r"(?r)\.\s|\n")
 # A footnote marker glued to the word it annotates ("sáng kiến1 tại", "tỉnh6)."); a line that
 # starts with that number is the footnote itself, not a figure ("6 công dân gặp khó khăn ...").
 # Only numbers of one or two digits are footnote numbers; the lookbehind reads the digits whole
@@ -154,14 +158,28 @@ def _clause_before(text: str, start: int, floor: int) -> str:
     return " ".join(words[-10:]).strip(" -–+")
 
 
+def _is_space(char: str) -> bool:
+    """Whether ``regex`` reads ``char`` as ``\\s``: ``str.isspace`` but for the four ASCII separators."""
+    return char.isspace() and char not in "\x1c\x1d\x1e\x1f"
+
+
 def _sentence(text: str, start: int, floor: int) -> str:
+    """The text from the sentence's beginning (at most 300 characters back) to ``start``: after the
+    last line break, or after the last "." followed by a space, whichever is later."""
     floor = max(floor, start - 300)
-    found = SENTENCE_BREAK.search(text, floor, start)
-    return text[found.end() if found else floor : start]
+    newline = text.rfind("\n", floor, start)
+    begin = newline + 1 if newline >= 0 else floor
+    # a full stop needs its space before ``start``; most are the thousands dots of numbers ("1.810")
+    stop = text.rfind(".", begin, start - 1)
+    while stop >= 0 and not _is_space(text[stop + 1]):
+        stop = text.rfind(".", begin, stop)
+    return text[stop + 2 if stop >= 0 else begin : start]
 
 
 def _period(sentence: str, default: str | None) -> str | None:
     """The last reporting period named in the figure's sentence, else the document's."""
+    if not any(word in sentence for word in PERIOD_WORDS):
+        return default
     found = PERIOD_LAST.search(sentence)
     return found.group(0) if found else default
 
@@ -462,6 +480,7 @@ def _running(
         if not percent and "threshold" in roles:
             continue
         sentence = _sentence(text, first, start)
+        period = _period(sentence, default_period)
         rank = "rank" in roles
         change = "increase" in roles or "decrease" in roles
         tail = after[percent.end() if percent else (unit_match.end() if unit_match else 0) :]
@@ -504,7 +523,7 @@ def _running(
                     kind=cast(StatisticKind, kind),
                     total=parse_number(whole) if whole is not None else None,
                     subject=_clause_before(text, first if index == 0 else span_start, start) or None,
-                    period=_period(sentence, default_period),
+                    period=period,
                     basis=basis["basis"] if basis else None,
                 )
             )
