@@ -69,9 +69,9 @@ COUNTED = regex.compile(r"(?:^|\s)(?:tổng\s+)?số\s+(?P<noun>[\p{Ll}\p{Lu}][\
 CLAUSE_BREAK = regex.compile(r"(?r)[,;:()\[\]\n\t“”\"]|\.\s")
 # A footnote marker glued to the word it annotates ("sáng kiến1 tại", "tỉnh6)."); a line that
 # starts with that number is the footnote itself, not a figure ("6 công dân gặp khó khăn ...").
-# Only numbers of one or two digits are footnote numbers; the lookbehind reads the digits whole
-# ("x12 " marks 12, never 1 or 2; "x123 " marks nothing).
-FOOTNOTE_MARK = regex.compile(r"(?<=\p{Ll})\d{1,2}(?=[\s.,;:)])")
+# The number comes first, the letter as a lookbehind: ``regex`` then scans for the number's digits
+# fast, where a pattern opening with a letter class tries every position of the text.
+FOOTNOTE_MARK = r"(?<=\p{{Ll}}){}(?=[\s.,;:)])"
 TOTAL = regex.compile(r"tổng\s+số\s*$", regex.I)
 # A number spelled out in words after its digits, as rules and letters write it: "23 (hai mươi ba)
 # Hội công chứng viên", "15 (mười lăm) ngày". Skipped before the unit is read.
@@ -91,11 +91,16 @@ APPROXIMATE = frozenset({"trên", "hơn", "gần", "khoảng"})
 
 
 @cache
-def _units() -> tuple[regex.Pattern[str], dict[str, str]]:
+def _units() -> tuple[regex.Pattern[str], dict[str, str], frozenset[str]]:
+    """The unit pattern, the kind of figure each unit makes, and the first two characters of each
+    unit: a text whose first two characters (after white space) are not among them has no unit."""
     rows = table("stat_units.tsv")
     kinds = {row["unit"]: row["kind"] for row in rows}
-    alternation = "|".join(regex.escape(u) for u in sorted(kinds, key=len, reverse=True) if u != "%")
-    return regex.compile(rf"(?:\s+|(?={GLUED_MEASURE}))(?P<unit>{alternation})(?![\p{{L}}\d])"), kinds
+    words = [unit for unit in kinds if unit != "%"]
+    assert all(len(unit) >= 2 and not unit[0].isspace() for unit in words)
+    alternation = "|".join(regex.escape(u) for u in sorted(words, key=len, reverse=True))
+    pattern = regex.compile(rf"(?:\s+|(?={GLUED_MEASURE}))(?P<unit>{alternation})(?![\p{{L}}\d])")
+    return pattern, kinds, frozenset(unit[:2] for unit in words)
 
 
 @cache
@@ -409,10 +414,14 @@ def _counted_unit(sentence: str, earlier: list[Statistic], value: float | None) 
     return ""
 
 
-def _footnote_marks(text: str) -> frozenset[str]:
-    """The numbers written as footnote marks anywhere in the text: a line starting with one of them
-    is a footnote. Read in one pass over the text, on the first line that starts with a number."""
-    return frozenset(FOOTNOTE_MARK.findall(text))
+@cache
+def _footnote_mark(number: str) -> regex.Pattern[str]:
+    return regex.compile(FOOTNOTE_MARK.format(regex.escape(number)))
+
+
+def _is_footnote(text: str, number: str) -> bool:
+    """Whether a line starting with ``number`` is a footnote: the number is glued to a word."""
+    return len(number) <= 2 and _footnote_mark(number).search(text) is not None
 
 
 # A line holding nothing but figures: a cell of a flattened table ("862/1.266", "(68,1%)").
@@ -423,7 +432,7 @@ def _running(
     parsed: Parsed, start: int, end: int, taken: set[int], earlier: list[Statistic]
 ) -> list[Statistic]:
     text = parsed.text
-    units, unit_kinds = _units()
+    units, unit_kinds, unit_starts = _units()
     cue_roles = _cue_index()
     duration = _durations()
     opening = PERIOD.search(text, 0, min(len(text), 400))
@@ -431,7 +440,6 @@ def _running(
     items: list[Statistic] = []
     listed = list(earlier)  # figures whose unit is in the unit table (or %), for bare ratios
     open_starts: set[int] = set()  # figures whose unit is not
-    footnotes: frozenset[str] | None = None  # ``_footnote_marks(text)``, once needed
     for match in FIGURE.finditer(text, start, end):
         first = match.start()
         if first in taken:
@@ -441,10 +449,16 @@ def _running(
         spelled = SPELLED.match(after) if after[:2].strip() == "(" else None
         gap = spelled.end() if spelled else 0
         after = after[gap:]
-        # "\s?%" needs a "%" in the first two characters; a unit, a space or a glued measure first
+        # "\s?%" needs a "%" in the first two characters; a unit, a space or a glued measure first,
+        # and then the unit's first two letters (``lstrip`` stops where a unit after spaces begins:
+        # every character ``\s`` matches is ``str.isspace``, and no unit starts with a space)
         percent = PERCENT.match(after) if "%" in after[:2] else None
         unit_match: regex.Match[str] | _Unit | None = None
-        if not percent and (after[:1].isspace() or after.startswith(MEASURES)):
+        if (
+            not percent
+            and (after[:1].isspace() or after.startswith(MEASURES))
+            and after.lstrip()[:2] in unit_starts
+        ):
             unit_match = units.match(after)
         if not (percent or unit_match or b):
             if not after[:1].isspace() or text[first - 1 : first] in ("+", "=") or YEAR.fullmatch(a):
@@ -465,11 +479,8 @@ def _running(
         line_start = text.rfind("\n", 0, first) + 1
         line_end = text.find("\n", match.end())
         line_end = len(text) if line_end < 0 else line_end
-        if first == line_start and not b:
-            if footnotes is None:
-                footnotes = _footnote_marks(text)
-            if a in footnotes:
-                continue
+        if first == line_start and not b and _is_footnote(text, a):
+            continue
         alone = FIGURES_LINE.fullmatch(text, line_start, line_end) is not None
         if _is_date(roles, (a, b, c), alone, bool(unit_match or percent)):
             continue
