@@ -49,7 +49,7 @@ FIGURE = regex.compile(
 # costs about a microsecond, several times more than the whole tuple).
 assert FIGURE.groupindex == {"a": 1, "b": 2, "c": 3}
 PERCENT = regex.compile(r"\s?%")
-YEAR = regex.compile(r"(?:19|20)\d\d")
+
 # "so với cùng kỳ", "so với năm 2021", "so với cùng kỳ năm trước": the comparison basis.
 BASIS = regex.compile(r"[\s,]*(?P<basis>so\s+với\s+[^,.;:()\n]{2,40}?)(?=[,.;:()\n]|\s+(?:và|trong|xếp)\s|$)")
 # Reporting periods: "6 tháng đầu năm 2023", "quý III/2023", "năm 2022", "tháng 9/2025".
@@ -153,6 +153,12 @@ def parse_number(written: str) -> float:
 def _value(written: str) -> float | int:
     number = parse_number(written)
     return int(number) if number.is_integer() else number
+
+
+def _is_year(number: str) -> bool:
+    """Whether a ``NUMBER`` as written is a year, 19xx or 20xx: four characters, each a digit, "." or
+    ","; a "." cannot come third (three digits follow a thousands dot), so only a "," is not a year."""
+    return len(number) == 4 and number.startswith(("19", "20")) and "," not in number
 
 
 def _clause_before(text: str, start: int, floor: int) -> str:
@@ -301,7 +307,7 @@ def _flat_tables(parsed: Parsed, start: int, end: int, taken: set[int]) -> list[
     run: list[regex.Match[str]] = []
 
     def flush() -> None:
-        if label and len(run) >= 2 and not any(YEAR.fullmatch(cell["a"]) for cell in run):
+        if label and len(run) >= 2 and not any(_is_year(cell["a"]) for cell in run):
             unit, kind = _flat_unit(label)
             for cell in run:
                 taken.add(cell.start())
@@ -392,7 +398,7 @@ def _is_date(roles: set[str], figure: tuple[str, Any, Any], alone: bool, has_uni
         return len(c) == 4 or ("." not in a + b + c and len(a) <= 2 and "date" in roles)
     if b is None:
         return False
-    if (YEAR.fullmatch(b) and "." not in a) or "date" in roles:
+    if (_is_year(b) and "." not in a) or "date" in roles:
         return True
     small = "." not in a + b and "," not in a + b and int(a) <= 31 and int(b) <= 12
     return small and not has_unit and not alone
@@ -428,15 +434,19 @@ def _is_footnote(text: str, number: str) -> bool:
 FIGURES_LINE = regex.compile(rf"[\s()]*(?:{NUMBER}(?:\s?/\s?{NUMBER})*/?\s?%?[\s()]*)+")
 
 
+def _figures_line(text: str, line_start: int, inside: int) -> bool:
+    """Whether the line starting at ``line_start`` (and going on past ``inside``) holds only figures."""
+    line_end = text.find("\n", inside)
+    return FIGURES_LINE.fullmatch(text, line_start, len(text) if line_end < 0 else line_end) is not None
+
+
 def _running(
-    parsed: Parsed, start: int, end: int, taken: set[int], earlier: list[Statistic]
+    parsed: Parsed, start: int, end: int, taken: set[int], earlier: list[Statistic], default_period: str | None
 ) -> list[Statistic]:
     text = parsed.text
     units, unit_kinds, unit_starts = _units()
     cue_roles = _cue_index()
     duration = _durations()
-    opening = PERIOD.search(text, 0, min(len(text), 400))
-    default_period = opening.group(0) if opening else None
     items: list[Statistic] = []
     listed = list(earlier)  # figures whose unit is in the unit table (or %), for bare ratios
     open_starts: set[int] = set()  # figures whose unit is not
@@ -445,7 +455,13 @@ def _running(
         if first in taken:
             continue
         a, b, c = match.groups()
-        after = text[match.end() : match.end() + 60]
+        figure_end = match.end()
+        following = text[figure_end : figure_end + 1]
+        if b is None and not (following.isspace() or following in ("(", "%") or text.startswith(MEASURES, figure_end)):
+            # a lone number glued to a sign ("1.", "2)", "5,"): no spelled-out form, percent or unit can
+            # follow (each needs a space, "(", "%" or a glued measure first), so it is dropped below anyway
+            continue
+        after = text[figure_end : figure_end + 60]
         spelled = SPELLED.match(after) if after[:2].strip() == "(" else None
         gap = spelled.end() if spelled else 0
         after = after[gap:]
@@ -461,7 +477,7 @@ def _running(
         ):
             unit_match = units.match(after)
         if not (percent or unit_match or b):
-            if not after[:1].isspace() or text[first - 1 : first] in ("+", "=") or YEAR.fullmatch(a):
+            if not after[:1].isspace() or text[first - 1 : first] in ("+", "=") or _is_year(a):
                 continue  # a year, a section "1.", a code, a chainage "Km108+800": kept cheap
             if first == text.rfind("\n", 0, first) + 1:
                 continue  # a bare number opening a line: a section, a page
@@ -477,11 +493,10 @@ def _running(
             if "report" in _roles(before[: before.rstrip().rfind(" ") + 1], cue_roles):
                 roles.discard("threshold")  # "thu giữ trên 2,5 tấn": a result, roughly
         line_start = text.rfind("\n", 0, first) + 1
-        line_end = text.find("\n", match.end())
-        line_end = len(text) if line_end < 0 else line_end
         if first == line_start and not b and _is_footnote(text, a):
             continue
-        alone = FIGURES_LINE.fullmatch(text, line_start, line_end) is not None
+        # only a ratio (or a date written like one) asks whether its line holds nothing but figures
+        alone = b is not None and _figures_line(text, line_start, match.end())
         if _is_date(roles, (a, b, c), alone, bool(unit_match or percent)):
             continue
         if "ordinal" in roles and "rank" not in roles and not TOTAL.search(before):
@@ -495,7 +510,7 @@ def _running(
         rank = "rank" in roles
         change = "increase" in roles or "decrease" in roles
         tail = after[percent.end() if percent else (unit_match.end() if unit_match else 0) :]
-        basis = BASIS.match(tail)
+        basis = BASIS.match(tail) if "so" in tail else None  # "so với ...": no "so", no basis
         parts = [(a, b)] if c is None else [(a, b), (b, c)]
         for index, (part, whole) in enumerate(parts):
             if percent:
@@ -551,11 +566,14 @@ def extract(parsed: Parsed) -> list[Statistic]:
     if parsed.kind == "news" and parsed.header.title:
         # a news headline states the article's main figure ("Đắk Nông có 157 trường đạt chuẩn")
         regions.insert(0, (parsed.header.title[0].start, parsed.header.title[-1].end))
+    # the document's period, named near its top: that of figures whose sentence names none
+    opening = PERIOD.search(parsed.text, 0, min(len(parsed.text), 400))
+    default_period = opening.group(0) if opening else None
     for start, end in regions:
         taken: set[int] = set()
         found = _tables(parsed, start, end, taken)
         found += _flat_tables(parsed, start, end, taken)
-        found += _running(parsed, start, end, taken, [])
+        found += _running(parsed, start, end, taken, [], default_period)
         found.sort(key=lambda item: item.start)
         for item in found:
             # a passage printed twice (a page scraped with its copy) reports its figures once
