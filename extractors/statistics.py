@@ -49,7 +49,7 @@ FIGURE = regex.compile(
 # costs about a microsecond, several times more than the whole tuple).
 assert FIGURE.groupindex == {"a": 1, "b": 2, "c": 3}
 PERCENT = regex.compile(r"\s?%")
-YEAR = regex.compile(r"(?:19|20)\d\d")
+
 # "so với cùng kỳ", "so với năm 2021", "so với cùng kỳ năm trước": the comparison basis.
 BASIS = regex.compile(r"[\s,]*(?P<basis>so\s+với\s+[^,.;:()\n]{2,40}?)(?=[,.;:()\n]|\s+(?:và|trong|xếp)\s|$)")
 # Reporting periods: "6 tháng đầu năm 2023", "quý III/2023", "năm 2022", "tháng 9/2025".
@@ -58,14 +58,20 @@ PERIOD = regex.compile(
     r"|[Tt]háng\s+\d{1,2}/\d{4}|[Nn]ăm\s+\d{4}|từ\s+năm\s+\d{4}\s+đến\s+nay"
 )
 PERIOD_LAST = regex.compile(rf"(?r){PERIOD.pattern}")
+# Every period names a year, a quarter or a month: it holds "năm", "quý" or "tháng" (in any case of
+# their first letter). A sentence without these letters names no period, and PERIOD_LAST is not tried.
+PERIOD_WORDS = ("ăm", "uý", "háng")
+assert all(word in PERIOD.pattern for word in PERIOD_WORDS)
 # "số doanh nghiệp, đơn vị đã ... là 95/104": the counted noun of a bare ratio.
 COUNTED = regex.compile(r"(?:^|\s)(?:tổng\s+)?số\s+(?P<noun>[\p{Ll}\p{Lu}][\p{L} ]{1,40})")
-# Searched backwards ((?r)) from a figure: where its clause and its sentence begin.
+# Searched backwards ((?r)) from a figure: where its clause begins. Its sentence begins after the
+# last line break or full stop followed by a space (found with ``str.rfind``, see ``_sentence``).
 CLAUSE_BREAK = regex.compile(r"(?r)[,;:()\[\]\n\t“”\"]|\.\s")
-SENTENCE_BREAK = regex.compile(r"(?r)\.\s|\n")
 # A footnote marker glued to the word it annotates ("sáng kiến1 tại", "tỉnh6)."); a line that
 # starts with that number is the footnote itself, not a figure ("6 công dân gặp khó khăn ...").
-FOOTNOTE_MARK = r"\p{{Ll}}{}(?=[\s.,;:)])"
+# The number comes first, the letter as a lookbehind: ``regex`` then scans for the number's digits
+# fast, where a pattern opening with a letter class tries every position of the text.
+FOOTNOTE_MARK = r"(?<=\p{{Ll}}){}(?=[\s.,;:)])"
 TOTAL = regex.compile(r"tổng\s+số\s*$", regex.I)
 # A number spelled out in words after its digits, as rules and letters write it: "23 (hai mươi ba)
 # Hội công chứng viên", "15 (mười lăm) ngày". Skipped before the unit is read.
@@ -85,11 +91,16 @@ APPROXIMATE = frozenset({"trên", "hơn", "gần", "khoảng"})
 
 
 @cache
-def _units() -> tuple[regex.Pattern[str], dict[str, str]]:
+def _units() -> tuple[regex.Pattern[str], dict[str, str], frozenset[str]]:
+    """The unit pattern, the kind of figure each unit makes, and the first two characters of each
+    unit: a text whose first two characters (after white space) are not among them has no unit."""
     rows = table("stat_units.tsv")
     kinds = {row["unit"]: row["kind"] for row in rows}
-    alternation = "|".join(regex.escape(u) for u in sorted(kinds, key=len, reverse=True) if u != "%")
-    return regex.compile(rf"(?:\s+|(?={GLUED_MEASURE}))(?P<unit>{alternation})(?![\p{{L}}\d])"), kinds
+    words = [unit for unit in kinds if unit != "%"]
+    assert all(len(unit) >= 2 and not unit[0].isspace() for unit in words)
+    alternation = "|".join(regex.escape(u) for u in sorted(words, key=len, reverse=True))
+    pattern = regex.compile(rf"(?:\s+|(?={GLUED_MEASURE}))(?P<unit>{alternation})(?![\p{{L}}\d])")
+    return pattern, kinds, frozenset(unit[:2] for unit in words)
 
 
 @cache
@@ -144,6 +155,12 @@ def _value(written: str) -> float | int:
     return int(number) if number.is_integer() else number
 
 
+def _is_year(number: str) -> bool:
+    """Whether a ``NUMBER`` as written is a year, 19xx or 20xx: four characters, each a digit, "." or
+    ","; a "." cannot come third (three digits follow a thousands dot), so only a "," is not a year."""
+    return len(number) == 4 and number.startswith(("19", "20")) and "," not in number
+
+
 def _clause_before(text: str, start: int, floor: int) -> str:
     """The words of the clause that ends at ``start`` (at most ten), as the figure's subject."""
     floor = max(floor, start - 160)
@@ -152,14 +169,28 @@ def _clause_before(text: str, start: int, floor: int) -> str:
     return " ".join(words[-10:]).strip(" -–+")
 
 
+def _is_space(char: str) -> bool:
+    """Whether ``regex`` reads ``char`` as ``\\s``: ``str.isspace`` but for the four ASCII separators."""
+    return char.isspace() and char not in "\x1c\x1d\x1e\x1f"
+
+
 def _sentence(text: str, start: int, floor: int) -> str:
+    """The text from the sentence's beginning (at most 300 characters back) to ``start``: after the
+    last line break, or after the last "." followed by a space, whichever is later."""
     floor = max(floor, start - 300)
-    found = SENTENCE_BREAK.search(text, floor, start)
-    return text[found.end() if found else floor : start]
+    newline = text.rfind("\n", floor, start)
+    begin = newline + 1 if newline >= 0 else floor
+    # a full stop needs its space before ``start``; most are the thousands dots of numbers ("1.810")
+    stop = text.rfind(".", begin, start - 1)
+    while stop >= 0 and not _is_space(text[stop + 1]):
+        stop = text.rfind(".", begin, stop)
+    return text[stop + 2 if stop >= 0 else begin : start]
 
 
 def _period(sentence: str, default: str | None) -> str | None:
     """The last reporting period named in the figure's sentence, else the document's."""
+    if not any(word in sentence for word in PERIOD_WORDS):
+        return default
     found = PERIOD_LAST.search(sentence)
     return found.group(0) if found else default
 
@@ -276,7 +307,7 @@ def _flat_tables(parsed: Parsed, start: int, end: int, taken: set[int]) -> list[
     run: list[regex.Match[str]] = []
 
     def flush() -> None:
-        if label and len(run) >= 2 and not any(YEAR.fullmatch(cell["a"]) for cell in run):
+        if label and len(run) >= 2 and not any(_is_year(cell["a"]) for cell in run):
             unit, kind = _flat_unit(label)
             for cell in run:
                 taken.add(cell.start())
@@ -367,7 +398,7 @@ def _is_date(roles: set[str], figure: tuple[str, Any, Any], alone: bool, has_uni
         return len(c) == 4 or ("." not in a + b + c and len(a) <= 2 and "date" in roles)
     if b is None:
         return False
-    if (YEAR.fullmatch(b) and "." not in a) or "date" in roles:
+    if (_is_year(b) and "." not in a) or "date" in roles:
         return True
     small = "." not in a + b and "," not in a + b and int(a) <= 31 and int(b) <= 12
     return small and not has_unit and not alone
@@ -389,24 +420,33 @@ def _counted_unit(sentence: str, earlier: list[Statistic], value: float | None) 
     return ""
 
 
+@cache
+def _footnote_mark(number: str) -> regex.Pattern[str]:
+    return regex.compile(FOOTNOTE_MARK.format(regex.escape(number)))
+
+
 def _is_footnote(text: str, number: str) -> bool:
     """Whether a line starting with ``number`` is a footnote: the number is glued to a word."""
-    return len(number) <= 2 and regex.search(FOOTNOTE_MARK.format(number), text) is not None
+    return len(number) <= 2 and _footnote_mark(number).search(text) is not None
 
 
 # A line holding nothing but figures: a cell of a flattened table ("862/1.266", "(68,1%)").
 FIGURES_LINE = regex.compile(rf"[\s()]*(?:{NUMBER}(?:\s?/\s?{NUMBER})*/?\s?%?[\s()]*)+")
 
 
+def _figures_line(text: str, line_start: int, inside: int) -> bool:
+    """Whether the line starting at ``line_start`` (and going on past ``inside``) holds only figures."""
+    line_end = text.find("\n", inside)
+    return FIGURES_LINE.fullmatch(text, line_start, len(text) if line_end < 0 else line_end) is not None
+
+
 def _running(
-    parsed: Parsed, start: int, end: int, taken: set[int], earlier: list[Statistic]
+    parsed: Parsed, start: int, end: int, taken: set[int], earlier: list[Statistic], default_period: str | None
 ) -> list[Statistic]:
     text = parsed.text
-    units, unit_kinds = _units()
+    units, unit_kinds, unit_starts = _units()
     cue_roles = _cue_index()
     duration = _durations()
-    opening = PERIOD.search(text, 0, min(len(text), 400))
-    default_period = opening.group(0) if opening else None
     items: list[Statistic] = []
     listed = list(earlier)  # figures whose unit is in the unit table (or %), for bare ratios
     open_starts: set[int] = set()  # figures whose unit is not
@@ -415,17 +455,29 @@ def _running(
         if first in taken:
             continue
         a, b, c = match.groups()
-        after = text[match.end() : match.end() + 60]
+        figure_end = match.end()
+        following = text[figure_end : figure_end + 1]
+        if b is None and not (following.isspace() or following in ("(", "%") or text.startswith(MEASURES, figure_end)):
+            # a lone number glued to a sign ("1.", "2)", "5,"): no spelled-out form, percent or unit can
+            # follow (each needs a space, "(", "%" or a glued measure first), so it is dropped below anyway
+            continue
+        after = text[figure_end : figure_end + 60]
         spelled = SPELLED.match(after) if after[:2].strip() == "(" else None
         gap = spelled.end() if spelled else 0
         after = after[gap:]
-        # "\s?%" needs a "%" in the first two characters; a unit, a space or a glued measure first
+        # "\s?%" needs a "%" in the first two characters; a unit, a space or a glued measure first,
+        # and then the unit's first two letters (``lstrip`` stops where a unit after spaces begins:
+        # every character ``\s`` matches is ``str.isspace``, and no unit starts with a space)
         percent = PERCENT.match(after) if "%" in after[:2] else None
         unit_match: regex.Match[str] | _Unit | None = None
-        if not percent and (after[:1].isspace() or after.startswith(MEASURES)):
+        if (
+            not percent
+            and (after[:1].isspace() or after.startswith(MEASURES))
+            and after.lstrip()[:2] in unit_starts
+        ):
             unit_match = units.match(after)
         if not (percent or unit_match or b):
-            if not after[:1].isspace() or text[first - 1 : first] in ("+", "=") or YEAR.fullmatch(a):
+            if not after[:1].isspace() or text[first - 1 : first] in ("+", "=") or _is_year(a):
                 continue  # a year, a section "1.", a code, a chainage "Km108+800": kept cheap
             if first == text.rfind("\n", 0, first) + 1:
                 continue  # a bare number opening a line: a section, a page
@@ -441,11 +493,10 @@ def _running(
             if "report" in _roles(before[: before.rstrip().rfind(" ") + 1], cue_roles):
                 roles.discard("threshold")  # "thu giữ trên 2,5 tấn": a result, roughly
         line_start = text.rfind("\n", 0, first) + 1
-        line_end = text.find("\n", match.end())
-        line_end = len(text) if line_end < 0 else line_end
         if first == line_start and not b and _is_footnote(text, a):
             continue
-        alone = FIGURES_LINE.fullmatch(text, line_start, line_end) is not None
+        # only a ratio (or a date written like one) asks whether its line holds nothing but figures
+        alone = b is not None and _figures_line(text, line_start, match.end())
         if _is_date(roles, (a, b, c), alone, bool(unit_match or percent)):
             continue
         if "ordinal" in roles and "rank" not in roles and not TOTAL.search(before):
@@ -455,10 +506,11 @@ def _running(
         if not percent and "threshold" in roles:
             continue
         sentence = _sentence(text, first, start)
+        period = _period(sentence, default_period)
         rank = "rank" in roles
         change = "increase" in roles or "decrease" in roles
         tail = after[percent.end() if percent else (unit_match.end() if unit_match else 0) :]
-        basis = BASIS.match(tail)
+        basis = BASIS.match(tail) if "so" in tail else None  # "so với ...": no "so", no basis
         parts = [(a, b)] if c is None else [(a, b), (b, c)]
         for index, (part, whole) in enumerate(parts):
             if percent:
@@ -497,7 +549,7 @@ def _running(
                     kind=cast(StatisticKind, kind),
                     total=parse_number(whole) if whole is not None else None,
                     subject=_clause_before(text, first if index == 0 else span_start, start) or None,
-                    period=_period(sentence, default_period),
+                    period=period,
                     basis=basis["basis"] if basis else None,
                 )
             )
@@ -514,11 +566,14 @@ def extract(parsed: Parsed) -> list[Statistic]:
     if parsed.kind == "news" and parsed.header.title:
         # a news headline states the article's main figure ("Đắk Nông có 157 trường đạt chuẩn")
         regions.insert(0, (parsed.header.title[0].start, parsed.header.title[-1].end))
+    # the document's period, named near its top: that of figures whose sentence names none
+    opening = PERIOD.search(parsed.text, 0, min(len(parsed.text), 400))
+    default_period = opening.group(0) if opening else None
     for start, end in regions:
         taken: set[int] = set()
         found = _tables(parsed, start, end, taken)
         found += _flat_tables(parsed, start, end, taken)
-        found += _running(parsed, start, end, taken, [])
+        found += _running(parsed, start, end, taken, [], default_period)
         found.sort(key=lambda item: item.start)
         for item in found:
             # a passage printed twice (a page scraped with its copy) reports its figures once
