@@ -279,27 +279,44 @@ def _furniture_edits(text: str) -> list[tuple[int, int, str]]:
 
 # Markup left by conversions: markdown emphasis, headings and bullets, HTML entities, and
 # table pipes (a cell boundary becomes a tab; the whitespace stage trims tabs at line ends).
-_MARKUP = regex.compile(
-    # a heading or bullet mark opens its line; what this stage and the whitespace stage remove
-    # before it (white space, table pipes, emphasis marks) and the spaces or pipes after it go
-    # with it, so that a second pass finds no new one
-    r"(?P<heading>(?m:^(?:[ \t\r\xa0\f\v|]|\*\*|__)*\#{1,6}[ \t\r\xa0\f\v|]+))"
-    r"|(?P<bullet>(?m:^(?:[ \t\r\xa0\f\v|]|\*\*|__)*[*•▪●◦][ \t\r\xa0\f\v|]+))"
-    r"|(?P<emphasis>(?<![*_])(?:\*\*|__)(?![*_]))"  # a pair, never part of a rule "***" / "____"
+# A heading or bullet mark opens its line; what this stage and the whitespace stage remove
+# before it (white space, table pipes, emphasis marks) and the spaces or pipes after it go
+# with it, so that a second pass finds no new one.
+_LINE_MARK = regex.compile(
+    r"(?:[ \t\r\xa0\f\v|]|\*\*|__)*(?:(?P<heading>\#{1,6})|(?P<bullet>[*•▪●◦]))[ \t\r\xa0\f\v|]+"
+)
+# Where a line can open with one: a line break before one of the characters it starts with (a
+# plain literal first, which the scan finds fast, unlike a multi-line "^").
+_LINE_MARK_START = re.compile(r"\n[ \t\r\xa0\f\v|*_#•▪●◦]")
+_INLINE_MARKUP = regex.compile(
+    r"(?P<emphasis>(?<![*_])(?:\*\*|__)(?![*_]))"  # a pair, never part of a rule "***" / "____"
     r"|(?P<entity>&(?:\#\d{1,6}|\#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});)"
     r"|(?P<pipe>\|)"
 )
 
 
-def _markup_replacement(m: regex.Match[str]) -> str:
-    kind = m.lastgroup
-    if kind == "bullet":
-        return "- "
-    if kind == "entity":
-        return html.unescape(m.group(0))
-    if kind == "pipe":
-        return "\t"
-    return ""
+def _markup_edits(text: str) -> list[tuple[int, int, str]]:
+    edits: list[tuple[int, int, str]] = []
+    for line_start in [0] + [m.start() + 1 for m in _LINE_MARK_START.finditer(text)]:
+        mark = _LINE_MARK.match(text, line_start)
+        if mark:
+            edits.append((mark.start(), mark.end(), "- " if mark.group("bullet") else ""))
+    # emphasis, entities and pipes outside the line marks (which hold no line break, nor do these)
+    marks, index = list(edits), 0
+    for m in _INLINE_MARKUP.finditer(text):
+        while index < len(marks) and marks[index][1] <= m.start():
+            index += 1
+        if index < len(marks) and marks[index][0] <= m.start():
+            continue
+        kind = m.lastgroup
+        if kind == "entity":
+            new = html.unescape(m.group(0))
+            if new != m.group(0):
+                edits.append((m.start(), m.end(), new))
+        else:
+            edits.append((m.start(), m.end(), "\t" if kind == "pipe" else ""))
+    edits.sort()
+    return edits
 
 
 # Control characters other than tab and line feed carry nothing, nor do the zero-width space
@@ -318,10 +335,6 @@ def _control_edits(text: str) -> list[tuple[int, int, str]]:
         return []
     breaks = "\x0b\x0c\x85\u2028\u2029"
     return [(m.start(), m.end(), "\n" if m.group(0) in breaks else "") for m in _CONTROL.finditer(text)]
-
-
-def _markup_edits(text: str) -> list[tuple[int, int, str]]:
-    return _edits(_MARKUP, text, _markup_replacement)
 
 
 # Whitespace: each line trimmed, blank lines dropped, runs of spaces folded to one; a run
