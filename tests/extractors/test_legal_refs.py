@@ -17,7 +17,7 @@ from extractors.models import LegalRef
 from extractors.structure import parse
 from extractors.text import fold
 from pipeline.normalize import normalize
-from tests.conftest import corpus_path, corpus_text
+from tests.conftest import corpus_text
 
 # (document, citation as written, doc_type, number, name, date, issuer)
 REAL = [
@@ -396,10 +396,11 @@ def _adversarial(size: int) -> str:
 
 
 def _seconds(text: str) -> float:
-    """CPU seconds of this process (other processes' load does not count), best of 3."""
+    """CPU seconds of this process (other processes' load does not count), best of 5: a small
+    case takes milliseconds, and one disturbed run must not decide the ratio."""
     parsed = parse(text)
     best = float("inf")
-    for _ in range(3):
+    for _ in range(5):
         start = time.process_time()
         extract(parsed)
         best = min(best, time.process_time() - start)
@@ -419,25 +420,6 @@ def test_linear_time_on_adversarial_input(kind):
     small, large = makers[kind](150_000)[:150_000], makers[kind](1_500_000)[:1_500_000]
     ratio = _seconds(large) / max(_seconds(small), 1e-6)
     assert ratio < 15, ratio
-
-
-def test_corpus_speed_is_reported():
-    """The extractor over every corpus text (after normalisation) stays well under 0.1 s."""
-    from tests.conftest import DOCUMENTS, SEEDS
-
-    paths = sorted(SEEDS.glob("*.txt")) + (sorted(DOCUMENTS.glob("*.txt")) if DOCUMENTS.exists() else [])
-    parsed = [parse(normalize(corpus_text(p.name)).text) for p in paths]
-    for p in parsed:  # warm-up: data tables (and the province tables) load on first use
-        extract(p)
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        for p in parsed:
-            extract(p)
-        best = min(best, time.perf_counter() - start)
-    print(f"legal_refs over {len(parsed)} corpus texts: {best:.4f} s")
-    assert best < 1.0  # a loose guard against a regression by an order of magnitude, not a benchmark
-    assert corpus_path(paths[0].name)
 
 
 def test_issuer_stops_before_the_verb_that_cites_another_instrument(extract_corpus):
