@@ -250,7 +250,29 @@ _GAZETTE = re.compile(
     rf"(?:{_SPACE}*\d{{1,4}}{_SPACE}*(?:\n|$))?",
     re.M,
 )
-_TRAILING_RULE = re.compile(rf"{_SPACE}+(?:-{{4,}}|_{{4,}}){_SPACE}*$", re.M)  # "BỘ TƯ PHÁP --------"
+_SPACE_CHARS = " \t\r\xa0\f\v"
+
+
+def _trailing_rules(text: str) -> list[tuple[int, int, str]]:
+    """Edits removing a rule that ends its line after a space ("BỘ TƯ PHÁP --------"): the
+    matches of ``_SPACE+(?:-{4,}|_{4,})_SPACE*$``, found from the rules themselves with
+    ``str.find`` (a pattern opening with spaces stops at every space of the text)."""
+    edits = []
+    for rule in ("----", "____"):
+        found = text.find(rule)
+        while found >= 0:
+            start, end = found, found + len(rule)
+            while end < len(text) and text[end] == rule[0]:
+                end += 1
+            line_end = end
+            while line_end < len(text) and text[line_end] in _SPACE_CHARS:
+                line_end += 1
+            if (line_end == len(text) or text[line_end] == "\n") and start and text[start - 1] in _SPACE_CHARS:
+                while start and text[start - 1] in _SPACE_CHARS:
+                    start -= 1
+                edits.append((start, line_end, ""))
+            found = text.find(rule, end)
+    return edits
 _SHORT_LINE = 120
 
 
@@ -272,7 +294,7 @@ def _furniture_edits(text: str) -> list[tuple[int, int, str]]:
     if "CÔNG BÁO" in text:
         edits += [(m.start(), m.end(), "") for m in _GAZETTE.finditer(text)]
     if "----" in text or "____" in text:
-        edits += [(m.start(), m.end(), "") for m in _TRAILING_RULE.finditer(text)]
+        edits += _trailing_rules(text)
     edits.sort()
     return edits
 
@@ -462,7 +484,7 @@ def _without_furniture(text: str, joins: set[int]) -> list[int]:
 
 
 STAGES = (
-    _control_edits,
+    _control_edits,  # these two first: see _SUSPECT
     legacy.edits,
     _markup_edits,  # before NFC: removing "**" or decoding "&#769;" can leave a mark to compose
     _nfc_edits,
@@ -474,12 +496,22 @@ STAGES = (
 )
 
 
+# What the first two stages act on: control characters and the markers of legacy-font text. A
+# text with none (almost every text) skips both stages in one scan of the text, and can come to
+# read as legacy mojibake only through an HTML entity ("&micro;").
+_SUSPECT = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + "".join(_WIDE_CONTROLS)
+    + re.escape("".join(sorted(legacy.TCVN3_MARKERS | legacy.VNI_MARKERS))) + "]"
+)
+
+
 def normalize(original: str) -> Text:
     """Normalise ``original`` through every stage, keeping the way back."""
     text = Text(text=original, original=original)
-    for stage in STAGES:
+    suspect = _SUSPECT.search(original) is not None
+    for stage in STAGES if suspect else STAGES[2:]:
         text.stage(stage(text.text))
-    if legacy.detect(text.text):
+    if (suspect or "&" in original) and legacy.detect(text.text):
         # the cleaned text reads as legacy-font mojibake where the raw one did not (page furniture
         # or a Unicode header outweighed it): once more, so that normalising is idempotent
         for stage in STAGES:
