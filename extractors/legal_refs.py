@@ -64,7 +64,7 @@ QUALIFIER = r"\p{Ll}++(?:\s\p{Ll}++){0,3}"
 # Candidates are found fast, then read with CITATION anchored at each: a capitalised type word
 # (a literal alternation; the standard ``re`` scans it several times faster than ``regex`` and
 # a literal alternation cannot backtrack), or "số <digit>" with a lower-case type word before it.
-CAPITALISED = re.compile("|".join(re.escape(s[0].upper() + s[1:]) for s in sorted(_CANONICAL, key=len, reverse=True)))
+CAPITALISED = literal_heads(s[0].upper() + s[1:] for s in _CANONICAL)
 SO_DIGIT = regex.compile(r"số\s*:?\s*\d")
 SO_HEADS = literal_heads(["số"])
 LOWER_TYPE_BEFORE = regex.compile(
@@ -620,6 +620,10 @@ def _iso(m: regex.Match[str]) -> str | None:
     day, month = int(d), int(mo)
     if not (1 <= day <= 31 and 1 <= month <= 12):
         return None
+    if y.isascii() and mo.isascii() and d.isascii():
+        # ASCII digits, as nearly always: a 4-digit year and 1-2-digit day and month written out
+        # zero-padded are what formatting their numbers gives, without its cost (a few µs a date)
+        return f"{y}-{mo.zfill(2)}-{d.zfill(2)}"
     return f"{int(y):04d}-{month:02d}-{day:02d}"
 
 

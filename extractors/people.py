@@ -25,10 +25,9 @@ import regex
 
 from extractors import places
 from extractors.data import patterns, table
-from extractors.entities import grouped_heads
 from extractors.models import Person
 from extractors.structure import Parsed
-from extractors.text import finditer_from_heads, sentence_case
+from extractors.text import finditer_from_heads, literal_heads, sentence_case
 
 # One syllable of a personal name, capitalised: "Trịnh", "Thị", "R’lấp" is not one.
 SYLLABLE = r"\p{Lu}\p{Ll}*"
@@ -95,7 +94,7 @@ def _heads() -> dict[str, re.Pattern[str]]:
     honorifics = sorted(set(patterns("person_honorifics.txt")), key=len, reverse=True)
     alone = "|".join(rf"{re.escape(word)}(?<![{_LETTERS}/].{{{len(word)}}})(?=\s)" for word in honorifics)
     surnames = "|".join(re.escape(s) for s in patterns("person_surnames.txt"))
-    titles = grouped_heads(_titles()).pattern
+    titles = literal_heads(_titles()).pattern
     return {
         "honorific": re.compile(alone),
         "titled": re.compile(rf"(?:{titles})(?=[^\n,;:.()]{{1,62}}?(?:{surnames}))"),

