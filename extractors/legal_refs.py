@@ -65,6 +65,16 @@ QUALIFIER = r"\p{Ll}++(?:\s\p{Ll}++){0,3}"
 # (a literal alternation; the standard ``re`` scans it several times faster than ``regex`` and
 # a literal alternation cannot backtrack), or "số <digit>" with a lower-case type word before it.
 CAPITALISED = literal_heads(s[0].upper() + s[1:] for s in _CANONICAL)
+# The capitalised spellings of the types never cited by name ("Kế hoạch", "Công văn"): such a type
+# word cites something only with a number after it ("Kế hoạch này" is the document itself).
+UNNAMED = frozenset(s[0].upper() + s[1:] for s, canonical in _CANONICAL.items() if canonical not in _NAMED)
+# After such a word, CITATION can read a number only where this matches: at a character that is not
+# a space (there CITATION may take a shorter type word and read on), or where the spaces are followed
+# by "số", a digit, or up to four words and "số" (a qualifier). A wider pattern than CITATION's
+# (``re``'s \s and \S hold every \s and \p{Ll} of ``regex``; the digits ``regex`` knows beyond
+# ``re``'s are all above U+FFFF), tried with the much cheaper ``re``: a type word where it does not
+# match is passed over, as ``_find`` would pass over its CITATION match.
+MAY_CITE = re.compile(r"\S|\s+(?:[Ss]ố|[\d\U00010000-\U0010ffff]|(?:\S+\s+){1,4}[Ss]ố)")
 SO_DIGIT = regex.compile(r"số\s*:?\s*\d")
 SO_HEADS = literal_heads(["số"])
 LOWER_TYPE_BEFORE = regex.compile(
@@ -293,8 +303,9 @@ def _before(text: str, start: int) -> str:
 
 
 def _candidates(text: str):
-    """CITATION matches at capitalised type words and at lower-case ones before "số N", in order."""
-    starts = {m.start() for m in CAPITALISED.finditer(text)}
+    """CITATION matches at capitalised type words and at lower-case ones before "số N", in order
+    (but for types never cited by name, only those followed by what a number needs)."""
+    starts = {m.start() for m in CAPITALISED.finditer(text) if m[0] not in UNNAMED or MAY_CITE.match(text, m.end())}
     # every "số N": each "số" found in one pass of the fast literal search, then tested
     for so in SO_HEADS.finditer(text):
         if not SO_DIGIT.match(text, so.start()):
