@@ -44,10 +44,18 @@ PLACE_HEADS = literal_heads(PLACE_LEVELS)
 ORGANISATION_PLACE = regex.compile(rf"{UNIT_WORD}[ ](\p{{Lu}}.*)$")
 
 
+# Groups are read by number (the names stay in the patterns to say what they hold): in ``regex``
+# a lookup by name copies the pattern's table of names, a microsecond or more, on every read.
+assert PLACE.groupindex == {"level": 1, "name": 2}
+PLACE_NAME = 2
+
+
 @cache
 def _organisation() -> regex.Pattern[str]:
     heads = "|".join(regex.escape(h) for h in sorted(patterns("organisation_heads.txt"), key=len, reverse=True))
-    return regex.compile(rf"(?<![\p{{L}}])(?P<head>{heads})(?![\p{{L}}])(?P<rest>{FOLLOWER}{{0,6}}){GOVERNED}?")
+    pattern = regex.compile(rf"(?<![\p{{L}}])(?P<head>{heads})(?![\p{{L}}])(?P<rest>{FOLLOWER}{{0,6}}){GOVERNED}?")
+    assert pattern.groupindex == {"head": 1, "rest": 2}  # read by number (see PLACE_NAME)
+    return pattern
 
 
 @cache
@@ -73,7 +81,7 @@ def organisations(parsed: Parsed) -> list[Organisation]:
     expanded: dict[str, str] = {}
     for start, end in parsed.regions:
         for match in finditer_from_heads(_organisation(), _organisation_heads(), text, start, end):
-            written, head, rest = match.group(0, "head", "rest")
+            written, head, rest = match.group(0, 1, 2)
             if head in ("Sở", "Bộ", "Vụ", "Cục") and not rest:
                 continue  # "Sở" alone is a word of the sentence, not a name
             name = expanded.get(written)
@@ -127,7 +135,7 @@ def place_items(parsed: Parsed) -> list[Place]:
         add(header_place.text, header_place.text, header_place.start)
     for start, end in parsed.regions:
         for match in finditer_from_heads(PLACE, PLACE_HEADS, text, start, end):
-            add(match["name"], match.group(0), match.start())
+            add(match[PLACE_NAME], match.group(0), match.start())
     return sorted(found.values(), key=lambda p: p.start)
 
 
