@@ -15,7 +15,7 @@ one the merged unit 52 — and to its 2025 successor.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -73,31 +73,36 @@ def _document_date(parsed: Parsed) -> str | None:
     return f"{header.year:04d}-{header.month:02d}-{header.day or 1:02d}"
 
 
+@lru_cache(maxsize=4096)
+def _read_name(written: str) -> tuple[str, str | None]:
+    """An agency's name as written, with the abbreviations written out, and the unit it governs.
+
+    A pure function of a few words, which documents repeat again and again ("UBND tỉnh"): cached.
+    """
+    place = ORGANISATION_PLACE.search(written)
+    return expand_abbreviations(written), place.group(1) if place else None
+
+
 def organisations(parsed: Parsed) -> list[Organisation]:
     """Agencies named in the body, one item per distinct name, at the first mention."""
     text = parsed.text
     found: dict[str, Organisation] = {}
-    # a document names the same few agencies again and again: expand each written form once
-    expanded: dict[str, str] = {}
     for start, end in parsed.regions:
         for match in finditer_from_heads(_organisation(), _organisation_heads(), text, start, end):
             written, head, rest = match.group(0, 1, 2)
             if head in ("Sở", "Bộ", "Vụ", "Cục") and not rest:
                 continue  # "Sở" alone is a word of the sentence, not a name
-            name = expanded.get(written)
-            if name is None:
-                name = expanded[written] = expand_abbreviations(written)
+            name, place = _read_name(written)
             if name in found:
                 continue
             abbreviation = head if name != written else None
-            place = ORGANISATION_PLACE.search(written)
             found[name] = Organisation(
                 start=match.start(),
                 end=match.end(),
                 text=written,
                 name=name,
                 abbreviation=abbreviation,
-                place=place.group(1) if place else None,
+                place=place,
             )
     return list(found.values())
 
