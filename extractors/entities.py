@@ -23,7 +23,12 @@ from extractors import places
 from extractors.data import patterns
 from extractors.models import Organisation, Place
 from extractors.structure import Parsed
-from extractors.text import expand_abbreviations, finditer_from_heads, literal_heads
+from extractors.text import (
+    expand_abbreviations,
+    finditer_from_heads,
+    finditer_from_words,
+    literal_heads,
+)
 
 # A word of an agency's name after its head: capitalised ("Nội vụ", "Khoa học"), lower-case
 # inside a capitalised name ("Lao động - Thương binh và Xã hội"), or an acronym ("KH&CN").
@@ -38,8 +43,6 @@ PLACE = regex.compile(
     rf"(?<![\p{{L}}])(?P<level>{'|'.join(regex.escape(level) for level in PLACE_LEVELS)})\s?"
     r"(?P<name>\p{Lu}\p{Ll}*(?:(?:[ ]|[ ]-[ ])\p{Lu}\p{Ll}*){0,3})"
 )
-# Where a place can start: its level word, found fast with ``re`` (see ``finditer_from_heads``).
-PLACE_HEADS = literal_heads(PLACE_LEVELS)
 # The governed unit at the end of an organisation's name: "Sở Nội vụ tỉnh Lâm Đồng" → "Lâm Đồng".
 ORGANISATION_PLACE = regex.compile(rf"{UNIT_WORD}[ ](\p{{Lu}}.*)$")
 
@@ -139,7 +142,8 @@ def place_items(parsed: Parsed) -> list[Place]:
     if header_place:
         add(header_place.text, header_place.text, header_place.start)
     for start, end in parsed.regions:
-        for match in finditer_from_heads(PLACE, PLACE_HEADS, text, start, end):
+        # a place starts at its level word (see ``finditer_from_words``)
+        for match in finditer_from_words(PLACE, PLACE_LEVELS, text, start, end):
             add(match[PLACE_NAME], match.group(0), match.start())
     return sorted(found.values(), key=lambda p: p.start)
 

@@ -104,3 +104,33 @@ def finditer_from_heads(
             continue
         yield match
         at = match.end() if match.end() > start else start + 1
+
+
+def finditer_from_words(
+    pattern: regex.Pattern[str], words: tuple[str, ...], text: str, pos: int, endpos: int
+) -> Iterator[regex.Match[str]]:
+    """``finditer_from_heads`` for a pattern that can only start where one of a handful of literal
+    ``words`` starts, found with ``str.find``.
+
+    For a few words ``str.find`` (a skip search) is several times faster than ``re`` scanning their
+    alternation, which stops at every character that opens one ("t" of "tỉnh" and "thành phố": one
+    letter in fifteen). Each word's next occurrence is kept until the search passes it, so the text
+    is searched once for each word; the next head is the nearest of them, as ``heads.search`` finds.
+    """
+    upcoming = {word: text.find(word, pos, endpos) for word in words}
+    at = pos
+    while True:
+        start = -1
+        for word, found in upcoming.items():
+            if 0 <= found < at:
+                found = upcoming[word] = text.find(word, at, endpos)
+            if found >= 0 and (start < 0 or found < start):
+                start = found
+        if start < 0:
+            return
+        match = pattern.match(text, start, endpos)
+        if match is None:
+            at = start + 1
+            continue
+        yield match
+        at = match.end() if match.end() > start else start + 1
