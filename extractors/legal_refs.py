@@ -44,9 +44,14 @@ _ISSUER_SPELLINGS = {row["spelling"]: row["expansion"] for row in table("issuer_
 
 
 def _type_alternation() -> str:
-    spellings = sorted(_CANONICAL, key=len, reverse=True)
     # A type word is written capitalised ("Nghị định"); lower case only counts before "số".
-    return "|".join(f"[{s[0].upper()}{s[0]}]{regex.escape(s[1:])}" for s in spellings)
+    # Grouped by first letter, longest first within a group ("[Nn](?:ghị quyết liên tịch|ghị quyết|ghị
+    # định)|..."): it matches as the plain alternation longest first (see ``literal_heads``), but
+    # ``regex`` tries only the spellings that open with the letter it stands on.
+    groups: dict[str, list[str]] = {}
+    for spelling in sorted(_CANONICAL, key=len, reverse=True):
+        groups.setdefault(spelling[0], []).append(regex.escape(spelling[1:]))
+    return "|".join(f"[{first.upper()}{first}](?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
 TYPES = _type_alternation()
