@@ -79,9 +79,12 @@ UNNAMED = frozenset(s[0].upper() + s[1:] for s, canonical in _CANONICAL.items() 
 # (``re``'s \s and \S hold every \s and \p{Ll} of ``regex``; the digits ``regex`` knows beyond
 # ``re``'s are all above U+FFFF), tried with the much cheaper ``re``: a type word where it does not
 # match is passed over, as ``_find`` would pass over its CITATION match.
-MAY_CITE = re.compile(r"\S|\s+(?:[Ss]ố|[\d\U00010000-\U0010ffff]|(?:\S+\s+){1,4}[Ss]ố)")
+# Possessive runs (++): what follows a run of spaces or of other characters cannot start inside it.
+MAY_CITE = re.compile(r"\S|\s++(?:[Ss]ố|[\d\U00010000-\U0010ffff]|(?:\S++\s++){1,4}[Ss]ố)")
 SO_DIGIT = regex.compile(r"số\s*:?\s*\d")
-SO_HEADS = literal_heads(["số"])
+# Where SO_DIGIT can match: the same in ``re``, a wider pattern (as MAY_CITE), whose fast search for
+# "số" does not stop at the many "số" no digit follows.
+SO_HEADS = re.compile(r"số(?=\s*+:?\s*+[\d\U00010000-\U0010ffff])")
 LOWER_TYPE_BEFORE = regex.compile(
     rf"(?<![\p{{L}}\d])(?:{'|'.join(regex.escape(s) for s in sorted(_CANONICAL, key=len, reverse=True))})"
     rf"(?:\s+{QUALIFIER})??\s+$"
