@@ -44,9 +44,14 @@ _ISSUER_SPELLINGS = {row["spelling"]: row["expansion"] for row in table("issuer_
 
 
 def _type_alternation() -> str:
-    spellings = sorted(_CANONICAL, key=len, reverse=True)
     # A type word is written capitalised ("Nghị định"); lower case only counts before "số".
-    return "|".join(f"[{s[0].upper()}{s[0]}]{regex.escape(s[1:])}" for s in spellings)
+    # Grouped by first letter, longest first within a group ("[Nn](?:ghị quyết liên tịch|ghị quyết|ghị
+    # định)|..."): it matches as the plain alternation longest first (see ``literal_heads``), but
+    # ``regex`` tries only the spellings that open with the letter it stands on.
+    groups: dict[str, list[str]] = {}
+    for spelling in sorted(_CANONICAL, key=len, reverse=True):
+        groups.setdefault(spelling[0], []).append(regex.escape(spelling[1:]))
+    return "|".join(f"[{first.upper()}{first}](?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
 TYPES = _type_alternation()
@@ -64,9 +69,22 @@ QUALIFIER = r"\p{Ll}++(?:\s\p{Ll}++){0,3}"
 # Candidates are found fast, then read with CITATION anchored at each: a capitalised type word
 # (a literal alternation; the standard ``re`` scans it several times faster than ``regex`` and
 # a literal alternation cannot backtrack), or "số <digit>" with a lower-case type word before it.
-CAPITALISED = re.compile("|".join(re.escape(s[0].upper() + s[1:]) for s in sorted(_CANONICAL, key=len, reverse=True)))
+CAPITALISED = literal_heads(s[0].upper() + s[1:] for s in _CANONICAL)
+# The capitalised spellings of the types never cited by name ("Kế hoạch", "Công văn"): such a type
+# word cites something only with a number after it ("Kế hoạch này" is the document itself).
+UNNAMED = frozenset(s[0].upper() + s[1:] for s, canonical in _CANONICAL.items() if canonical not in _NAMED)
+# After such a word, CITATION can read a number only where this matches: at a character that is not
+# a space (there CITATION may take a shorter type word and read on), or where the spaces are followed
+# by "số", a digit, or up to four words and "số" (a qualifier). A wider pattern than CITATION's
+# (``re``'s \s and \S hold every \s and \p{Ll} of ``regex``; the digits ``regex`` knows beyond
+# ``re``'s are all above U+FFFF), tried with the much cheaper ``re``: a type word where it does not
+# match is passed over, as ``_find`` would pass over its CITATION match.
+# Possessive runs (++): what follows a run of spaces or of other characters cannot start inside it.
+MAY_CITE = re.compile(r"\S|\s++(?:[Ss]ố|[\d\U00010000-\U0010ffff]|(?:\S++\s++){1,4}[Ss]ố)")
 SO_DIGIT = regex.compile(r"số\s*:?\s*\d")
-SO_HEADS = literal_heads(["số"])
+# Where SO_DIGIT can match: the same in ``re``, a wider pattern (as MAY_CITE), whose fast search for
+# "số" does not stop at the many "số" no digit follows.
+SO_HEADS = re.compile(r"số(?=\s*+:?\s*+[\d\U00010000-\U0010ffff])")
 LOWER_TYPE_BEFORE = regex.compile(
     rf"(?<![\p{{L}}\d])(?:{'|'.join(regex.escape(s) for s in sorted(_CANONICAL, key=len, reverse=True))})"
     rf"(?:\s+{QUALIFIER})??\s+$"
@@ -293,8 +311,9 @@ def _before(text: str, start: int) -> str:
 
 
 def _candidates(text: str):
-    """CITATION matches at capitalised type words and at lower-case ones before "số N", in order."""
-    starts = {m.start() for m in CAPITALISED.finditer(text)}
+    """CITATION matches at capitalised type words and at lower-case ones before "số N", in order
+    (but for types never cited by name, only those followed by what a number needs)."""
+    starts = {m.start() for m in CAPITALISED.finditer(text) if m[0] not in UNNAMED or MAY_CITE.match(text, m.end())}
     # every "số N": each "số" found in one pass of the fast literal search, then tested
     for so in SO_HEADS.finditer(text):
         if not SO_DIGIT.match(text, so.start()):
@@ -620,6 +639,10 @@ def _iso(m: regex.Match[str]) -> str | None:
     day, month = int(d), int(mo)
     if not (1 <= day <= 31 and 1 <= month <= 12):
         return None
+    if y.isascii() and mo.isascii() and d.isascii():
+        # ASCII digits, as nearly always: a 4-digit year and 1-2-digit day and month written out
+        # zero-padded are what formatting their numbers gives, without its cost (a few µs a date)
+        return f"{y}-{mo.zfill(2)}-{d.zfill(2)}"
     return f"{int(y):04d}-{month:02d}-{day:02d}"
 
 

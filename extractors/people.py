@@ -25,10 +25,9 @@ import regex
 
 from extractors import places
 from extractors.data import patterns, table
-from extractors.entities import grouped_heads
 from extractors.models import Person
 from extractors.structure import Parsed
-from extractors.text import finditer_from_heads, sentence_case
+from extractors.text import finditer_from_heads, literal_heads, sentence_case
 
 # One syllable of a personal name, capitalised: "Trịnh", "Thị", "R’lấp" is not one.
 SYLLABLE = r"\p{Lu}\p{Ll}*"
@@ -46,7 +45,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     ranks = "|".join(regex.escape(t) for t in patterns("person_titles.txt") if t.endswith(("úy", "tá", "tướng")))
     surnames = "|".join(regex.escape(s) for s in patterns("person_surnames.txt"))
     stops = "|".join(regex.escape(s) for s in sorted(patterns("person_title_stops.txt"), key=len, reverse=True))
-    return {
+    compiled = {
         # "đồng chí [Thiếu úy] Nguyễn Văn A"
         "honorific": regex.compile(rf"(?<![\p{{L}}/])(?:{honorifics})\s+(?:(?:{ranks})\s+)?(?P<name>{NAME})"),
         # "Phó Chủ tịch Ủy ban nhân dân tỉnh Nguyễn Ngọc Phúc," — a family name after a title
@@ -65,6 +64,16 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "byline_name": regex.compile(NAME),
         "title_word": regex.compile(rf"^(?:{title_alt})"),
     }
+    # Groups are read by number (the names stay in the patterns to say what they hold): in ``regex``
+    # a lookup by name copies the pattern's table of names, a microsecond or more, on every read.
+    assert compiled["honorific"].groupindex == {"name": HONORIFIC_NAME}
+    assert compiled["titled"].groupindex == {"title": TITLED_TITLE, "name": TITLED_NAME}
+    assert compiled["title_after"].groupindex == {"title": 1} and compiled["byline"].groupindex == {"names": 1}
+    return compiled
+
+
+HONORIFIC_NAME = 1
+TITLED_TITLE, TITLED_NAME = 1, 2
 
 
 def _titles() -> set[str]:
@@ -95,7 +104,7 @@ def _heads() -> dict[str, re.Pattern[str]]:
     honorifics = sorted(set(patterns("person_honorifics.txt")), key=len, reverse=True)
     alone = "|".join(rf"{re.escape(word)}(?<![{_LETTERS}/].{{{len(word)}}})(?=\s)" for word in honorifics)
     surnames = "|".join(re.escape(s) for s in patterns("person_surnames.txt"))
-    titles = grouped_heads(_titles()).pattern
+    titles = literal_heads(_titles()).pattern
     return {
         "honorific": re.compile(alone),
         "titled": re.compile(rf"(?:{titles})(?=[^\n,;:.()]{{1,62}}?(?:{surnames}))"),
@@ -117,7 +126,7 @@ def _title_after(text: str, end: int) -> str | None:
         return None
     # a title is a list of posts, each capitalised: "Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy"
     posts = []
-    for post in found["title"].strip(" ,-–!").split(", "):
+    for post in found[1].strip(" ,-–!").split(", "):
         if not post[:1].isupper():
             break
         posts.append(post)
@@ -153,7 +162,7 @@ def _bylines(parsed: Parsed) -> list[Person]:
             match = pattern.fullmatch(text, line_start, line_start + len(line))
             if not match:
                 continue
-            for name in one.finditer(text, match.start("names"), match.end("names")):
+            for name in one.finditer(text, match.start(1), match.end(1)):
                 if not _is_place(name.group(0)):
                     found.append(Person(start=name.start(), end=name.end(), text=name.group(0), name=name.group(0)))
     return found
@@ -170,15 +179,16 @@ def extract(parsed: Parsed) -> list[Person]:
         spans.append((parsed.closing.start, max(parsed.closing.start, parsed.closing.end)))
     for start, end in spans:
         for match in finditer_from_heads(_patterns()["honorific"], _heads()["honorific"], text, start, end):
-            name = match["name"]
+            name = match[HONORIFIC_NAME]
             if _is_place(name):
                 continue
-            found.append(_named(match, _title_after(text, match.end("name"))))
+            found.append(_named(match, HONORIFIC_NAME, _title_after(text, match.end(HONORIFIC_NAME))))
         for match in finditer_from_heads(_patterns()["titled"], _heads()["titled"], text, start, end):
-            name = match["name"]
-            if _is_place(name) or PLACE_BEFORE.search(text, max(0, match.start("name") - 12), match.start("name")):
+            name, title = match.group(TITLED_NAME, TITLED_TITLE)
+            name_start = match.start(TITLED_NAME)
+            if _is_place(name) or PLACE_BEFORE.search(text, max(0, name_start - 12), name_start):
                 continue
-            found.append(_named(match, " ".join(match["title"].split())))
+            found.append(_named(match, TITLED_NAME, " ".join(title.split())))
     if parsed.kind == "news":
         found += _bylines(parsed)
     signer = _signer(parsed)
@@ -187,10 +197,11 @@ def extract(parsed: Parsed) -> list[Person]:
     return _distinct(found)
 
 
-def _named(match: regex.Match[str], title: str | None) -> Person:
-    """The person a match's ``name`` group names."""
-    name = match["name"]
-    return Person(start=match.start("name"), end=match.end("name"), text=name, name=name, title=title)
+def _named(match: regex.Match[str], group: int, title: str | None) -> Person:
+    """The person a match's ``name`` group (number ``group``) names."""
+    name = match[group]
+    start, end = match.span(group)
+    return Person(start=start, end=end, text=name, name=name, title=title)
 
 
 def _distinct(found: list[Person]) -> list[Person]:

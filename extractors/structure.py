@@ -215,6 +215,9 @@ SECTION_MARKER = regex.compile(
     )(?=\s)""",
     regex.M | regex.X,
 )
+# The number of each kind's group: groups are read by number, as a read by name in ``regex`` copies
+# the pattern's table of names (``groupindex``), a microsecond or more, on every read.
+_MARKER_GROUPS = SECTION_MARKER.groupindex
 _LEVELS = {
     "part": 0,
     "chapter": 1,
@@ -836,7 +839,7 @@ def _markers(text: str, start: int, end: int) -> list[tuple[int, str, str, str]]
     found = []
     for match in SECTION_MARKER.finditer(text, start, end):
         kind = match.lastgroup or "dash"
-        value, marker = match.group(kind, 0)
+        value, marker = match.group(_MARKER_GROUPS[kind], 0)
         found.append((match.start(), kind, value, marker))
         if kind not in _JOINED_HEADINGS:
             continue

@@ -65,12 +65,21 @@ def fold(value: str) -> str:
 
 
 def literal_heads(words: Iterable[str]) -> re.Pattern[str]:
-    """A ``re`` pattern for a set of literal words, longest first, to find where a pattern may start.
+    """A ``re`` pattern for a set of literal words, to find where a pattern may start.
 
     The standard ``re`` scans a plain literal alternation several times faster than ``regex``
-    scans a pattern that opens with lookbehinds and ``\\p{..}`` classes.
+    scans a pattern that opens with lookbehinds and ``\\p{..}`` classes. The words are grouped by
+    first character, longest first within a group: "B(?:an Chỉ đạo|ộ)|S(?:ở)|...". This matches
+    where and as the plain alternation of the words longest first does (within a group the words
+    keep that order, and only one group can match at a position), but ``re`` then tries just the
+    words that open with the character it stands on rather than every word in turn: a quarter to
+    a third faster over a text for the 52 agency heads, the 60 titles of people or the 29 types
+    of a citation.
     """
-    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+    groups: dict[str, list[str]] = {}
+    for word in sorted(set(words), key=len, reverse=True):
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return re.compile("|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items()))
 
 
 def finditer_from_heads(
@@ -89,6 +98,36 @@ def finditer_from_heads(
         if head is None:
             return
         start = head.start()
+        match = pattern.match(text, start, endpos)
+        if match is None:
+            at = start + 1
+            continue
+        yield match
+        at = match.end() if match.end() > start else start + 1
+
+
+def finditer_from_words(
+    pattern: regex.Pattern[str], words: tuple[str, ...], text: str, pos: int, endpos: int
+) -> Iterator[regex.Match[str]]:
+    """``finditer_from_heads`` for a pattern that can only start where one of a handful of literal
+    ``words`` starts, found with ``str.find``.
+
+    For a few words ``str.find`` (a skip search) is several times faster than ``re`` scanning their
+    alternation, which stops at every character that opens one ("t" of "tỉnh" and "thành phố": one
+    letter in fifteen). Each word's next occurrence is kept until the search passes it, so the text
+    is searched once for each word; the next head is the nearest of them, as ``heads.search`` finds.
+    """
+    upcoming = {word: text.find(word, pos, endpos) for word in words}
+    at = pos
+    while True:
+        start = -1
+        for word, found in upcoming.items():
+            if 0 <= found < at:
+                found = upcoming[word] = text.find(word, at, endpos)
+            if found >= 0 and (start < 0 or found < start):
+                start = found
+        if start < 0:
+            return
         match = pattern.match(text, start, endpos)
         if match is None:
             at = start + 1
