@@ -56,22 +56,32 @@ ACTION_START = regex.compile(
 LEGAL_BASIS = regex.compile(r"(?:Căn\s+cứ|Xét|Theo\s+đề\s+nghị)(?![\p{L}])")
 # An obligation: a modality marker as a word of its own.
 MODALITY = regex.compile(rf"(?<![\p{{L}}])(?:{_alternation('modality.txt')})(?![\p{{L}}])", regex.I)
-# The same words without their look-arounds, searched in case-folded text with the standard ``re``:
-# every MODALITY match is also a match of this pattern (look-arounds only reject) and every letter
-# MODALITY takes for one of the words folds to it, but for the Turkish "İ", which folds to "i" and a
-# combining dot, dropped before the search. This scan costs about half of MODALITY's case-insensitive
-# one, and most lines hold none of the words and never run MODALITY.
+# MODALITY and ROLE_END are case-insensitive ``regex`` searches, slow on long lines. Their words
+# without the look-arounds, searched with the standard ``re`` in case-folded text, are a necessary
+# condition: every match of the full pattern is a match of the plain words (look-arounds only
+# reject), and every letter the case-insensitive search takes for a letter of these words folds to
+# it, but for the Turkish "İ", which folds to "i" and a combining dot, dropped by _fold. The plain
+# scan costs a fraction of the full one, and most lines hold none of the words.
 _LOOKAROUND = re.compile(r"\(\?<?[=!][^()]*\)")
-_MODALITY_PLAIN = _LOOKAROUND.sub("", _alternation("modality.txt"))
-if _MODALITY_PLAIN != _MODALITY_PLAIN.casefold():
-    raise ValueError("modality.txt: write the markers in lower case")
-MODALITY_WORDS = re.compile(_MODALITY_PLAIN)
+
+
+def _plain_words(name: str) -> re.Pattern[str]:
+    plain = _LOOKAROUND.sub("", _alternation(name))
+    if plain != plain.casefold():
+        raise ValueError(f"{name}: write the words in lower case")
+    return re.compile(plain)
+
+
+def _fold(text: str) -> str:
+    return text.casefold().replace("\u0307", "")
+
+
+MODALITY_WORDS = _plain_words("modality.txt")
 
 
 def _has_modality(text: str) -> bool:
     """``bool(MODALITY.search(text))``, with the cheap necessary test first."""
-    folded = text.casefold().replace("\u0307", "")
-    return MODALITY_WORDS.search(folded) is not None and MODALITY.search(text) is not None
+    return MODALITY_WORDS.search(_fold(text)) is not None and MODALITY.search(text) is not None
 
 
 # Headings whose items are goals or assessments, not tasks.
@@ -171,6 +181,7 @@ _HEADING_MAX = 130
 ACTOR_SPLIT = regex.compile(rf"(?:,\s*|\s+và\s+|;\s*)(?=(?:{_HEADS})(?:(?<=\s)|(?![\p{{Ll}}])))")
 # Role verbs that end a long actor list ("..., Chánh Văn phòng Bộ ... chịu trách nhiệm thi hành").
 ROLE_END = regex.compile(rf"[\s,]+(?=(?:{_alternation('role_verbs.txt')})(?![\p{{L}}]))", regex.I)
+ROLE_WORDS = _plain_words("role_verbs.txt")  # see MODALITY_WORDS
 # Past-tense reports: "đã tổ chức", "đã ban hành".
 PAST = regex.compile(r"(?<![\p{L}])(?:đã|vừa)\s")
 # Role verbs read in a task's text: coordinators follow "phối hợp (với)".
@@ -271,7 +282,12 @@ def _actor_end(sentence: str, start: int) -> regex.Match[str] | None:
     further on when the list of actors goes on past that verb ("Vụ Các vấn đề chung về xây dựng
     pháp luật, Chánh Văn phòng Bộ ... chịu trách nhiệm")."""
     first = ACTOR_END.search(sentence, start, start + 240)
-    role = ROLE_END.search(sentence, start, start + 480)
+    # ROLE_END only looks as far as its end position: the window must hold one of its words
+    role = (
+        ROLE_END.search(sentence, start, start + 480)
+        if ROLE_WORDS.search(_fold(sentence[start : start + 480]))
+        else None
+    )
     if role and (first is None or role.start() > first.start()):
         span = sentence[start : role.start()]
         split = (
@@ -314,11 +330,14 @@ class Unit:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " \t\n/":
-        start += 1
-    while end > start and text[end - 1] in " \t\n/;":
-        end -= 1
-    return start, end
+    """``start``/``end`` moved past the blanks and slashes around ``text[start:end]`` (and a
+    closing ";"); the str strip methods do it in C, without a Python step per character. An empty
+    or reversed span is left as it is."""
+    if start >= end:
+        return start, end
+    inner = text[start:end].lstrip(" \t\n/")
+    start = end - len(inner)
+    return start, start + len(inner.rstrip(" \t\n/;"))
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -464,9 +483,15 @@ def _is_addressee(ctx: _Context, index: int) -> bool:
     return bool(ADDRESSEES.search(before))
 
 
+_SMALL_ASCII = re.compile("[a-z]")
+
+
 def _is_caps(line: str) -> bool:
     """All in capitals (a heading such as "II. NỘI DUNG THỰC HIỆN"); codes and digits aside."""
     head = _strip_marker(line[:200])
+    # a line holding a small ASCII letter changes under upper(): most lines stop at this scan
+    if _SMALL_ASCII.search(head):
+        return False
     return head == head.upper() and head != head.lower()
 
 
@@ -596,7 +621,6 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
         for line_start, line_end in content:
             line = text[line_start:line_end]
             body = _strip_marker(line)
-            body_start = line_end - len(body)
             own_subject = subject(body)
             new_block = bool(
                 own_subject
@@ -640,13 +664,10 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
                         addressed = _assignment_in(body)
                         if addressed is not None:
                             current.actors = split_actors(addressed[0])
-                _ = body_start
             else:
                 current.end = line_end
         if current is not None:
             units.append(current)
-        if units and each_line and units[-1].actors and not children:
-            pass
         if each_line and current is not None and children:
             ctx.heading_actor[index] = actor_here
     return units
@@ -791,7 +812,6 @@ def _preambles(ctx: _Context) -> list[tuple[int, list[str], int | None]]:
 
 def _loose_units(ctx: _Context) -> list[Unit]:
     """Assigning sentences outside every item (preamble, closing paragraph, news text)."""
-    text = ctx.text
     covered = sorted((s.start, s.end) for s in ctx.sections)
     units = []
     for region_start, region_end in ctx.parsed.regions:
@@ -804,8 +824,6 @@ def _loose_units(ctx: _Context) -> list[Unit]:
             pos = max(pos, end)
         if pos < region_end:
             units += _sentence_units(ctx, pos, region_end, [], None)
-    # the closing line of the last item ("Thủ trưởng ... chịu trách nhiệm thực hiện Chỉ thị này")
-    del text
     return units
 
 
