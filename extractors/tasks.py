@@ -174,6 +174,8 @@ LEADING_ADVERBIAL = re.compile(
 ASSIGN = regex.compile(
     r"(?<![\p{L}])(?P<verb>[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Gg]iao(?!\s+(?:thông|dịch|lưu|ban|nhận))|(?<!Ban\s)[Cc]hỉ\s+đạo)\s+(?=\p{Lu}|các\s)"
 )
+# The first letters of the assigning verbs (ASSIGN.match is tried only on lines opening with one).
+ASSIGN_FIRST = ("Đ", "đ", "Y", "y", "G", "g", "C", "c")
 # "Trên đây là ..." closing paragraphs, speech furniture: never a task by themselves.
 # A heading line: short, no closing period.
 _HEADING_MAX = 130
@@ -260,7 +262,8 @@ def subject(sentence: str) -> tuple[str, int] | None:
         named = label[:1].upper() + label[1:] if rest.startswith("Đối") else label
         if _is_actor_phrase(named) and not ACTOR_END.search(label):
             return label, offset + colon.end()
-    assign = ASSIGN.match(rest)
+    # every assigning verb opens with one of ASSIGN_FIRST: other lines never run the pattern
+    assign = ASSIGN.match(rest) if rest[:1] in ASSIGN_FIRST else None
     if assign and assign.group("verb")[0] in "Cc":
         # an item opening "Chỉ đạo các sở ..." is the direction its own actor gives: that is the work
         assign = None
