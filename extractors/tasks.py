@@ -56,6 +56,34 @@ ACTION_START = regex.compile(
 LEGAL_BASIS = regex.compile(r"(?:Căn\s+cứ|Xét|Theo\s+đề\s+nghị)(?![\p{L}])")
 # An obligation: a modality marker as a word of its own.
 MODALITY = regex.compile(rf"(?<![\p{{L}}])(?:{_alternation('modality.txt')})(?![\p{{L}}])", regex.I)
+# MODALITY and ROLE_END are case-insensitive ``regex`` searches, slow on long lines. Their words
+# without the look-arounds, searched with the standard ``re`` in case-folded text, are a necessary
+# condition: every match of the full pattern is a match of the plain words (look-arounds only
+# reject), and every letter the case-insensitive search takes for a letter of these words folds to
+# it, but for the Turkish "İ", which folds to "i" and a combining dot, dropped by _fold. The plain
+# scan costs a fraction of the full one, and most lines hold none of the words.
+_LOOKAROUND = re.compile(r"\(\?<?[=!][^()]*\)")
+
+
+def _plain_words(name: str) -> re.Pattern[str]:
+    plain = _LOOKAROUND.sub("", _alternation(name))
+    if plain != plain.casefold():
+        raise ValueError(f"{name}: write the words in lower case")
+    return re.compile(plain)
+
+
+def _fold(text: str) -> str:
+    return text.casefold().replace("\u0307", "")
+
+
+MODALITY_WORDS = _plain_words("modality.txt")
+
+
+def _has_modality(text: str) -> bool:
+    """``bool(MODALITY.search(text))``, with the cheap necessary test first."""
+    return MODALITY_WORDS.search(_fold(text)) is not None and MODALITY.search(text) is not None
+
+
 # Headings whose items are goals or assessments, not tasks.
 NON_TASK_HEADING = regex.compile(rf"^(?:{_alternation('non_task_headings.txt')})", regex.I)
 # Headings of a list of members or invitees ("Thành phần mời:", "... gồm các thành viên sau:").
@@ -146,6 +174,8 @@ LEADING_ADVERBIAL = re.compile(
 ASSIGN = regex.compile(
     r"(?<![\p{L}])(?P<verb>[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Gg]iao(?!\s+(?:thông|dịch|lưu|ban|nhận))|(?<!Ban\s)[Cc]hỉ\s+đạo)\s+(?=\p{Lu}|các\s)"
 )
+# The first letters of the assigning verbs (ASSIGN.match is tried only on lines opening with one).
+ASSIGN_FIRST = ("Đ", "đ", "Y", "y", "G", "g", "C", "c")
 # "Trên đây là ..." closing paragraphs, speech furniture: never a task by themselves.
 # A heading line: short, no closing period.
 _HEADING_MAX = 130
@@ -153,6 +183,7 @@ _HEADING_MAX = 130
 ACTOR_SPLIT = regex.compile(rf"(?:,\s*|\s+và\s+|;\s*)(?=(?:{_HEADS})(?:(?<=\s)|(?![\p{{Ll}}])))")
 # Role verbs that end a long actor list ("..., Chánh Văn phòng Bộ ... chịu trách nhiệm thi hành").
 ROLE_END = regex.compile(rf"[\s,]+(?=(?:{_alternation('role_verbs.txt')})(?![\p{{L}}]))", regex.I)
+ROLE_WORDS = _plain_words("role_verbs.txt")  # see MODALITY_WORDS
 # Past-tense reports: "đã tổ chức", "đã ban hành".
 PAST = regex.compile(r"(?<![\p{L}])(?:đã|vừa)\s")
 # Role verbs read in a task's text: coordinators follow "phối hợp (với)".
@@ -231,7 +262,8 @@ def subject(sentence: str) -> tuple[str, int] | None:
         named = label[:1].upper() + label[1:] if rest.startswith("Đối") else label
         if _is_actor_phrase(named) and not ACTOR_END.search(label):
             return label, offset + colon.end()
-    assign = ASSIGN.match(rest)
+    # every assigning verb opens with one of ASSIGN_FIRST: other lines never run the pattern
+    assign = ASSIGN.match(rest) if rest[:1] in ASSIGN_FIRST else None
     if assign and assign.group("verb")[0] in "Cc":
         # an item opening "Chỉ đạo các sở ..." is the direction its own actor gives: that is the work
         assign = None
@@ -253,7 +285,12 @@ def _actor_end(sentence: str, start: int) -> regex.Match[str] | None:
     further on when the list of actors goes on past that verb ("Vụ Các vấn đề chung về xây dựng
     pháp luật, Chánh Văn phòng Bộ ... chịu trách nhiệm")."""
     first = ACTOR_END.search(sentence, start, start + 240)
-    role = ROLE_END.search(sentence, start, start + 480)
+    # ROLE_END only looks as far as its end position: the window must hold one of its words
+    role = (
+        ROLE_END.search(sentence, start, start + 480)
+        if ROLE_WORDS.search(_fold(sentence[start : start + 480]))
+        else None
+    )
     if role and (first is None or role.start() > first.start()):
         span = sentence[start : role.start()]
         split = (
@@ -296,11 +333,14 @@ class Unit:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " \t\n/":
-        start += 1
-    while end > start and text[end - 1] in " \t\n/;":
-        end -= 1
-    return start, end
+    """``start``/``end`` moved past the blanks and slashes around ``text[start:end]`` (and a
+    closing ";"); the str strip methods do it in C, without a Python step per character. An empty
+    or reversed span is left as it is."""
+    if start >= end:
+        return start, end
+    inner = text[start:end].lstrip(" \t\n/")
+    start = end - len(inner)
+    return start, start + len(inner.rstrip(" \t\n/;"))
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -334,7 +374,7 @@ def _is_heading(line: str) -> bool:
     return (
         len(body) <= _HEADING_MAX
         and (body.endswith(":") or not SENTENCE_CLOSE.search(body))
-        and not MODALITY.search(body)
+        and not _has_modality(body)
     )
 
 
@@ -392,7 +432,7 @@ def _apply_field(
         line = text[line_start:line_end]
         if _is_heading(line):
             continue
-        found = subject(line) or (_assignment_in(line) if MODALITY.search(line) else None)
+        found = subject(line) or (_assignment_in(line) if _has_modality(line) else None)
         if found is None and LABEL.match(line):
             continue
         unit = Unit(line_start, line_end, actors=list(inherited), section=section.label)
@@ -446,9 +486,15 @@ def _is_addressee(ctx: _Context, index: int) -> bool:
     return bool(ADDRESSEES.search(before))
 
 
+_SMALL_ASCII = re.compile("[a-z]")
+
+
 def _is_caps(line: str) -> bool:
     """All in capitals (a heading such as "II. NỘI DUNG THỰC HIỆN"); codes and digits aside."""
     head = _strip_marker(line[:200])
+    # a line holding a small ASCII letter changes under upper(): most lines stop at this scan
+    if _SMALL_ASCII.search(head):
+        return False
     return head == head.upper() and head != head.lower()
 
 
@@ -553,7 +599,7 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
             head_colon = _actor_colon(heading_text)
             if head_colon and _is_actor_phrase(head_colon.group("actor")):
                 head = _clean_actor(head_colon.group("actor"))
-            if _is_actor_phrase(head) and not MODALITY.search(head) and len(head) <= _HEADING_MAX:
+            if _is_actor_phrase(head) and not _has_modality(head) and len(head) <= _HEADING_MAX:
                 ctx.heading_actor[index] = split_actors(head)
                 heading_is_actor = True
         actor_here = ctx.heading_actor.get(index) or inherited
@@ -578,7 +624,6 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
         for line_start, line_end in content:
             line = text[line_start:line_end]
             body = _strip_marker(line)
-            body_start = line_end - len(body)
             own_subject = subject(body)
             new_block = bool(
                 own_subject
@@ -597,7 +642,7 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
                 or each_line
                 or new_block
                 or timed
-                or (own_subject and line_start != content[0][0] and MODALITY.search(body))
+                or (own_subject and line_start != content[0][0] and _has_modality(body))
             ):
                 if current is not None:
                     units.append(current)
@@ -616,19 +661,16 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
                         actor_here = current.actors
                 else:
                     current.actors = list(actor_here)
-                    if not actor_here and MODALITY.search(body):
+                    if not actor_here and _has_modality(body):
                         # "Trong quá trình tổ chức thực hiện, nếu có vướng mắc ... đề nghị các đơn
                         # vị, địa phương có báo cáo về Sở ...": the addressee named mid-sentence
                         addressed = _assignment_in(body)
                         if addressed is not None:
                             current.actors = split_actors(addressed[0])
-                _ = body_start
             else:
                 current.end = line_end
         if current is not None:
             units.append(current)
-        if units and each_line and units[-1].actors and not children:
-            pass
         if each_line and current is not None and children:
             ctx.heading_actor[index] = actor_here
     return units
@@ -675,7 +717,7 @@ def _opens_with_work(ctx: _Context, unit: Unit) -> bool:
     first = CLAUSE_SPLIT.split(head, maxsplit=1)[0]
     # a modality word inside brackets qualifies a name: "Campuchia tỉnh Đắk Nông (là hội do Đảng,
     # Nhà nước giao nhiệm vụ)"
-    return bool(MODALITY.search(BRACKETED.sub("", first)))
+    return _has_modality(BRACKETED.sub("", first))
 
 
 def _inherited(
@@ -722,7 +764,7 @@ def _sentence_units(
         if line.endswith(":"):
             continue
         # the cheap tests first: MODALITY scans the whole line
-        if PAST.search(line[:80]) or not MODALITY.search(line) or _is_report_closing(line):
+        if PAST.search(line[:80]) or not _has_modality(line) or _is_report_closing(line):
             continue
         found = subject(line)
         if found is None:
@@ -773,7 +815,6 @@ def _preambles(ctx: _Context) -> list[tuple[int, list[str], int | None]]:
 
 def _loose_units(ctx: _Context) -> list[Unit]:
     """Assigning sentences outside every item (preamble, closing paragraph, news text)."""
-    text = ctx.text
     covered = sorted((s.start, s.end) for s in ctx.sections)
     units = []
     for region_start, region_end in ctx.parsed.regions:
@@ -786,8 +827,6 @@ def _loose_units(ctx: _Context) -> list[Unit]:
             pos = max(pos, end)
         if pos < region_end:
             units += _sentence_units(ctx, pos, region_end, [], None)
-    # the closing line of the last item ("Thủ trưởng ... chịu trách nhiệm thực hiện Chỉ thị này")
-    del text
     return units
 
 
