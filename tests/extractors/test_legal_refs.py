@@ -416,10 +416,11 @@ def test_linear_time_on_adversarial_input(kind):
         "so": lambda n: ("Quyết định " + "số " * 100 + "số số 1/ " * 100) * (n // 1211 + 1),
     }
     # 150 KB against 1.5 MB: ten times the text must cost about ten times the time, not a
-    # hundred (a small base keeps timer noise from dominating the ratio)
+    # hundred as a quadratic scan would (a small base keeps timer noise from dominating the
+    # ratio; the bound leaves room for a machine whose speed drifts between the two runs)
     small, large = makers[kind](150_000)[:150_000], makers[kind](1_500_000)[:1_500_000]
     ratio = _seconds(large) / max(_seconds(small), 1e-6)
-    assert ratio < 15, ratio
+    assert ratio < 25, ratio
 
 
 def test_issuer_stops_before_the_verb_that_cites_another_instrument(extract_corpus):
