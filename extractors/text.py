@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
 import regex
@@ -92,18 +92,12 @@ def finditer_from_heads(
     search resumes one character on); ``pattern`` is tried anchored there only. Lookbehinds still
     see the text before each position, and ``endpos`` bounds lookaheads as in ``finditer``.
     """
-    at = pos
-    while True:
+
+    def next_head(at: int) -> int:
         head = heads.search(text, at, endpos)
-        if head is None:
-            return
-        start = head.start()
-        match = pattern.match(text, start, endpos)
-        if match is None:
-            at = start + 1
-            continue
-        yield match
-        at = match.end() if match.end() > start else start + 1
+        return -1 if head is None else head.start()
+
+    return _matches_at_heads(pattern, next_head, text, pos, endpos)
 
 
 def finditer_from_words(
@@ -118,16 +112,26 @@ def finditer_from_words(
     is searched once for each word; the next head is the nearest of them, as ``heads.search`` finds.
     """
     upcoming = {word: text.find(word, pos, endpos) for word in words}
-    at = pos
-    while True:
+
+    def next_head(at: int) -> int:
         start = -1
         for word, found in upcoming.items():
             if 0 <= found < at:
                 found = upcoming[word] = text.find(word, at, endpos)
             if found >= 0 and (start < 0 or found < start):
                 start = found
-        if start < 0:
-            return
+        return start
+
+    return _matches_at_heads(pattern, next_head, text, pos, endpos)
+
+
+def _matches_at_heads(
+    pattern: regex.Pattern[str], next_head: Callable[[int], int], text: str, pos: int, endpos: int
+) -> Iterator[regex.Match[str]]:
+    """``pattern`` tried anchored at each head ``next_head(at)`` finds from ``at`` on (-1: none
+    left), resuming after each match, or one character on where it fails."""
+    at = pos
+    while (start := next_head(at)) >= 0:
         match = pattern.match(text, start, endpos)
         if match is None:
             at = start + 1
