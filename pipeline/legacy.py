@@ -53,7 +53,9 @@ def detect(text: str) -> str | None:
 
 
 _C1 = regex.compile(r"[\x80-\x9f]")
-_MARKER = re.compile("[" + re.escape("".join(sorted(TCVN3_MARKERS | VNI_MARKERS))) + "]")
+# Every marker of either encoding, as the body of a character class.
+MARKER_CLASS = re.escape("".join(sorted(TCVN3_MARKERS | VNI_MARKERS)))
+_MARKER = re.compile(f"[{MARKER_CLASS}]")
 
 
 @cache

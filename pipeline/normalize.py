@@ -149,6 +149,10 @@ class Text:
 
 # ---------------------------------------------------------------- stages
 
+# The spaces other than a line break that the whitespace stage folds. Stages before it that
+# look at white space inside a line take all of them, so that a second pass finds nothing new.
+_SPACE_CHARS = " \t\r\xa0\f\v"
+
 # Old-style tone placement puts the mark on the second vowel of an open "oa", "oe", "uy";
 # the modern convention (used by the Government's own style guide and by our gold files)
 # puts it on the first: hoà → hòa, khoẻ → khỏe, thuỷ → thủy. "qu" is a consonant, so
@@ -244,13 +248,12 @@ _FURNITURE_LINE = re.compile(
 # Công báo page header, with the page number printed next to it
 # (white space inside a line is any that the whitespace stage folds, so that a second pass, on
 # folded text, finds nothing more)
-_SPACE = r"[ \t\r\xa0\f\v]"
+_SPACE = f"[{_SPACE_CHARS}]"
 _GAZETTE = re.compile(
     rf"^{_SPACE}*CÔNG BÁO/Số{_SPACE}*(?:\d|\+|{_SPACE})+/Ngày{_SPACE}*[\d-]+{_SPACE}*\n"
     rf"(?:{_SPACE}*\d{{1,4}}{_SPACE}*(?:\n|$))?",
     re.M,
 )
-_SPACE_CHARS = " \t\r\xa0\f\v"
 
 
 def _trailing_rules(text: str) -> list[tuple[int, int, str]]:
@@ -273,23 +276,28 @@ def _trailing_rules(text: str) -> list[tuple[int, int, str]]:
                 edits.append((start, line_end, ""))
             found = text.find(rule, end)
     return edits
+
+
 _SHORT_LINE = 120
+
+
+def _furniture(stripped: str) -> re.Match[str] | None:
+    """What a stripped line is as page furniture, if it is: chrome and rules are whole short lines."""
+    return _FURNITURE_LINE.fullmatch(stripped) if 0 < len(stripped) < _SHORT_LINE else None
 
 
 def _furniture_edits(text: str) -> list[tuple[int, int, str]]:
     edits: list[tuple[int, int, str]] = []
     pos = 0
-    # chrome and rules are whole short lines: test each short line, not every position
+    # test each line, not every position
     for line in text.split("\n"):
         end = pos + len(line)
-        stripped = line.strip()
-        if stripped and len(stripped) < _SHORT_LINE:
-            furniture = _FURNITURE_LINE.fullmatch(stripped)
-            if furniture and furniture.group("tail"):
-                edits.append((pos, len(text), ""))
-                break
-            if furniture:
-                edits.append((pos, min(end + 1, len(text)), ""))
+        furniture = _furniture(line.strip())
+        if furniture and furniture.group("tail"):
+            edits.append((pos, len(text), ""))
+            break
+        if furniture:
+            edits.append((pos, min(end + 1, len(text)), ""))
         pos = end + 1
     if "CÔNG BÁO" in text:
         edits += [(m.start(), m.end(), "") for m in _GAZETTE.finditer(text)]
@@ -305,11 +313,11 @@ def _furniture_edits(text: str) -> list[tuple[int, int, str]]:
 # before it (white space, table pipes, emphasis marks) and the spaces or pipes after it go
 # with it, so that a second pass finds no new one.
 _LINE_MARK = regex.compile(
-    r"(?:[ \t\r\xa0\f\v|]|\*\*|__)*(?:(?P<heading>\#{1,6})|(?P<bullet>[*•▪●◦]))[ \t\r\xa0\f\v|]+"
+    rf"(?:[{_SPACE_CHARS}|]|\*\*|__)*(?:(?P<heading>\#{{1,6}})|(?P<bullet>[*•▪●◦]))[{_SPACE_CHARS}|]+"
 )
 # Where a line can open with one: a line break before one of the characters it starts with (a
 # plain literal first, which the scan finds fast, unlike a multi-line "^").
-_LINE_MARK_START = re.compile(r"\n[ \t\r\xa0\f\v|*_#•▪●◦]")
+_LINE_MARK_START = re.compile(rf"\n[{_SPACE_CHARS}|*_#•▪●◦]")
 _INLINE_MARKUP = regex.compile(
     r"(?P<emphasis>(?<![*_])(?:\*\*|__)(?![*_]))"  # a pair, never part of a rule "***" / "____"
     r"|(?P<entity>&(?:\#\d{1,6}|\#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});)"
@@ -346,7 +354,8 @@ def _markup_edits(text: str) -> list[tuple[int, int, str]]:
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u200b\ufeff]+|[\x0b\x0c\x85\u2028\u2029]")
 
 
-_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_ASCII_CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"  # the body of a character class
+_ASCII_CONTROL = re.compile(f"[{_ASCII_CONTROLS}]")
 _WIDE_CONTROLS = ("\u200b", "\ufeff", "\u2028", "\u2029")
 
 
@@ -364,7 +373,7 @@ def _control_edits(text: str) -> list[tuple[int, int, str]]:
 # edit: a run with a line break becomes one line break (none at the text's ends), any other
 # run one space or one tab. A lone space, line break or tab is already right (most of a text's
 # white space is one of them) and is left alone, except at the text's ends, where it goes.
-_WHITESPACE = " \t\r\xa0\f\v\n"
+_WHITESPACE = _SPACE_CHARS + "\n"
 # Every run that needs an edit holds one of these: two spaces, a space beside a line break, a
 # blank line, a tab, or a rarer space character. ``str.find`` jumps from one to the next far
 # faster than a pattern, which would stop at every space of the text.
@@ -478,7 +487,7 @@ def _without_furniture(text: str, joins: set[int]) -> list[int]:
             glued.append(ordered[index])
             index += 1
         line = text[start + 1 : end].replace("\n", " ").strip()
-        if not (len(line) < _SHORT_LINE and _FURNITURE_LINE.fullmatch(line)):
+        if not _furniture(line):
             kept += glued
     return kept
 
@@ -499,10 +508,7 @@ STAGES = (
 # What the first two stages act on: control characters and the markers of legacy-font text. A
 # text with none (almost every text) skips both stages in one scan of the text, and can come to
 # read as legacy mojibake only through an HTML entity ("&micro;").
-_SUSPECT = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + "".join(_WIDE_CONTROLS)
-    + re.escape("".join(sorted(legacy.TCVN3_MARKERS | legacy.VNI_MARKERS))) + "]"
-)
+_SUSPECT = re.compile(f"[{_ASCII_CONTROLS}{''.join(_WIDE_CONTROLS)}{legacy.MARKER_CLASS}]")
 
 
 def normalize(original: str) -> Text:
