@@ -113,3 +113,23 @@ def test_normalisation_is_idempotent_on_found_counterexamples(text):
     # each of these changed again on a second pass before (found by tests/test_properties.py)
     once = normalize(text).text
     assert normalize(once).text == once
+
+
+@pytest.mark.parametrize(
+    "name, left_out",
+    [
+        ("016_", "CÔNG BÁO/Số"),  # Công báo page headers inside the text, behind white space
+        ("024_", "Hạnh phúc ---"),  # a rule ending a flattened header line, before "\r\n"
+    ],
+)
+def test_page_furniture_goes_from_real_documents(name, left_out):
+    raw = corpus_text(name)
+    assert left_out in raw
+    assert left_out not in normalize(raw).text
+
+
+def test_indented_markdown_bullets_are_read_as_bullets():
+    # 050 (markdown): "  * 121 đơn vị hình thành sau sắp xếp ..." indented under its article
+    raw = corpus_text("050_")
+    assert regex.search(r"(?m)^[ \t\xa0]+\* ", raw)
+    assert not regex.search(r"(?m)^\* ", normalize(raw).text)
