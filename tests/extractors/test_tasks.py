@@ -616,3 +616,31 @@ def test_member_list_patterns_hold_their_guard_words():
         opening = pattern.startswith(r"^(?:các\s+)?thành")
         assert opening or tasks.MEMBER_WORD in pattern, pattern
     assert tasks.MEMBER_OPENINGS == ("thành", "các")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "openings"),
+    [
+        ("Sở", ["Sở"]),
+        (r"Thủ\s+trưởng", ["Thủ"]),
+        (r"[Cc]ác\s+(?!(?:việc|khoản)(?![\p{L}]))", ["Các", "các"]),
+        (r"Hội(?!\s+nghị|\s+thảo)", ["Hội"]),
+        ("Sởo?", ["Sở"]),
+        ("[Cc]?ác", [""]),
+        ("Sở|Ban", [""]),
+        (r"(?:Sở|Ban)", [""]),
+        (r"\p{Lu}\w+", [""]),
+    ],
+)
+def test_openings_of_a_pattern(monkeypatch, pattern, openings):
+    # tasks._opens_actor runs ACTOR_HEAD only on text opening with a literal opening of a head
+    monkeypatch.setattr(tasks, "patterns", lambda name: [pattern])
+    assert list(tasks._openings("any.txt")) == openings
+
+
+def test_actor_openings_cover_every_head():
+    for text in ("Sở Tư pháp", "các cơ quan", "Các Sở", "UBND tỉnh", "Bộ trưởng", "Cấp ủy", "cấp ủy"):
+        assert tasks.ACTOR_HEAD.match(text), text
+        assert tasks._opens_actor(text), text
+    for text in ("Ban hành", "Tổ chức", "Các trường hợp", "Xã Mường Lống", "sở"):
+        assert not tasks._opens_actor(text), text
