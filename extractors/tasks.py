@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -42,6 +43,8 @@ _HEADS = _alternation("actor_heads.txt")
 ACTOR_HEAD = regex.compile(rf"(?:{_HEADS})(?:(?<=\s)|(?![\p{{Ll}}]))")
 # The literal text a head opens with: "Sở", "Thủ" ("Thủ\s+trưởng"), "Các" and "các" ("[Cc]ác\s+...").
 _OPENING = re.compile(r"(?:\[(?P<cases>\w+)\])?(?P<word>\w*)(?P<after>.?)")
+# A look-around without groups inside: "(?<!Ban\s)", "(?![\p{L}])".
+_LOOKAROUND = re.compile(r"\(\?<?[=!][^()]*\)")
 
 
 def _has_top_alternation(pattern: str) -> bool:
@@ -68,7 +71,9 @@ def _openings(name: str) -> tuple[str, ...]:
     no pattern at its start. A pattern without a literal opening gives "", which every text opens with."""
     found = []
     for pattern in patterns(name):
-        opening = _OPENING.match(pattern)
+        # a look-behind before the word ("(?<!Ban\s)chỉ\s+đạo") reads no text of its own
+        ahead = _LOOKAROUND.match(pattern)
+        opening = _OPENING.match(pattern, ahead.end() if ahead else 0)
         assert opening is not None  # every part of _OPENING is optional
         cases, word = opening["cases"] or "", opening["word"]
         if opening["after"] in ("?", "*", "{"):
@@ -95,7 +100,8 @@ def _opens_actor(text: str) -> bool:
 # Case-sensitive: the verb after a subject is written in lower case, while the same word with a
 # capital belongs to a name ("Sở Xây dựng", "Trung tâm Phát triển quỹ đất", "Ban Chỉ đạo").
 _VERBS = _alternation("task_verbs.txt")
-ACTOR_END = regex.compile(rf"[\s,]+(?=(?:{_VERBS})(?![\p{{L}}]))")
+# The actor ends at the blanks before the verb: see _verb_end.
+VERB_AT = regex.compile(rf"(?:{_VERBS})(?![\p{{L}}])")
 # The work itself opening an item that names nobody ("Tổ chức tuyên truyền ...", "Rà soát ...");
 # an item without an actor that opens otherwise ("Căn cứ Hiến pháp ...", "Xã Mường Lống",
 # "Quỹ BHYT thanh toán ...", "Địa điểm: ...") describes, cites or lists: it obliges nobody.
@@ -113,7 +119,6 @@ MODALITY = regex.compile(rf"(?<![\p{{L}}])(?:{_alternation('modality.txt')})(?![
 # reject), and every letter the case-insensitive search takes for a letter of these words folds to
 # it, but for the Turkish "İ", which folds to "i" and a combining dot, dropped by _fold. The plain
 # scan costs a fraction of the full one, and most lines hold none of the words.
-_LOOKAROUND = re.compile(r"\(\?<?[=!][^()]*\)")
 
 
 def _plain_words(name: str) -> re.Pattern[str]:
@@ -238,8 +243,66 @@ _HEADING_MAX = 130
 # Split points of an actor list: before another actor head written with a capital.
 ACTOR_SPLIT = regex.compile(rf"(?:,\s*|\s+và\s+|;\s*)(?=(?:{_HEADS})(?:(?<=\s)|(?![\p{{Ll}}])))")
 # Role verbs that end a long actor list ("..., Chánh Văn phòng Bộ ... chịu trách nhiệm thi hành").
-ROLE_END = regex.compile(rf"[\s,]+(?=(?:{_alternation('role_verbs.txt')})(?![\p{{L}}]))", regex.I)
+_ROLES = _alternation("role_verbs.txt")
+ROLE_END = regex.compile(rf"[\s,]+(?=(?:{_ROLES})(?![\p{{L}}]))", regex.I)
 ROLE_WORDS = _plain_words("role_verbs.txt")  # see MODALITY_WORDS
+# The ends of an actor phrase are the blanks before a verb or a role word: the span ``[\s,]+(?=WORD)``
+# finds (ROLE_END). Its search tries the ~50 words at every blank of a window of a few hundred
+# letters, ~12 µs a call. _verb_end and _role_end find the same span from the other side: a plain
+# ``re`` search finds the blanks followed by the first word of a verb (or by a folded role word),
+# the full word is tried only there, and the blanks before it are the span. (The class [\s,] of
+# ``re`` holds that of ``regex``, and four control characters more.)
+_BLANK_OR_COMMA = regex.compile(r"[\s,]")  # the class of ROLE_END, in its engine
+VERB_AFTER_BLANK = re.compile(
+    r"[\s,](?:" + "|".join(map(re.escape, _openings("task_verbs.txt"))) + ")"
+)
+ROLE_AT = regex.compile(rf"(?:{_ROLES})(?![\p{{L}}])", regex.I)
+ROLE_AFTER_BLANK = re.compile(rf"[\s,](?:{ROLE_WORDS.pattern})")
+
+
+def _words_after_blanks(pattern: re.Pattern[str], text: str, start: int, stop: int) -> Iterator[int]:
+    """Where the word of each match of ``pattern`` (a blank, then a word) starts in
+    ``text[start:stop]``, in text order, overlapping matches too."""
+    found = pattern.search(text, start, stop)
+    while found is not None:
+        yield found.start() + 1
+        found = pattern.search(text, found.start() + 1, stop)
+
+
+def _blanks_before(
+    text: str, start: int, stop: int, word_at: regex.Pattern[str], candidates: Iterable[int]
+) -> tuple[int, int] | None:
+    r"""The span of the first match of ``[\s,]+(?=WORD)`` in ``text[start:stop]``, ``word_at``
+    matching WORD and ``candidates`` holding, in ascending order, every position where it can."""
+    for at in candidates:
+        if at > start and _BLANK_OR_COMMA.match(text, at - 1) and word_at.match(text, at, stop):
+            begin = at - 1
+            while begin > start and _BLANK_OR_COMMA.match(text, begin - 1):
+                begin -= 1
+            return begin, at
+    return None
+
+
+def _verb_end(text: str, start: int, stop: int) -> tuple[int, int] | None:
+    """The span of the first match of ``[\\s,]+(?=VERB_AT)`` in ``text[start:stop]``, if any."""
+    candidates = _words_after_blanks(VERB_AFTER_BLANK, text, start, stop)
+    return _blanks_before(text, start, stop, VERB_AT, candidates)
+
+
+def _role_end(text: str, start: int, stop: int) -> tuple[int, int] | None:
+    """``ROLE_END.search(text, start, stop).span()``, or None when it finds nothing."""
+    window = text[start:stop]
+    folded = window.casefold()
+    if len(folded) != len(window) or "\u0307" in folded:
+        # positions in ``folded`` are not those of ``text`` (see _has_modality)
+        if ROLE_WORDS.search(_fold(window)) is None:
+            return None
+        role = ROLE_END.search(text, start, stop)
+        return role.span() if role else None
+    candidates = (start + at for at in _words_after_blanks(ROLE_AFTER_BLANK, folded, 0, len(folded)))
+    return _blanks_before(text, start, stop, ROLE_AT, candidates)
+
+
 # Past-tense reports: "đã tổ chức", "đã ban hành".
 PAST = regex.compile(r"(?<![\p{L}])(?:đã|vừa)\s")
 # Role verbs read in a task's text: coordinators follow "phối hợp (với)".
@@ -316,7 +379,7 @@ def subject(sentence: str) -> tuple[str, int] | None:
         label = colon.group("actor")
         # "Đối với cơ quan hành chính, đơn vị sự nghiệp công lập: ..." (the addressee in lower case)
         named = label[:1].upper() + label[1:] if rest.startswith("Đối") else label
-        if _is_actor_phrase(named) and not ACTOR_END.search(label):
+        if _is_actor_phrase(named) and _verb_end(label, 0, len(label)) is None:
             return label, offset + colon.end()
     # every assigning verb opens with one of ASSIGN_FIRST: other lines never run the pattern
     assign = ASSIGN.match(rest) if rest[:1] in ASSIGN_FIRST else None
@@ -326,38 +389,34 @@ def subject(sentence: str) -> tuple[str, int] | None:
     if assign:
         rest_start = assign.end()
         end = _actor_end(rest, rest_start)
-        if end and _is_actor_phrase(rest[rest_start : end.start()]):
-            return rest[rest_start : end.start()], offset + end.end()
+        if end and _is_actor_phrase(rest[rest_start : end[0]]):
+            return rest[rest_start : end[0]], offset + end[1]
         return None
     if _opens_actor(rest):
         end = _actor_end(rest, 0)
-        if end and end.start() > 1 and _is_actor_phrase(rest[: end.start()]):
-            return rest[: end.start()], offset + end.end()
+        if end and end[0] > 1 and _is_actor_phrase(rest[: end[0]]):
+            return rest[: end[0]], offset + end[1]
     return None
 
 
-def _actor_end(sentence: str, start: int) -> regex.Match[str] | None:
-    """Where the actor phrase starting at ``start`` ends: at its first verb, or at a role verb
-    further on when the list of actors goes on past that verb ("Vụ Các vấn đề chung về xây dựng
-    pháp luật, Chánh Văn phòng Bộ ... chịu trách nhiệm")."""
-    first = ACTOR_END.search(sentence, start, start + 240)
-    # ROLE_END only looks as far as its end position: the window must hold one of its words
-    role = (
-        ROLE_END.search(sentence, start, start + 480)
-        if ROLE_WORDS.search(_fold(sentence[start : start + 480]))
-        else None
-    )
-    if role and (first is None or role.start() > first.start()):
-        span = sentence[start : role.start()]
-        split = (
-            ACTOR_SPLIT.search(sentence, first.start(), role.start()) if first is not None else None
-        )
-        if (
-            not CLAUSE_MARK.search(span)
-            and split is not None
-            and split.start() - first.start() <= 40
-        ):
-            return role
+def _actor_end(sentence: str, start: int) -> tuple[int, int] | None:
+    """Where the actor phrase starting at ``start`` ends (the span of the blanks before its work):
+    at its first verb, or at a role verb further on when the list of actors goes on past that
+    verb ("Vụ Các vấn đề chung về xây dựng pháp luật, Chánh Văn phòng Bộ ... chịu trách nhiệm")."""
+    first = _verb_end(sentence, start, start + 240)
+    if first is None:
+        return None
+    role = _role_end(sentence, start, start + 480)
+    if role is None or role[0] <= first[0]:
+        return first
+    # the list goes on past the first verb: another actor follows it closely, no clause ends
+    split = ACTOR_SPLIT.search(sentence, first[0], role[0])
+    if (
+        split is not None
+        and split.start() - first[0] <= 40
+        and not CLAUSE_MARK.search(sentence, start, role[0])
+    ):
+        return role
     return first
 
 
@@ -366,8 +425,8 @@ def _assignment_in(sentence: str) -> tuple[str, int] | None:
     for assign in ASSIGN.finditer(sentence):
         start = assign.end()
         end = _actor_end(sentence, start)
-        if end and _is_actor_phrase(sentence[start : end.start()]):
-            return sentence[start : end.start()], end.end()
+        if end and _is_actor_phrase(sentence[start : end[0]]):
+            return sentence[start : end[0]], end[1]
     return None
 
 

@@ -630,6 +630,8 @@ def test_member_list_patterns_hold_their_guard_words():
         ("Sở|Ban", [""]),
         (r"(?:Sở|Ban)", [""]),
         (r"\p{Lu}\w+", [""]),
+        (r"(?<!Ban\s)chỉ\s+đạo", ["chỉ"]),
+        (r"(?<!công\s|thành\s)lập", ["lập"]),
     ],
 )
 def test_openings_of_a_pattern(monkeypatch, pattern, openings):
@@ -644,3 +646,25 @@ def test_actor_openings_cover_every_head():
         assert tasks._opens_actor(text), text
     for text in ("Ban hành", "Tổ chức", "Các trường hợp", "Xã Mường Lống", "sở"):
         assert not tasks._opens_actor(text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "span"),
+    [
+        ("Sở Tư pháp chủ trì, phối hợp", 0, (10, 11)),
+        ("Sở Tư pháp ,  chủ trì", 0, (10, 14)),
+        ("Ban Chỉ đạo chỉ đạo", 0, (11, 12)),
+        ("Trường Cao đẳng công lập tổ chức", 0, (24, 25)),
+        ("Sở Tư pháp chủ trì", 12, None),
+        ("Sở Tư pháp Chủ trì", 0, None),
+    ],
+)
+def test_verb_end(text, start, span):
+    # _verb_end is the span of ``[\s,]+(?=VERB)`` searched from start
+    assert tasks._verb_end(text, start, start + 240) == span
+
+
+def test_role_end_reads_words_in_any_case():
+    assert tasks._role_end("Các Sở CHỊU TRÁCH NHIỆM thi hành", 0, 480) == (6, 7)
+    assert tasks._role_end("Các Sở  chịu trách nhiệm", 0, 480) == (6, 8)
+    assert tasks._role_end("Straße Sở, chịu trách nhiệm", 0, 480) == (9, 11)  # ß folds to two letters
