@@ -237,6 +237,10 @@ ASSIGN = regex.compile(
 )
 # The first letters of the assigning verbs (ASSIGN.match is tried only on lines opening with one).
 ASSIGN_FIRST = ("Đ", "đ", "Y", "y", "G", "g", "C", "c")
+# The assigning verbs without ASSIGN's look-arounds: ASSIGN matches only where one of them starts
+# (and no verb starts inside another), so _assignment_in tries ASSIGN there instead of searching
+# the whole line with its look-behind at every letter.
+ASSIGN_WORDS = re.compile(r"[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Gg]iao|[Cc]hỉ\s+đạo")
 # "Trên đây là ..." closing paragraphs, speech furniture: never a task by themselves.
 # A heading line: short, no closing period.
 _HEADING_MAX = 130
@@ -422,7 +426,10 @@ def _actor_end(sentence: str, start: int) -> tuple[int, int] | None:
 
 def _assignment_in(sentence: str) -> tuple[str, int] | None:
     """An actor introduced mid-sentence: "..., Chủ tịch UBND tỉnh yêu cầu các Sở ... thực hiện"."""
-    for assign in ASSIGN.finditer(sentence):
+    for verb in ASSIGN_WORDS.finditer(sentence):
+        assign = ASSIGN.match(sentence, verb.start())
+        if assign is None:
+            continue
         start = assign.end()
         end = _actor_end(sentence, start)
         if end and _is_actor_phrase(sentence[start : end[0]]):
