@@ -240,6 +240,13 @@ ASSIGN_FIRST = ("Đ", "đ", "Y", "y", "G", "g", "C", "c")
 # A word that each assigning verb holds ("đề nghị", "yêu cầu", "giao", "chỉ đạo"): a line without
 # one (most lines asked) is not searched with ASSIGN, whose look-behind is tried at every letter.
 ASSIGN_PARTS = ("nghị", "cầu", "iao", "đạo")
+
+
+def _may_assign(text: str) -> bool:
+    """Whether ``text`` holds a word of an assigning verb: without one, ``_assignment_in`` is None."""
+    return any(part in text for part in ASSIGN_PARTS)
+
+
 # "Trên đây là ..." closing paragraphs, speech furniture: never a task by themselves.
 # A heading line: short, no closing period.
 _HEADING_MAX = 130
@@ -436,7 +443,7 @@ def _actor_end(sentence: str, start: int) -> tuple[int, int] | None:
 
 def _assignment_in(sentence: str) -> tuple[str, int] | None:
     """An actor introduced mid-sentence: "..., Chủ tịch UBND tỉnh yêu cầu các Sở ... thực hiện"."""
-    if not any(part in sentence for part in ASSIGN_PARTS):
+    if not _may_assign(sentence):
         return None
     for assign in ASSIGN.finditer(sentence):
         start = assign.end()
@@ -564,7 +571,9 @@ def _apply_field(
         line = text[line_start:line_end]
         if _is_heading(line):
             continue
-        found = subject(line) or (_assignment_in(line) if _has_modality(line) else None)
+        found = subject(line) or (
+            _assignment_in(line) if _may_assign(line) and _has_modality(line) else None
+        )
         if found is None and LABEL.match(line):
             continue
         unit = Unit(line_start, line_end, actors=list(inherited), section=section.label)
@@ -632,11 +641,11 @@ def _is_caps(line: str) -> bool:
 
 def _is_broken_continuation(ctx: _Context, index: int) -> bool:
     """A bullet that continues the field line above it ("- Đơn vị phối hợp: ..., Vụ Tổ chức / - cán bộ, ...")."""
-    section = ctx.sections[index]
-    body = _strip_marker(ctx.text[section.start : section.start + 40])
-    if not body[:1].islower() or index == 0:
+    # the line above first: its answer is mostly kept already, and mostly no
+    if index == 0 or not _is_field_line(ctx, index - 1):
         return False
-    return _is_field_line(ctx, index - 1)
+    section = ctx.sections[index]
+    return _strip_marker(ctx.text[section.start : section.start + 40])[:1].islower()
 
 
 def _is_field_line(ctx: _Context, index: int) -> bool:
@@ -662,12 +671,13 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
         start, end = _trim(text, section.start, section.text_end)
         own = text[start:end]
         first_line_end = own.find("\n")
-        if first_line_end >= 0 and not _strip_marker(own[:first_line_end]).strip():
-            # "1.4.\nXây dựng kế hoạch ...": the marker alone on its line
-            second = own.find("\n", first_line_end + 1)
-            first_line_end = second
         first_line = own if first_line_end < 0 else own[:first_line_end]
         heading_text = _strip_marker(first_line)
+        if first_line_end >= 0 and not heading_text.strip():
+            # "1.4.\nXây dựng kế hoạch ...": the marker alone on its line
+            first_line_end = own.find("\n", first_line_end + 1)
+            first_line = own if first_line_end < 0 else own[:first_line_end]
+            heading_text = _strip_marker(first_line)
         # the literal test first: the pattern looks at every space of the line
         inline = INLINE_LETTER.search(heading_text) if "a)" in heading_text else None
         if inline:
@@ -793,7 +803,8 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
                         actor_here = current.actors
                 else:
                     current.actors = list(actor_here)
-                    if not actor_here and _has_modality(body):
+                    # _may_assign first: it is cheap, and without it the branch finds nothing
+                    if not actor_here and _may_assign(body) and _has_modality(body):
                         # "Trong quá trình tổ chức thực hiện, nếu có vướng mắc ... đề nghị các đơn
                         # vị, địa phương có báo cáo về Sở ...": the addressee named mid-sentence
                         addressed = _assignment_in(body)
