@@ -231,6 +231,13 @@ LEADING_ADVERBIAL = re.compile(
     # then the subject (with a colon, "Đối với Ủy ban nhân dân phường:" names the actor itself)
     r"Đối\s+với(?![^:.;\n]{0,160}:)[^,:\n]{0,100})\s*,\s*"
 )
+# The first letters of the alternatives of LEADING_ADVERBIAL: half the lines open otherwise.
+ADVERBIAL_FIRST = "HCĐTSN"
+
+
+def _leading_adverbial(text: str) -> re.Match[str] | None:
+    """``LEADING_ADVERBIAL.match(text)``, tried only on text opening with a letter of ADVERBIAL_FIRST."""
+    return LEADING_ADVERBIAL.match(text) if text[:1] in ADVERBIAL_FIRST else None
 # An assigning verb before its addressee: "Đề nghị Thủ trưởng ...", "Giao Ban Quản lý ...".
 ASSIGN = regex.compile(
     r"(?<![\p{L}])(?P<verb>[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Gg]iao(?!\s+(?:thông|dịch|lưu|ban|nhận))|(?<!Ban\s)[Cc]hỉ\s+đạo)\s+(?=\p{Lu}|các\s)"
@@ -384,7 +391,7 @@ def _is_actor_phrase(value: str) -> bool:
 def subject(sentence: str) -> tuple[str, int] | None:
     """The explicit actor of an assignment and where its work begins, if the sentence names one."""
     offset = 0
-    adverbial = LEADING_ADVERBIAL.match(sentence)
+    adverbial = _leading_adverbial(sentence)
     if adverbial:
         offset = adverbial.end()
     rest = sentence[offset:]
@@ -776,7 +783,7 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
             )
             timed = (
                 line_start != content[0][0]
-                and LEADING_ADVERBIAL.match(body)
+                and _leading_adverbial(body)
                 and not body.startswith(("Căn", "Trên", "Trong", "Sau"))
             )
             if (
@@ -851,7 +858,7 @@ def _opens_with_work(ctx: _Context, unit: Unit) -> bool:
     if LEGAL_BASIS.match(head) or _is_caps(head.split("\n", 1)[0]):
         # legal bases, and headings in capitals ("B. HIỆN TRẠNG ... DO ĐẢNG, NHÀ NƯỚC GIAO NHIỆM VỤ")
         return False
-    adverbial = LEADING_ADVERBIAL.match(head)
+    adverbial = _leading_adverbial(head)
     if adverbial:
         head = head[adverbial.end() :]
     if ACTION_START.match(head):

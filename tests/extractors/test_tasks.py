@@ -668,3 +668,42 @@ def test_role_end_reads_words_in_any_case():
     assert tasks._role_end("Các Sở CHỊU TRÁCH NHIỆM thi hành", 0, 480) == (6, 7)
     assert tasks._role_end("Các Sở  chịu trách nhiệm", 0, 480) == (6, 8)
     assert tasks._role_end("Straße Sở, chịu trách nhiệm", 0, 480) == (9, 11)  # ß folds to two letters
+
+
+def _first_letters(group: str) -> set[str]:
+    """The first letters of the alternatives of a regex group body ("(?:Hằng|Cuối)\\s+năm|Sau" →
+    {"H", "C", "S"}), going into a group that opens an alternative."""
+    alternatives, depth, current, escaped = [], 0, "", False
+    for char in group:
+        if not escaped and char == "|" and depth == 0:
+            alternatives.append(current)
+            current = ""
+            continue
+        current += char
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth < 0:
+                break
+    alternatives.append(current)
+    letters: set[str] = set()
+    for alternative in alternatives:
+        if alternative.startswith("(?:"):
+            letters |= _first_letters(alternative[3:])
+        else:
+            letters.add(alternative[:1])
+    return letters
+
+
+def test_leading_adverbials_open_with_their_first_letters():
+    # tasks._leading_adverbial tries LEADING_ADVERBIAL only on text opening with ADVERBIAL_FIRST
+    pattern = tasks.LEADING_ADVERBIAL.pattern
+    assert pattern.startswith("^(?:")
+    assert _first_letters(pattern[4:]) <= set(tasks.ADVERBIAL_FIRST)
+    for text in ("Hằng năm, Sở ...", "Cuối quý, ...", "Đối với các xã, UBND ...", "Ngoài ra, ..."):
+        assert tasks._leading_adverbial(text), text
