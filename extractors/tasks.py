@@ -509,7 +509,11 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _is_heading(line: str) -> bool:
     """A heading, not work: short, no sentence end, or all in capitals."""
-    body = _strip_marker(line).strip()
+    return _is_heading_body(_strip_marker(line).strip())
+
+
+def _is_heading_body(body: str) -> bool:
+    """``_is_heading`` of a line whose marker and blanks are stripped already."""
     if not body:
         return True
     if _is_caps(body):
@@ -723,13 +727,16 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
         lines = _lines(text, start, end)
         if not lines:
             continue
-        if len(lines) > 1 and not _strip_marker(text[lines[0][0] : lines[0][1]]).strip():
+        # the first line without its marker, read by the heading test and the line loop below
+        first_body = _strip_marker(text[lines[0][0] : lines[0][1]])
+        if len(lines) > 1 and not first_body.strip():
             lines = [(lines[0][0], lines[1][1]), *lines[2:]]
+            first_body = _strip_marker(text[lines[0][0] : lines[0][1]])
         # the heading of the item (before an inline "a)") may name the actor of its children
         heading_is_actor = False
         real_children = [c for c in children if not _is_field_line(ctx, c)]
         first_is_heading = (
-            _is_heading(text[lines[0][0] : lines[0][1]])
+            _is_heading_body(first_body.strip())
             and (bool(real_children) or len(lines) > 1 or _is_caps(text[lines[0][0] : lines[0][1]]))
         ) or (
             # "1. Tăng cường sự lãnh đạo ... nhằm nâng cao nhận thức, thúc đẩy ... tiến bộ" over
@@ -771,8 +778,10 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
         each_line = heading_is_actor and not inline
         current: Unit | None = None
         for line_start, line_end in content:
-            line = text[line_start:line_end]
-            body = _strip_marker(line)
+            if (line_start, line_end) == lines[0]:
+                body = first_body
+            else:
+                body = _strip_marker(text[line_start:line_end])
             own_subject = subject(body)
             new_block = bool(
                 own_subject
