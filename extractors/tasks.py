@@ -269,7 +269,9 @@ ROLE_WORDS = _plain_words("role_verbs.txt")  # see MODALITY_WORDS
 # ``re`` search finds the blanks followed by the first word of a verb (or by a folded role word),
 # the full word is tried only there, and the blanks before it are the span. (The class [\s,] of
 # ``re`` holds that of ``regex``, and four control characters more.)
-_BLANK_OR_COMMA = regex.compile(r"[\s,]")  # the class of ROLE_END, in its engine
+# The characters of [\s,] in ``regex`` (the class of ROLE_END): the comma and white space, whose
+# last character is U+3000 (a test checks every code point). A set test costs a tenth of a call.
+_BLANK_OR_COMMA = frozenset(regex.findall(r"[\s,]", "".join(map(chr, range(0x3001)))))
 VERB_AFTER_BLANK = re.compile(
     r"[\s,](?:" + "|".join(map(re.escape, _openings("task_verbs.txt"))) + ")"
 )
@@ -292,9 +294,9 @@ def _blanks_before(
     r"""The span of the first match of ``[\s,]+(?=WORD)`` in ``text[start:stop]``, ``word_at``
     matching WORD and ``candidates`` holding, in ascending order, every position where it can."""
     for at in candidates:
-        if at > start and _BLANK_OR_COMMA.match(text, at - 1) and word_at.match(text, at, stop):
+        if at > start and text[at - 1] in _BLANK_OR_COMMA and word_at.match(text, at, stop):
             begin = at - 1
-            while begin > start and _BLANK_OR_COMMA.match(text, begin - 1):
+            while begin > start and text[begin - 1] in _BLANK_OR_COMMA:
                 begin -= 1
             return begin, at
     return None
