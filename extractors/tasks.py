@@ -667,8 +667,9 @@ def _is_field_line(ctx: _Context, index: int) -> bool:
     known = ctx.field_lines.get(index)
     if known is None:
         section = ctx.sections[index]
-        line = _strip_marker(ctx.text[section.start : min(section.text_end, section.start + 60)])
-        label, colon, _ = line.partition(":")
+        head = ctx.text[section.start : min(section.text_end, section.start + 60)]
+        # a line without a colon (most) is no field line: no marker to strip
+        label, colon, _ = _strip_marker(head).partition(":") if ":" in head else (head, "", "")
         known = ctx.field_lines[index] = bool(colon) and _field_of(label) is not None
     return known
 
