@@ -19,7 +19,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 import regex
@@ -112,16 +112,6 @@ def apply_edits(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, Offs
     return "".join(out), OffsetMap(kept, len(text))
 
 
-def _edits(pattern: regex.Pattern[str], text: str, replace) -> list[tuple[int, int, str]]:
-    """Edits replacing every match of ``pattern`` by ``replace(match)`` (when it differs)."""
-    result = []
-    for m in pattern.finditer(text):
-        new = replace(m)
-        if new != m.group(0):
-            result.append((m.start(), m.end(), new))
-    return result
-
-
 # ---------------------------------------------------------------- the Text
 
 
@@ -181,9 +171,11 @@ def _tone_table() -> dict[str, str]:
 _TONE_TABLE = _tone_table()
 
 # Candidates are found by two character classes (fast), then checked in Python: the pair
-# is old-style, not after "q", and ends its syllable.
+# is old-style, not after "q", and ends its syllable. The scan already skips a pair followed
+# by an ASCII letter (toàn, hoạt: most candidates); the check covers every other letter.
 _TONE_PAIR = re.compile(
     "[" + "".join(sorted({k[0] for k in _TONE_TABLE})) + "][" + "".join(sorted({k[1] for k in _TONE_TABLE})) + "]"
+    "(?![a-zA-Z])"
 )
 
 
@@ -203,11 +195,23 @@ def _tone_edits(text: str) -> list[tuple[int, int, str]]:
     return edits
 
 
+# A run of combining marks; with the character before it, it is a cluster NFC may compose.
+# (Found from the marks: a pattern opening with the base character stops at every character.)
+_MARKS = regex.compile(r"\p{M}+")
+
+
 def _nfc_edits(text: str) -> list[tuple[int, int, str]]:
     if unicodedata.is_normalized("NFC", text):
         return []
-    cluster = regex.compile(r"\P{M}\p{M}+")
-    return _edits(cluster, text, lambda m: unicodedata.normalize("NFC", m.group(0)))
+    edits = []
+    for m in _MARKS.finditer(text):
+        start, end = m.start() - 1, m.end()
+        if start < 0:
+            continue  # marks that open the text have no base
+        new = unicodedata.normalize("NFC", text[start:end])
+        if new != text[start:end]:
+            edits.append((start, end, new))
+    return edits
 
 
 # Word-segmented corpora (VnCoreNLP/pyvi output) join syllables with "_" and put spaces
@@ -220,11 +224,10 @@ _SPACED_PUNCT = regex.compile(r"(?<=\S) +([,.;:!?…)\]”])(?= |$)|([(\[“]) +
 def _segmented_edits(text: str) -> list[tuple[int, int, str]]:
     if text.count("_") < 20:  # C-level count: almost every text stops here
         return []
-    joins = len(_SEGMENT_JOIN.findall(text, concurrent=False))
-    words = text.count(" ") + 1
-    if joins < 20 or joins < words * 0.05:
-        return []
     edits = [(m.start(), m.end(), " ") for m in _SEGMENT_JOIN.finditer(text)]
+    words = text.count(" ") + 1
+    if len(edits) < 20 or len(edits) < words * 0.05:
+        return []
     for m in _SPACED_PUNCT.finditer(text):
         if m.group(1):
             edits.append((m.start(), m.end(), m.group(1)))
@@ -286,19 +289,23 @@ def _furniture(stripped: str) -> re.Match[str] | None:
     return _FURNITURE_LINE.fullmatch(stripped) if 0 < len(stripped) < _SHORT_LINE else None
 
 
+# The line breaks after which a line opens (behind white space) as furniture does: one scan of the
+# text in C finds the few lines worth a full test. A look-ahead, so that a match that runs on
+# over a line break ("Chia\nsẻ") does not hide the next line.
+_FURNITURE_START = re.compile(rf"\n(?=[^\S\n]*(?:{_FURNITURE_LINE.pattern}))", re.I)
+
+
 def _furniture_edits(text: str) -> list[tuple[int, int, str]]:
     edits: list[tuple[int, int, str]] = []
-    pos = 0
-    # test each line, not every position
-    for line in text.split("\n"):
-        end = pos + len(line)
-        furniture = _furniture(line.strip())
+    for start in [0] + [m.end() for m in _FURNITURE_START.finditer(text)]:
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        furniture = _furniture(text[start:end].strip())
         if furniture and furniture.group("tail"):
-            edits.append((pos, len(text), ""))
+            edits.append((start, len(text), ""))
             break
         if furniture:
-            edits.append((pos, min(end + 1, len(text)), ""))
-        pos = end + 1
+            edits.append((start, min(end + 1, len(text)), ""))
     if "CÔNG BÁO" in text:
         edits += [(m.start(), m.end(), "") for m in _GAZETTE.finditer(text)]
     if "----" in text or "____" in text:
@@ -318,10 +325,13 @@ _LINE_MARK = regex.compile(
 # Where a line can open with one: a line break before one of the characters it starts with (a
 # plain literal first, which the scan finds fast, unlike a multi-line "^").
 _LINE_MARK_START = re.compile(rf"\n[{_SPACE_CHARS}|*_#•▪●◦]")
-_INLINE_MARKUP = regex.compile(
-    r"(?P<emphasis>(?<![*_])(?:\*\*|__)(?![*_]))"  # a pair, never part of a rule "***" / "____"
-    r"|(?P<entity>&(?:\#\d{1,6}|\#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});)"
-    r"|(?P<pipe>\|)"
+# Every alternative opens with its literal character, so that `re` scans for those four
+# characters in C (a group or a look-behind first would make it try every position); what a
+# match is, is told by its first character.
+_INLINE_MARKUP = re.compile(
+    r"\*\*(?<![*_]\*\*)(?![*_])|__(?<![*_]__)(?![*_])"  # an emphasis pair, never part of a rule "***" / "____"
+    r"|&(?:\#\d{1,6}|\#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});"  # an HTML entity
+    r"|\|"  # a table pipe
 )
 
 
@@ -338,13 +348,13 @@ def _markup_edits(text: str) -> list[tuple[int, int, str]]:
             index += 1
         if index < len(marks) and marks[index][0] <= m.start():
             continue
-        kind = m.lastgroup
-        if kind == "entity":
-            new = html.unescape(m.group(0))
-            if new != m.group(0):
+        found = m.group()
+        if found[0] == "&":
+            new = html.unescape(found)
+            if new != found:
                 edits.append((m.start(), m.end(), new))
         else:
-            edits.append((m.start(), m.end(), "\t" if kind == "pipe" else ""))
+            edits.append((m.start(), m.end(), "\t" if found == "|" else ""))
     edits.sort()
     return edits
 
@@ -482,13 +492,11 @@ def _without_furniture(text: str, joins: set[int]) -> list[int]:
         while end in joins:
             end = text.find("\n", end + 1)
         end = len(text) if end < 0 else end
-        glued = []
-        while index < len(ordered) and ordered[index] < end:
-            glued.append(ordered[index])
-            index += 1
+        glued_end = bisect_left(ordered, end, index)
         line = text[start + 1 : end].replace("\n", " ").strip()
         if not _furniture(line):
-            kept += glued
+            kept += ordered[index:glued_end]
+        index = glued_end
     return kept
 
 
