@@ -443,21 +443,27 @@ _BLOCK_START = (
     r"(?:[-+•]|\d+[.)]|[a-zđ]\)|[IVX]+\.|Điều\s|Chương\s|Mục\s|Phần\s|Kính\s+gửi|Căn\s+cứ|"
     r"Nơi\s+nhận|Ngày\s+\d|Thực\s+hiện|Theo\s+đề\s+nghị|Xét\s)"
 )
+# The letters connectives end with: a one-character look-behind on them rules out most line ends
+# before the word alternation is tried (that alternation was most of the stage's time).
+_CONNECTIVE_ENDS = "".join(sorted({word[-1] for word in _CONNECTIVES.split("|")}))
+# Every alternative opens with the line break and tests what follows it before what precedes it:
+# `regex` then jumps from line break to line break, and a one-character look-ahead fails fast.
 _BROKEN_LINE = regex.compile(
-    r"(?<=[\p{Ll}\p{N},)–-])\n(?=\p{Ll})(?![a-zđ]\)\s)"  # a lower-case continuation, not a "b) ..." item
-    rf"|(?<=\b(?:{_CONNECTIVES})|,)\n(?!{_BLOCK_START})(?=\p{{Lu}})"  # after a connective
-    r"|(?<=\p{L})\n(?=\d+\s?[-/]\s?\p{Lu})"  # a document number carried over: "Nghị quyết\n59-NQ/TW"
-    r"|(?<=\b(?:ngày|tháng|năm|số|Điều|khoản))\n(?=\d)"  # "năm\n2025", "Điều\n5"
-    r"|(?<=\b(?:kinh tế|KINH TẾ))\n(?=- ?(?:xã hội|XÃ HỘI))"  # "kinh tế\n- xã hội" is not a bullet
+    r"\n(?=\p{Ll})(?<=[\p{Ll}\p{N},)–-]\n)(?![a-zđ]\)\s)"  # a lower-case continuation, not a "b) ..." item
+    rf"|\n(?=\p{{Lu}})(?<=[{_CONNECTIVE_ENDS},]\n)(?<=(?:\b(?:{_CONNECTIVES})|,)\n)(?!{_BLOCK_START})"  # after a connective
+    r"|\n(?=\d+\s?[-/]\s?\p{Lu})(?<=\p{L}\n)"  # a document number carried over: "Nghị quyết\n59-NQ/TW"
+    r"|\n(?=\d)(?<=\b(?:ngày|tháng|năm|số|Điều|khoản)\n)"  # "năm\n2025", "Điều\n5"
+    r"|\n(?=- ?(?:xã hội|XÃ HỘI))(?<=\b(?:kinh tế|KINH TẾ)\n)"  # "kinh tế\n- xã hội" is not a bullet
 )
 
 
 # A full-width line of a PDF text layer that stops inside a proper name, the next line going
 # on with it: the page wrapped the name ("... của Bộ\nTư pháp", "Tỉnh ủy Lâm\nĐồng"). Both
 # words are capitalised; headings are short, a dateline ("Thứ 4, 06/07/2022") stays apart.
+# (Opening with the line break and its look-ahead, as _BROKEN_LINE does.)
 _WRAP = regex.compile(
-    rf"(?<=(?<!\p{{L}})\p{{Lu}}\p{{Ll}}*)\n(?!{_BLOCK_START})(?![^\n]{{0,30}}\d{{1,2}}/\d{{1,2}}/\d{{4}})"
-    rf"(?=\p{{Lu}}\p{{Ll}})"
+    rf"\n(?=\p{{Lu}}\p{{Ll}})(?<=(?<!\p{{L}})\p{{Lu}}\p{{Ll}}*\n)"
+    rf"(?!{_BLOCK_START})(?![^\n]{{0,30}}\d{{1,2}}/\d{{1,2}}/\d{{4}})"
 )
 _FULL_LINE = 60
 
