@@ -384,14 +384,20 @@ def _control_edits(text: str) -> list[tuple[int, int, str]]:
 # run one space or one tab. A lone space, line break or tab is already right (most of a text's
 # white space is one of them) and is left alone, except at the text's ends, where it goes.
 _WHITESPACE = _SPACE_CHARS + "\n"
-# Every run that needs an edit holds one of these: two spaces, a space beside a line break, a
-# blank line, a tab, or a rarer space character. ``str.find`` jumps from one to the next far
-# faster than a pattern, which would stop at every space of the text.
-_RUN_SEEDS = ("  ", " \n", "\n ", "\n\n", "\t", "\r", "\xa0", "\f", "\v")
+# Every run that needs an edit is a lone space before a line break (most are: PDF text layers
+# end their lines so), or holds one of these seeds: two spaces, a space after a line break, a
+# blank line, a tab, or a rarer space character (in a longer run of spaces and line breaks,
+# some pair of neighbours is "  ", "\n " or "\n\n"). ``str.find`` jumps from one seed to the next
+# far faster than a pattern, which would stop at every space of the text.
+_RUN_SEEDS = ("  ", "\n ", "\n\n", "\t", "\r", "\xa0", "\f", "\v")
+# The lone " \n", with no white space on either side: one scan from its two characters finds them
+# all, without a Python step for each.
+_LONE_SPACE_BREAK = re.compile(f" \n(?<![{_WHITESPACE}] \n)(?![{_WHITESPACE}])")
 
 
 def _whitespace_runs(text: str) -> list[tuple[int, int]]:
     """The maximal runs of white space, in text order, other than a lone space, line break or tab."""
+    lone = [m.span() for m in _LONE_SPACE_BREAK.finditer(text)]
     runs: dict[int, int] = {}  # start -> end
     for seed in _RUN_SEEDS:
         found = text.find(seed)
@@ -406,7 +412,7 @@ def _whitespace_runs(text: str) -> list[tuple[int, int]]:
                     end += 1
                 runs[start] = end
             found = text.find(seed, end)
-    return sorted((start, end) for start, end in runs.items() if end - start > 1 or text[start] != "\t")
+    return sorted([(start, end) for start, end in runs.items() if end - start > 1 or text[start] != "\t"] + lone)
 
 
 def _whitespace_edits(text: str) -> list[tuple[int, int, str]]:
