@@ -170,28 +170,34 @@ def _tone_table() -> dict[str, str]:
 
 _TONE_TABLE = _tone_table()
 
-# Candidates are found by two character classes (fast), then checked in Python: the pair
-# is old-style, not after "q", and ends its syllable. The scan already skips a pair followed
-# by an ASCII letter (toàn, hoạt: most candidates); the check covers every other letter.
-_TONE_PAIR = re.compile(
-    "[" + "".join(sorted({k[0] for k in _TONE_TABLE})) + "][" + "".join(sorted({k[1] for k in _TONE_TABLE})) + "]"
-    "(?![a-zA-Z])"
-)
+# Candidates are found by one pattern per first letter of the pairs (o, O, u, U) and checked in
+# Python: not after "q", and ending its syllable. A pattern that opens with a literal letter is
+# scanned several times faster by `re` than one that opens with a class of letters. The scan
+# already skips a pair followed by an ASCII letter (toàn, hoạt: most candidates); the check
+# covers every other letter.
+def _tone_pair_patterns() -> list[re.Pattern[str]]:
+    seconds: dict[str, set[str]] = {}
+    for old in _TONE_TABLE:
+        seconds.setdefault(old[0], set()).add(old[1])
+    return [re.compile(f"{first}[{''.join(sorted(chars))}](?![a-zA-Z])") for first, chars in sorted(seconds.items())]
+
+
+_TONE_PAIRS = _tone_pair_patterns()
 
 
 def _tone_edits(text: str) -> list[tuple[int, int, str]]:
     edits = []
-    for m in _TONE_PAIR.finditer(text):
-        start, end = m.span()
-        if (end < len(text) and (text[end].isalpha() or unicodedata.combining(text[end]))) or (
-            start and text[start - 1] in "qQ"
-        ):
-            # a consonant after the pair keeps the mark where it is; a combining mark that NFC
-            # could not compose ("à" + acute) stays on its vowel
-            continue
-        new = _TONE_TABLE.get(m.group(0))
-        if new is not None:
-            edits.append((start, end, new))
+    for pattern in _TONE_PAIRS:
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if (end < len(text) and (text[end].isalpha() or unicodedata.combining(text[end]))) or (
+                start and text[start - 1] in "qQ"
+            ):
+                # a consonant after the pair keeps the mark where it is; a combining mark that NFC
+                # could not compose ("à" + acute) stays on its vowel
+                continue
+            edits.append((start, end, _TONE_TABLE[m.group()]))
+    edits.sort()
     return edits
 
 
@@ -325,13 +331,14 @@ _LINE_MARK = regex.compile(
 # Where a line can open with one: a line break before one of the characters it starts with (a
 # plain literal first, which the scan finds fast, unlike a multi-line "^").
 _LINE_MARK_START = re.compile(rf"\n[{_SPACE_CHARS}|*_#•▪●◦]")
-# Every alternative opens with its literal character, so that `re` scans for those four
-# characters in C (a group or a look-behind first would make it try every position); what a
-# match is, is told by its first character.
-_INLINE_MARKUP = re.compile(
-    r"\*\*(?<![*_]\*\*)(?![*_])|__(?<![*_]__)(?![*_])"  # an emphasis pair, never part of a rule "***" / "____"
-    r"|&(?:\#\d{1,6}|\#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});"  # an HTML entity
-    r"|\|"  # a table pipe
+# Inline markup, one pattern per opening character: `re` scans for a literal first character
+# several times faster than for a class of them (or for a group or a look-behind, which make it
+# try every position). No match of one can hold the start of another's.
+_INLINE_MARKUP = (
+    re.compile(r"\*\*(?<![*_]\*\*)(?![*_])"),  # an emphasis pair, never part of a rule "***" ...
+    re.compile(r"__(?<![*_]__)(?![*_])"),  # ... or "____"
+    re.compile(r"&(?:\#\d{1,6}|\#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});"),  # an HTML entity
+    re.compile(r"\|"),  # a table pipe
 )
 
 
@@ -343,7 +350,8 @@ def _markup_edits(text: str) -> list[tuple[int, int, str]]:
             edits.append((mark.start(), mark.end(), "- " if mark.group("bullet") else ""))
     # emphasis, entities and pipes outside the line marks (which hold no line break, nor do these)
     marks, index = list(edits), 0
-    for m in _INLINE_MARKUP.finditer(text):
+    inline = [m for pattern in _INLINE_MARKUP for m in pattern.finditer(text)]
+    for m in sorted(inline, key=re.Match.start):
         while index < len(marks) and marks[index][1] <= m.start():
             index += 1
         if index < len(marks) and marks[index][0] <= m.start():
