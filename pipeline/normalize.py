@@ -404,8 +404,8 @@ _LONE_SPACE_BREAK = re.compile(f" \n(?<![{_WHITESPACE}] \n)(?![{_WHITESPACE}])")
 
 
 def _whitespace_runs(text: str) -> list[tuple[int, int]]:
-    """The maximal runs of white space, in text order, other than a lone space, line break or tab."""
-    lone = [m.span() for m in _LONE_SPACE_BREAK.finditer(text)]
+    """The maximal runs of white space, in text order, other than a lone space, line break or tab,
+    and other than a lone space before a line break (``_LONE_SPACE_BREAK`` finds those)."""
     runs: dict[int, int] = {}  # start -> end
     for seed in _RUN_SEEDS:
         found = text.find(seed)
@@ -420,26 +420,30 @@ def _whitespace_runs(text: str) -> list[tuple[int, int]]:
                     end += 1
                 runs[start] = end
             found = text.find(seed, end)
-    return sorted([(start, end) for start, end in runs.items() if end - start > 1 or text[start] != "\t"] + lone)
+    return sorted((start, end) for start, end in runs.items() if end - start > 1 or text[start] != "\t")
 
 
 def _whitespace_edits(text: str) -> list[tuple[int, int, str]]:
-    edits: list[tuple[int, int, str]] = []
-    last = len(text)
+    # a lone space before a line break becomes the line break, in one step per text
+    edits = [(m.start(), m.end(), "\n") for m in _LONE_SPACE_BREAK.finditer(text)]
     for start, end in _whitespace_runs(text):
         run = text[start:end]
-        if start == 0 or end == last:
-            edits.append((start, end, ""))
-        elif "\n" in run:
+        if "\n" in run:
             edits.append((start, end, "\n"))
         elif "\t" in run:
             edits.append((start, end, "\t"))
         else:
             edits.append((start, end, " "))
-    # a text that starts or ends with a single space, tab or line break
-    if text[:1] in (" ", "\t", "\n") and not (edits and edits[0][0] == 0):
+    edits.sort()
+    last = len(text)
+    # a run at the text's ends goes; so does a single space, tab or line break there
+    if edits and edits[0][0] == 0:
+        edits[0] = (0, edits[0][1], "")
+    elif text[:1] in (" ", "\t", "\n"):
         edits.insert(0, (0, 1, ""))
-    if text[-1:] in (" ", "\t", "\n") and not (edits and edits[-1][1] == last):
+    if edits and edits[-1][1] == last:
+        edits[-1] = (edits[-1][0], last, "")
+    elif text[-1:] in (" ", "\t", "\n"):
         edits.append((last - 1, last, ""))
     return edits
 
