@@ -224,7 +224,10 @@ def _nfc_edits(text: str) -> list[tuple[int, int, str]]:
 # around punctuation: "cơ_quan , đơn_vị ." A file is treated as segmented when such joins
 # are frequent; then "_" between letters becomes a space and the punctuation is reattached.
 _SEGMENT_JOIN = regex.compile(r"(?<=\p{L})_(?=\p{L})")
-_SPACED_PUNCT = regex.compile(r"(?<=\S) +([,.;:!?…)\]”])(?= |$)|([(\[“]) +(?=\S)", regex.M)
+# A closing mark after the spaces that follow a word, or an opening mark before spaces. The
+# closing mark is found first and its spaces are captured in the look-behind (group 2): a pattern
+# opening with the spaces would stop at every space of the text.
+_SPACED_PUNCT = regex.compile(r"([,.;:!?…)\]”])(?<=\S( +)[,.;:!?…)\]”])(?= |$)|([(\[“]) +(?=\S)", regex.M)
 
 
 def _segmented_edits(text: str) -> list[tuple[int, int, str]]:
@@ -234,11 +237,15 @@ def _segmented_edits(text: str) -> list[tuple[int, int, str]]:
     words = text.count(" ") + 1
     if len(edits) < 20 or len(edits) < words * 0.05:
         return []
+    reattached = 0  # where the last reattached mark ends
     for m in _SPACED_PUNCT.finditer(text):
-        if m.group(1):
-            edits.append((m.start(), m.end(), m.group(1)))
+        if m.group(3):
+            edits.append((m.start(), m.end(), m.group(3)))
+        elif m.start(2) >= reattached:
+            edits.append((m.start(2), m.end(), m.group(1)))
         else:
-            edits.append((m.start(), m.end(), m.group(2)))
+            continue  # the spaces went with the opening mark before them: "( )"
+        reattached = m.end()
     edits.sort()
     return edits
 
