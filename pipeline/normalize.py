@@ -19,7 +19,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 import regex
@@ -112,16 +112,6 @@ def apply_edits(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, Offs
     return "".join(out), OffsetMap(kept, len(text))
 
 
-def _edits(pattern: regex.Pattern[str], text: str, replace) -> list[tuple[int, int, str]]:
-    """Edits replacing every match of ``pattern`` by ``replace(match)`` (when it differs)."""
-    result = []
-    for m in pattern.finditer(text):
-        new = replace(m)
-        if new != m.group(0):
-            result.append((m.start(), m.end(), new))
-    return result
-
-
 # ---------------------------------------------------------------- the Text
 
 
@@ -180,56 +170,82 @@ def _tone_table() -> dict[str, str]:
 
 _TONE_TABLE = _tone_table()
 
-# Candidates are found by two character classes (fast), then checked in Python: the pair
-# is old-style, not after "q", and ends its syllable.
-_TONE_PAIR = re.compile(
-    "[" + "".join(sorted({k[0] for k in _TONE_TABLE})) + "][" + "".join(sorted({k[1] for k in _TONE_TABLE})) + "]"
-)
+# Candidates are found by one pattern per first letter of the pairs (o, O, u, U) and checked in
+# Python: not after "q", and ending its syllable. A pattern that opens with a literal letter is
+# scanned several times faster by `re` than one that opens with a class of letters. The scan
+# already skips a pair followed by an ASCII letter (toàn, hoạt: most candidates); the check
+# covers every other letter.
+def _tone_pair_patterns() -> list[re.Pattern[str]]:
+    seconds: dict[str, set[str]] = {}
+    for old in _TONE_TABLE:
+        seconds.setdefault(old[0], set()).add(old[1])
+    return [re.compile(f"{first}[{''.join(sorted(chars))}](?![a-zA-Z])") for first, chars in sorted(seconds.items())]
+
+
+_TONE_PAIRS = _tone_pair_patterns()
 
 
 def _tone_edits(text: str) -> list[tuple[int, int, str]]:
     edits = []
-    for m in _TONE_PAIR.finditer(text):
-        start, end = m.span()
-        if (end < len(text) and (text[end].isalpha() or unicodedata.combining(text[end]))) or (
-            start and text[start - 1] in "qQ"
-        ):
-            # a consonant after the pair keeps the mark where it is; a combining mark that NFC
-            # could not compose ("à" + acute) stays on its vowel
-            continue
-        new = _TONE_TABLE.get(m.group(0))
-        if new is not None:
-            edits.append((start, end, new))
+    for pattern in _TONE_PAIRS:
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if (end < len(text) and (text[end].isalpha() or unicodedata.combining(text[end]))) or (
+                start and text[start - 1] in "qQ"
+            ):
+                # a consonant after the pair keeps the mark where it is; a combining mark that NFC
+                # could not compose ("à" + acute) stays on its vowel
+                continue
+            edits.append((start, end, _TONE_TABLE[m.group()]))
+    edits.sort()
     return edits
+
+
+# A run of combining marks; with the character before it, it is a cluster NFC may compose.
+# (Found from the marks: a pattern opening with the base character stops at every character.)
+_MARKS = regex.compile(r"\p{M}+")
 
 
 def _nfc_edits(text: str) -> list[tuple[int, int, str]]:
     if unicodedata.is_normalized("NFC", text):
         return []
-    cluster = regex.compile(r"\P{M}\p{M}+")
-    return _edits(cluster, text, lambda m: unicodedata.normalize("NFC", m.group(0)))
+    edits = []
+    for m in _MARKS.finditer(text):
+        start, end = m.start() - 1, m.end()
+        if start < 0:
+            continue  # marks that open the text have no base
+        new = unicodedata.normalize("NFC", text[start:end])
+        if new != text[start:end]:
+            edits.append((start, end, new))
+    return edits
 
 
 # Word-segmented corpora (VnCoreNLP/pyvi output) join syllables with "_" and put spaces
 # around punctuation: "cơ_quan , đơn_vị ." A file is treated as segmented when such joins
 # are frequent; then "_" between letters becomes a space and the punctuation is reattached.
 _SEGMENT_JOIN = regex.compile(r"(?<=\p{L})_(?=\p{L})")
-_SPACED_PUNCT = regex.compile(r"(?<=\S) +([,.;:!?…)\]”])(?= |$)|([(\[“]) +(?=\S)", regex.M)
+# A closing mark after the spaces that follow a word, or an opening mark before spaces. The
+# closing mark is found first and its spaces are captured in the look-behind (group 2): a pattern
+# opening with the spaces would stop at every space of the text.
+_SPACED_PUNCT = regex.compile(r"([,.;:!?…)\]”])(?<=\S( +)[,.;:!?…)\]”])(?= |$)|([(\[“]) +(?=\S)", regex.M)
 
 
 def _segmented_edits(text: str) -> list[tuple[int, int, str]]:
     if text.count("_") < 20:  # C-level count: almost every text stops here
         return []
-    joins = len(_SEGMENT_JOIN.findall(text, concurrent=False))
-    words = text.count(" ") + 1
-    if joins < 20 or joins < words * 0.05:
-        return []
     edits = [(m.start(), m.end(), " ") for m in _SEGMENT_JOIN.finditer(text)]
+    words = text.count(" ") + 1
+    if len(edits) < 20 or len(edits) < words * 0.05:
+        return []
+    reattached = 0  # where the last reattached mark ends
     for m in _SPACED_PUNCT.finditer(text):
-        if m.group(1):
-            edits.append((m.start(), m.end(), m.group(1)))
+        if m.group(3):
+            edits.append((m.start(), m.end(), m.group(3)))
+        elif m.start(2) >= reattached:
+            edits.append((m.start(2), m.end(), m.group(1)))
         else:
-            edits.append((m.start(), m.end(), m.group(2)))
+            continue  # the spaces went with the opening mark before them: "( )"
+        reattached = m.end()
     edits.sort()
     return edits
 
@@ -286,19 +302,23 @@ def _furniture(stripped: str) -> re.Match[str] | None:
     return _FURNITURE_LINE.fullmatch(stripped) if 0 < len(stripped) < _SHORT_LINE else None
 
 
+# The line breaks after which a line opens (behind white space) as furniture does: one scan of the
+# text in C finds the few lines worth a full test. A look-ahead, so that a match that runs on
+# over a line break ("Chia\nsẻ") does not hide the next line.
+_FURNITURE_START = re.compile(rf"\n(?=[^\S\n]*(?:{_FURNITURE_LINE.pattern}))", re.I)
+
+
 def _furniture_edits(text: str) -> list[tuple[int, int, str]]:
     edits: list[tuple[int, int, str]] = []
-    pos = 0
-    # test each line, not every position
-    for line in text.split("\n"):
-        end = pos + len(line)
-        furniture = _furniture(line.strip())
+    for start in [0] + [m.end() for m in _FURNITURE_START.finditer(text)]:
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        furniture = _furniture(text[start:end].strip())
         if furniture and furniture.group("tail"):
-            edits.append((pos, len(text), ""))
+            edits.append((start, len(text), ""))
             break
         if furniture:
-            edits.append((pos, min(end + 1, len(text)), ""))
-        pos = end + 1
+            edits.append((start, min(end + 1, len(text)), ""))
     if "CÔNG BÁO" in text:
         edits += [(m.start(), m.end(), "") for m in _GAZETTE.finditer(text)]
     if "----" in text or "____" in text:
@@ -318,10 +338,14 @@ _LINE_MARK = regex.compile(
 # Where a line can open with one: a line break before one of the characters it starts with (a
 # plain literal first, which the scan finds fast, unlike a multi-line "^").
 _LINE_MARK_START = re.compile(rf"\n[{_SPACE_CHARS}|*_#•▪●◦]")
-_INLINE_MARKUP = regex.compile(
-    r"(?P<emphasis>(?<![*_])(?:\*\*|__)(?![*_]))"  # a pair, never part of a rule "***" / "____"
-    r"|(?P<entity>&(?:\#\d{1,6}|\#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});)"
-    r"|(?P<pipe>\|)"
+# Inline markup, one pattern per opening character: `re` scans for a literal first character
+# several times faster than for a class of them (or for a group or a look-behind, which make it
+# try every position). No match of one can hold the start of another's.
+_INLINE_MARKUP = (
+    re.compile(r"\*\*(?<![*_]\*\*)(?![*_])"),  # an emphasis pair, never part of a rule "***" ...
+    re.compile(r"__(?<![*_]__)(?![*_])"),  # ... or "____"
+    re.compile(r"&(?:\#\d{1,6}|\#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});"),  # an HTML entity
+    re.compile(r"\|"),  # a table pipe
 )
 
 
@@ -333,18 +357,19 @@ def _markup_edits(text: str) -> list[tuple[int, int, str]]:
             edits.append((mark.start(), mark.end(), "- " if mark.group("bullet") else ""))
     # emphasis, entities and pipes outside the line marks (which hold no line break, nor do these)
     marks, index = list(edits), 0
-    for m in _INLINE_MARKUP.finditer(text):
+    inline = [m for pattern in _INLINE_MARKUP for m in pattern.finditer(text)]
+    for m in sorted(inline, key=re.Match.start):
         while index < len(marks) and marks[index][1] <= m.start():
             index += 1
         if index < len(marks) and marks[index][0] <= m.start():
             continue
-        kind = m.lastgroup
-        if kind == "entity":
-            new = html.unescape(m.group(0))
-            if new != m.group(0):
+        found = m.group()
+        if found[0] == "&":
+            new = html.unescape(found)
+            if new != found:
                 edits.append((m.start(), m.end(), new))
         else:
-            edits.append((m.start(), m.end(), "\t" if kind == "pipe" else ""))
+            edits.append((m.start(), m.end(), "\t" if found == "|" else ""))
     edits.sort()
     return edits
 
@@ -374,14 +399,20 @@ def _control_edits(text: str) -> list[tuple[int, int, str]]:
 # run one space or one tab. A lone space, line break or tab is already right (most of a text's
 # white space is one of them) and is left alone, except at the text's ends, where it goes.
 _WHITESPACE = _SPACE_CHARS + "\n"
-# Every run that needs an edit holds one of these: two spaces, a space beside a line break, a
-# blank line, a tab, or a rarer space character. ``str.find`` jumps from one to the next far
-# faster than a pattern, which would stop at every space of the text.
-_RUN_SEEDS = ("  ", " \n", "\n ", "\n\n", "\t", "\r", "\xa0", "\f", "\v")
+# Every run that needs an edit is a lone space before a line break (most are: PDF text layers
+# end their lines so), or holds one of these seeds: two spaces, a space after a line break, a
+# blank line, a tab, or a rarer space character (in a longer run of spaces and line breaks,
+# some pair of neighbours is "  ", "\n " or "\n\n"). ``str.find`` jumps from one seed to the next
+# far faster than a pattern, which would stop at every space of the text.
+_RUN_SEEDS = ("  ", "\n ", "\n\n", "\t", "\r", "\xa0", "\f", "\v")
+# The lone " \n", with no white space on either side: one scan from its two characters finds them
+# all, without a Python step for each.
+_LONE_SPACE_BREAK = re.compile(f" \n(?<![{_WHITESPACE}] \n)(?![{_WHITESPACE}])")
 
 
 def _whitespace_runs(text: str) -> list[tuple[int, int]]:
-    """The maximal runs of white space, in text order, other than a lone space, line break or tab."""
+    """The maximal runs of white space, in text order, other than a lone space, line break or tab,
+    and other than a lone space before a line break (``_LONE_SPACE_BREAK`` finds those)."""
     runs: dict[int, int] = {}  # start -> end
     for seed in _RUN_SEEDS:
         found = text.find(seed)
@@ -400,22 +431,26 @@ def _whitespace_runs(text: str) -> list[tuple[int, int]]:
 
 
 def _whitespace_edits(text: str) -> list[tuple[int, int, str]]:
-    edits: list[tuple[int, int, str]] = []
-    last = len(text)
+    # a lone space before a line break becomes the line break, in one step per text
+    edits = [(m.start(), m.end(), "\n") for m in _LONE_SPACE_BREAK.finditer(text)]
     for start, end in _whitespace_runs(text):
         run = text[start:end]
-        if start == 0 or end == last:
-            edits.append((start, end, ""))
-        elif "\n" in run:
+        if "\n" in run:
             edits.append((start, end, "\n"))
         elif "\t" in run:
             edits.append((start, end, "\t"))
         else:
             edits.append((start, end, " "))
-    # a text that starts or ends with a single space, tab or line break
-    if text[:1] in (" ", "\t", "\n") and not (edits and edits[0][0] == 0):
+    edits.sort()
+    last = len(text)
+    # a run at the text's ends goes; so does a single space, tab or line break there
+    if edits and edits[0][0] == 0:
+        edits[0] = (0, edits[0][1], "")
+    elif text[:1] in (" ", "\t", "\n"):
         edits.insert(0, (0, 1, ""))
-    if text[-1:] in (" ", "\t", "\n") and not (edits and edits[-1][1] == last):
+    if edits and edits[-1][1] == last:
+        edits[-1] = (edits[-1][0], last, "")
+    elif text[-1:] in (" ", "\t", "\n"):
         edits.append((last - 1, last, ""))
     return edits
 
@@ -433,21 +468,27 @@ _BLOCK_START = (
     r"(?:[-+•]|\d+[.)]|[a-zđ]\)|[IVX]+\.|Điều\s|Chương\s|Mục\s|Phần\s|Kính\s+gửi|Căn\s+cứ|"
     r"Nơi\s+nhận|Ngày\s+\d|Thực\s+hiện|Theo\s+đề\s+nghị|Xét\s)"
 )
+# The letters connectives end with: a one-character look-behind on them rules out most line ends
+# before the word alternation is tried (that alternation was most of the stage's time).
+_CONNECTIVE_ENDS = "".join(sorted({word[-1] for word in _CONNECTIVES.split("|")}))
+# Every alternative opens with the line break and tests what follows it before what precedes it:
+# `regex` then jumps from line break to line break, and a one-character look-ahead fails fast.
 _BROKEN_LINE = regex.compile(
-    r"(?<=[\p{Ll}\p{N},)–-])\n(?=\p{Ll})(?![a-zđ]\)\s)"  # a lower-case continuation, not a "b) ..." item
-    rf"|(?<=\b(?:{_CONNECTIVES})|,)\n(?!{_BLOCK_START})(?=\p{{Lu}})"  # after a connective
-    r"|(?<=\p{L})\n(?=\d+\s?[-/]\s?\p{Lu})"  # a document number carried over: "Nghị quyết\n59-NQ/TW"
-    r"|(?<=\b(?:ngày|tháng|năm|số|Điều|khoản))\n(?=\d)"  # "năm\n2025", "Điều\n5"
-    r"|(?<=\b(?:kinh tế|KINH TẾ))\n(?=- ?(?:xã hội|XÃ HỘI))"  # "kinh tế\n- xã hội" is not a bullet
+    r"\n(?=\p{Ll})(?<=[\p{Ll}\p{N},)–-]\n)(?![a-zđ]\)\s)"  # a lower-case continuation, not a "b) ..." item
+    rf"|\n(?=\p{{Lu}})(?<=[{_CONNECTIVE_ENDS},]\n)(?<=(?:\b(?:{_CONNECTIVES})|,)\n)(?!{_BLOCK_START})"  # after a connective
+    r"|\n(?=\d+\s?[-/]\s?\p{Lu})(?<=\p{L}\n)"  # a document number carried over: "Nghị quyết\n59-NQ/TW"
+    r"|\n(?=\d)(?<=\b(?:ngày|tháng|năm|số|Điều|khoản)\n)"  # "năm\n2025", "Điều\n5"
+    r"|\n(?=- ?(?:xã hội|XÃ HỘI))(?<=\b(?:kinh tế|KINH TẾ)\n)"  # "kinh tế\n- xã hội" is not a bullet
 )
 
 
 # A full-width line of a PDF text layer that stops inside a proper name, the next line going
 # on with it: the page wrapped the name ("... của Bộ\nTư pháp", "Tỉnh ủy Lâm\nĐồng"). Both
 # words are capitalised; headings are short, a dateline ("Thứ 4, 06/07/2022") stays apart.
+# (Opening with the line break and its look-ahead, as _BROKEN_LINE does.)
 _WRAP = regex.compile(
-    rf"(?<=(?<!\p{{L}})\p{{Lu}}\p{{Ll}}*)\n(?!{_BLOCK_START})(?![^\n]{{0,30}}\d{{1,2}}/\d{{1,2}}/\d{{4}})"
-    rf"(?=\p{{Lu}}\p{{Ll}})"
+    rf"\n(?=\p{{Lu}}\p{{Ll}})(?<=(?<!\p{{L}})\p{{Lu}}\p{{Ll}}*\n)"
+    rf"(?!{_BLOCK_START})(?![^\n]{{0,30}}\d{{1,2}}/\d{{1,2}}/\d{{4}})"
 )
 _FULL_LINE = 60
 
@@ -482,13 +523,11 @@ def _without_furniture(text: str, joins: set[int]) -> list[int]:
         while end in joins:
             end = text.find("\n", end + 1)
         end = len(text) if end < 0 else end
-        glued = []
-        while index < len(ordered) and ordered[index] < end:
-            glued.append(ordered[index])
-            index += 1
+        glued_end = bisect_left(ordered, end, index)
         line = text[start + 1 : end].replace("\n", " ").strip()
         if not _furniture(line):
-            kept += glued
+            kept += ordered[index:glued_end]
+        index = glued_end
     return kept
 
 

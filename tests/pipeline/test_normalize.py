@@ -35,6 +35,15 @@ STAGE_CASES = [
     ("kinh tế - xã hội broken before the dash", "KINH TẾ\n- XÃ HỘI", "KINH TẾ - XÃ HỘI"),
     ("Công báo page header dropped", "Điều 1.\nCÔNG BÁO/Số 302/Ngày 02-06-2026\n44\nPhê duyệt", "Điều 1.\nPhê duyệt"),
     ("web chrome dropped", "Tin mới\nPrint E-mail\nÝ kiến bạn đọc\nNhấp vào nút", "Tin mới"),
+    # rows for the pre-tests and scans that find candidates before the full test
+    ("a chrome line right after a line that opens like one", "Tin mới\nA\nA A\nNội dung", "Tin mới\nA\nNội dung"),
+    ("lone spaces before line breaks, also at the text's ends", " \nCăn cứ \nLuật \n", "Căn cứ\nLuật"),
+    ("combining marks that open the text have no base", "\u0301Hoa\u0300 bình", "\u0301Hòa bình"),
+    ("emphasis beside a rule is part of the rule", "Mục ___** a\n**Điều 1**", "Mục ___** a\nĐiều 1"),
+    ("an entity that does not decode is left as it is", "Ký hiệu &#١٢; và &amp;", "Ký hiệu &#١٢; và &"),
+    ("a line break after a comma before a capital is joined", "ông Nguyễn Văn A, \nPhó Chủ tịch", "ông Nguyễn Văn A, Phó Chủ tịch"),
+    ("a line break after a connective before a capital is joined",
+     "Ban hành theo\nNghị quyết\n59-NQ/TW", "Ban hành theo Nghị quyết 59-NQ/TW"),
 ]
 
 
