@@ -20,6 +20,7 @@ total from a "tối đa" column; the row-number column is skipped.
 from __future__ import annotations
 
 from functools import cache
+from itertools import accumulate
 from typing import Any, cast
 
 import regex
@@ -299,49 +300,56 @@ def _flat_unit(label: str) -> tuple[str, str]:
     return (label[0].lower() + label[1:] if label[1:2].islower() else label), "count"
 
 
+def _runs(indices: list[int]) -> list[tuple[int, int]]:
+    """The runs of consecutive numbers in a sorted list, as (first, last): [3, 4, 5, 9] → (3, 5), (9, 9)."""
+    runs: list[tuple[int, int]] = []
+    for index in indices:
+        if runs and runs[-1][1] == index - 1:
+            runs[-1] = (runs[-1][0], index)
+        else:
+            runs.append((index, index))
+    return runs
+
+
 def _flat_tables(parsed: Parsed, start: int, end: int, taken: set[int]) -> list[Statistic]:
     """Cells of flattened tables: runs of figure-only lines under a label line. A run of years is the
     table's header row ("Năm" / "1995 1996 ..."), not figures; a lone figure is a page number."""
     text = parsed.text
     items: list[Statistic] = []
-    label: str | None = None
-    run: list[regex.Match[str]] = []
-
-    def flush() -> None:
-        if label and len(run) >= 2 and not any(_is_year(cell["a"]) for cell in run):
-            unit, kind = _flat_unit(label)
-            for cell in run:
-                taken.add(cell.start())
-                percent = bool(cell["pct"])
-                items.append(
-                    Statistic(
-                        start=cell.start(),
-                        end=cell.end(),
-                        text=cell.group(0),
-                        value=_value(cell["a"]),
-                        unit="%" if percent else unit,
-                        kind=cast(StatisticKind, "percent" if percent else kind),
-                        subject=label,
-                    )
+    lines = text[start:end].split("\n")
+    # the figure-only lines, cheap tests first: most lines are prose, and a row begins with a digit and
+    # ends with one or "%" (a numbered heading "1. Tình hình ..." begins with a digit too)
+    rows = [
+        index
+        for index, line in enumerate(lines)
+        if line[:1].isdigit() and line.rstrip(" %")[-1:].isdigit() and FLAT_ROW.fullmatch(line)
+    ]
+    if not rows:
+        return items
+    line_starts = list(accumulate((len(line) + 1 for line in lines), initial=start))
+    for first, last in _runs(rows):
+        label = lines[first - 1].strip() if first else ""
+        # a label is at most six words: more spaces and the pattern is not tried
+        if label.count(" ") > 5 or not FLAT_LABEL.fullmatch(label):
+            continue
+        cells = list(FLAT_CELL.finditer(text, line_starts[first], line_starts[last + 1] - 1))
+        if len(cells) < 2 or any(_is_year(cell["a"]) for cell in cells):
+            continue
+        unit, kind = _flat_unit(label)
+        for cell in cells:
+            taken.add(cell.start())
+            percent = bool(cell["pct"])
+            items.append(
+                Statistic(
+                    start=cell.start(),
+                    end=cell.end(),
+                    text=cell.group(0),
+                    value=_value(cell["a"]),
+                    unit="%" if percent else unit,
+                    kind=cast(StatisticKind, "percent" if percent else kind),
+                    subject=label,
                 )
-        run.clear()
-
-    position, previous = start, ""
-    for line in text[start:end].split("\n"):
-        line_end = position + len(line)
-        # cheap tests first: most lines are prose, and a row begins with a digit and ends with one or "%"
-        # (a numbered heading "1. Tình hình ..." begins with a digit too)
-        if line[:1].isdigit() and line.rstrip(" %")[-1:].isdigit() and FLAT_ROW.fullmatch(line):
-            if not run:
-                candidate = previous.strip()
-                # a label is at most six words: more spaces and the pattern is not tried
-                label = candidate if candidate.count(" ") <= 5 and FLAT_LABEL.fullmatch(candidate) else None
-            if label:
-                run.extend(FLAT_CELL.finditer(text, position, line_end))
-        elif run:
-            flush()
-        previous, position = line, line_end + 1
-    flush()
+            )
     return items
 
 
