@@ -120,6 +120,8 @@ CELL = regex.compile(
 _YEAR_TRIGGER = regex.compile(r"hoàn\s+thành|xong|thời\s+(?:gian|hạn)", regex.I)
 # "Cả năm 2015", "Thường xuyên": the whole period, not a date to meet.
 _WHOLE_PERIOD = regex.compile(r"cả\s+năm\s*$|trong\s+năm\s*$", regex.I)
+# A time field opening with "Cả năm", "Trong năm": the whole year.
+_WHOLE_YEAR_FIELD = regex.compile(r"\s*(?:cả|trong)\s+năm", regex.I)
 
 # "trong thời hạn 30 ngày kể từ ngày ký": relative to the issue date.
 RELATIVE = regex.compile(
@@ -314,12 +316,12 @@ def find_value(parsed: Parsed, start: int, end: int) -> list[Found]:
     """Deadlines in a field that is a time by definition (a "Thời gian thực hiện" cell or bullet)."""
     text = parsed.text
     found: list[Found] = []
-    if _WHOLE_PERIOD.search(text, start, min(end, start + 8)) or regex.match(
-        r"\s*(?:cả|trong)\s+năm", text[start:end], regex.I
-    ):
+    if _WHOLE_PERIOD.search(text, start, min(end, start + 8)) or _WHOLE_YEAR_FIELD.match(text, start, end):
         return found
-    for match in CELL.finditer(text, start, end):
-        value = _value(match.groupdict(), parsed, recurrence_in(text, start, end))
+    matches = list(CELL.finditer(text, start, end))
+    recurrence = recurrence_in(text, start, end) if matches else None  # the field's, for each date
+    for match in matches:
+        value = _value(match.groupdict(), parsed, recurrence)
         if value is not None:
             found.append(Found(match.start("date"), match.end("date"), value[0], value[1], None))
     return found
