@@ -20,6 +20,7 @@ total from a "tối đa" column; the row-number column is skipped.
 from __future__ import annotations
 
 from functools import cache
+from itertools import accumulate
 from typing import Any, cast
 
 import regex
@@ -59,11 +60,12 @@ PERIOD = regex.compile(
 )
 PERIOD_LAST = regex.compile(rf"(?r){PERIOD.pattern}")
 # Every period names a year, a quarter or a month: it holds "năm", "quý" or "tháng" (in any case of
-# their first letter). A sentence without these letters names no period, and PERIOD_LAST is not tried.
-PERIOD_WORDS = ("ăm", "uý", "háng")
-assert all(word in PERIOD.pattern for word in PERIOD_WORDS)
+# their first letter). A sentence without these letters names no period, and PERIOD_LAST is not tried
+# (``_period`` tests the three words with ``in``).
+assert all(word in PERIOD.pattern for word in ("ăm", "uý", "háng"))
 # "số doanh nghiệp, đơn vị đã ... là 95/104": the counted noun of a bare ratio.
 COUNTED = regex.compile(r"(?:^|\s)(?:tổng\s+)?số\s+(?P<noun>[\p{Ll}\p{Lu}][\p{L} ]{1,40})")
+assert COUNTED.groupindex == {"noun": 1}  # read by number
 # Searched backwards ((?r)) from a figure: where its clause begins. Its sentence begins after the
 # last line break or full stop followed by a space (found with ``str.rfind``, see ``_sentence``).
 CLAUSE_BREAK = regex.compile(r"(?r)[,;:()\[\]\n\t“”\"]|\.\s")
@@ -86,6 +88,7 @@ assert OPEN_UNIT.groupindex == {"w1": 1, "w2": 2}
 # word before is capitalised ("Phòng 2 thực hiện", "Page 2 text") or ends a capitalised name of two
 # syllables ("Đề án 06 thúc đẩy", "Trung ương 6 khóa XII").
 WORDS_BEFORE = regex.compile(r"(?r)(?:(?P<lead>\p{L}+)[ ])?(?P<word>\p{L}+)[ ]+$")
+assert WORDS_BEFORE.groupindex == {"lead": 1, "word": 2}  # read by number
 # Approximations that are results, not thresholds, when a report verb comes before them.
 APPROXIMATE = frozenset({"trên", "hơn", "gần", "khoảng"})
 
@@ -100,6 +103,7 @@ def _units() -> tuple[regex.Pattern[str], dict[str, str], frozenset[str]]:
     assert all(len(unit) >= 2 and not unit[0].isspace() for unit in words)
     alternation = "|".join(regex.escape(u) for u in sorted(words, key=len, reverse=True))
     pattern = regex.compile(rf"(?:\s+|(?={GLUED_MEASURE}))(?P<unit>{alternation})(?![\p{{L}}\d])")
+    assert pattern.groupindex == {"unit": 1}  # read by number
     return pattern, kinds, frozenset(unit[:2] for unit in words)
 
 
@@ -114,16 +118,19 @@ def _cue_index() -> dict[str, frozenset[str]]:
 
 
 @cache
-def _durations() -> regex.Pattern[str]:
+def _durations() -> tuple[regex.Pattern[str], frozenset[str]]:
+    """The pattern of a time span after a figure ("15 ngày"), and the first two letters of its words."""
     words = sorted((row["cue"] for row in table("stat_cues.tsv") if row["role"] == "duration"), key=len, reverse=True)
-    return regex.compile(rf"\s+(?:{'|'.join(regex.escape(w) for w in words)})(?![\p{{L}}\d])")
+    assert all(len(word) >= 2 for word in words)
+    pattern = regex.compile(rf"\s+(?:{'|'.join(regex.escape(w) for w in words)})(?![\p{{L}}\d])")
+    return pattern, frozenset(word[:2] for word in words)
 
 
-def _roles(before: str, index: dict[str, frozenset[str]]) -> set[str]:
+def _roles(before: str) -> frozenset[str]:
     """Roles of the one-, two- and three-word cues that end right before a number."""
     if not before or not before[-1].isspace():
-        return set()
-    return set(_word_roles(tuple(before.split()[-3:])))
+        return frozenset()
+    return _word_roles(tuple(before.rsplit(maxsplit=3)[-3:]))  # the last three words
 
 
 @cache
@@ -189,7 +196,8 @@ def _sentence(text: str, start: int, floor: int) -> str:
 
 def _period(sentence: str, default: str | None) -> str | None:
     """The last reporting period named in the figure's sentence, else the document's."""
-    if not any(word in sentence for word in PERIOD_WORDS):
+    # an "or" of three ``in`` tests: a generator over the words cost more than the rare search it spares
+    if not ("ăm" in sentence or "uý" in sentence or "háng" in sentence):
         return default
     found = PERIOD_LAST.search(sentence)
     return found.group(0) if found else default
@@ -210,6 +218,8 @@ def _header_kind(header: str) -> tuple[str, str] | None:
 
 
 CELL_FIGURE = regex.compile(rf"\s*(?P<a>{NUMBER})(?:\s?/\s?(?P<b>{NUMBER}))?\s?(?P<pct>%)?\s*")
+# Its groups are read by number (a lookup by name in ``regex`` costs about a microsecond).
+assert CELL_FIGURE.groupindex == {"a": 1, "b": 2, "pct": 3}
 
 
 def _table_rows(text: str, start: int, end: int) -> list[tuple[int, list[tuple[int, int]]]]:
@@ -249,33 +259,34 @@ def _tables(parsed: Parsed, start: int, end: int, taken: set[int]) -> list[Stati
         for index, figure in enumerate(figures):
             column = columns[index] if index < len(columns) else None
             if figure and column is not None and column[1] == "total":
-                total = parse_number(figure["a"])
+                total = parse_number(figure[1])  # a
         for index, ((s, _), figure) in enumerate(zip(cells, figures, strict=True)):
             if not figure:
                 continue
+            a, b, pct = figure.groups()
             column = columns[index] if index < len(columns) else None
             is_row_number = (column and column[1] == "row") or (
-                index == 0 and not column and figure["a"].isdigit() and len(figure["a"]) <= 3 and not figure["pct"]
+                index == 0 and not column and a.isdigit() and len(a) <= 3 and not pct
             )
             if is_row_number or (column and column[1] == "total"):
                 taken.add(s)
                 continue
             unit, kind = column if column else ("", "count")
-            if figure["pct"]:
+            if pct:
                 unit, kind = "%", "percent"
-            if figure["b"]:
+            if b:
                 kind = "ratio"
-            first, last = s + figure.start("a"), s + figure.end("pct" if figure["pct"] else ("b" if figure["b"] else "a"))
+            first, last = s + figure.start(1), s + figure.end(3 if pct else (2 if b else 1))
             taken.add(first)
             items.append(
                 Statistic(
                     start=first,
                     end=last,
                     text=text[first:last],
-                    value=_value(figure["a"]),
+                    value=_value(a),
                     unit=unit,
                     kind=cast(StatisticKind, kind),
-                    total=parse_number(figure["b"]) if figure["b"] else total,
+                    total=parse_number(b) if b else total,
                     subject=label or None,
                     period=None,
                 )
@@ -288,6 +299,7 @@ def _tables(parsed: Parsed, start: int, end: int, taken: set[int]) -> list[Stati
 FLAT_LABEL = regex.compile(r"\p{Lu}\p{L}*(?:[ ]\p{L}+){0,5}")
 FLAT_ROW = regex.compile(rf"{NUMBER}[ ]?%?(?:[ ]+{NUMBER}[ ]?%?)*[ ]*")
 FLAT_CELL = regex.compile(rf"(?P<a>{NUMBER})(?:[ ]?(?P<pct>%))?")
+assert FLAT_CELL.groupindex == {"a": 1, "pct": 2}  # read by number
 
 
 def _flat_unit(label: str) -> tuple[str, str]:
@@ -298,47 +310,56 @@ def _flat_unit(label: str) -> tuple[str, str]:
     return (label[0].lower() + label[1:] if label[1:2].islower() else label), "count"
 
 
+def _runs(indices: list[int]) -> list[tuple[int, int]]:
+    """The runs of consecutive numbers in a sorted list, as (first, last): [3, 4, 5, 9] → (3, 5), (9, 9)."""
+    runs: list[tuple[int, int]] = []
+    for index in indices:
+        if runs and runs[-1][1] == index - 1:
+            runs[-1] = (runs[-1][0], index)
+        else:
+            runs.append((index, index))
+    return runs
+
+
 def _flat_tables(parsed: Parsed, start: int, end: int, taken: set[int]) -> list[Statistic]:
     """Cells of flattened tables: runs of figure-only lines under a label line. A run of years is the
     table's header row ("Năm" / "1995 1996 ..."), not figures; a lone figure is a page number."""
     text = parsed.text
     items: list[Statistic] = []
-    label: str | None = None
-    run: list[regex.Match[str]] = []
-
-    def flush() -> None:
-        if label and len(run) >= 2 and not any(_is_year(cell["a"]) for cell in run):
-            unit, kind = _flat_unit(label)
-            for cell in run:
-                taken.add(cell.start())
-                percent = bool(cell["pct"])
-                items.append(
-                    Statistic(
-                        start=cell.start(),
-                        end=cell.end(),
-                        text=cell.group(0),
-                        value=_value(cell["a"]),
-                        unit="%" if percent else unit,
-                        kind=cast(StatisticKind, "percent" if percent else kind),
-                        subject=label,
-                    )
+    lines = text[start:end].split("\n")
+    # the figure-only lines, cheap tests first: most lines are prose, and a row begins with a digit and
+    # ends with one or "%" (a numbered heading "1. Tình hình ..." begins with a digit too)
+    rows = [
+        index
+        for index, line in enumerate(lines)
+        if line[:1].isdigit() and line.rstrip(" %")[-1:].isdigit() and FLAT_ROW.fullmatch(line)
+    ]
+    if not rows:
+        return items
+    line_starts = list(accumulate((len(line) + 1 for line in lines), initial=start))
+    for first, last in _runs(rows):
+        label = lines[first - 1].strip() if first else ""
+        # a label is at most six words: more spaces and the pattern is not tried
+        if label.count(" ") > 5 or not FLAT_LABEL.fullmatch(label):
+            continue
+        cells = list(FLAT_CELL.finditer(text, line_starts[first], line_starts[last + 1] - 1))
+        if len(cells) < 2 or any(_is_year(cell[1]) for cell in cells):
+            continue
+        unit, kind = _flat_unit(label)
+        for cell in cells:
+            taken.add(cell.start())
+            number, percent = cell.groups()
+            items.append(
+                Statistic(
+                    start=cell.start(),
+                    end=cell.end(),
+                    text=cell.group(0),
+                    value=_value(number),
+                    unit="%" if percent else unit,
+                    kind=cast(StatisticKind, "percent" if percent else kind),
+                    subject=label,
                 )
-        run.clear()
-
-    position, previous = start, ""
-    for line in text[start:end].split("\n"):
-        line_end = position + len(line)
-        if line[:1].isdigit() and FLAT_ROW.fullmatch(line):  # cheap test first: most lines are prose
-            if not run:
-                candidate = previous.strip()
-                # a label is at most six words: more spaces and the pattern is not tried
-                label = candidate if candidate.count(" ") <= 5 and FLAT_LABEL.fullmatch(candidate) else None
-            if label:
-                run.extend(FLAT_CELL.finditer(text, position, line_end))
-        elif run:
-            flush()
-        previous, position = line, line_end + 1
-    flush()
+            )
     return items
 
 
@@ -353,8 +374,8 @@ class _Unit:
     def __init__(self, unit: str, end: int) -> None:
         self.unit, self._end = unit, end
 
-    def __getitem__(self, key: str) -> str:
-        return self.unit
+    def __getitem__(self, group: int) -> str:
+        return self.unit  # group 1 ("unit") of the unit pattern
 
     def end(self) -> int:
         return self._end
@@ -380,18 +401,21 @@ def _open_unit(after: str, spelled: bool) -> _Unit | None:
         return None
     if second and len(second) > 1 and second not in never:
         return _Unit(f"{first} {second}", found.end())
-    return _Unit(first, found.end("w1"))
+    return _Unit(first, found.end(1))  # w1
 
 
 def _ordinal_name(text: str, first: int, floor: int) -> bool:
     """Whether the number names something ("Phòng 2", "Đề án 06"), not counts it ("Có 5", "Bộ có 04")."""
     found = WORDS_BEFORE.search(text, max(floor, first - 40), first)
-    if not found or found["word"].casefold() in _open_stops()[1]:
+    if not found:
         return False
-    return found["word"][0].isupper() or bool(found["lead"] and found["lead"][0].isupper())
+    lead, word = found.groups()
+    if word.casefold() in _open_stops()[1]:
+        return False
+    return word[0].isupper() or bool(lead and lead[0].isupper())
 
 
-def _is_date(roles: set[str], figure: tuple[str, Any, Any], alone: bool, has_unit: bool) -> bool:
+def _is_date(roles: frozenset[str], figure: tuple[str, Any, Any], alone: bool, has_unit: bool) -> bool:
     """A "d/m", "d/m/yyyy" or "m/yyyy" written where a ratio could be (``figure``: FIGURE's a, b, c)."""
     a, b, c = figure
     if c is not None:
@@ -410,9 +434,9 @@ def _counted_unit(sentence: str, earlier: list[Statistic], value: float | None) 
     than the whole reported before it."""
     units = _units()[0]
     for found in reversed(list(COUNTED.finditer(sentence))):
-        unit = units.match(" " + found["noun"])
+        unit = units.match(" " + found[1])  # noun
         if unit:
-            return unit["unit"]
+            return unit[1]  # unit
     if value is not None:
         for item in reversed(earlier):
             if item.kind in ("count", "ratio") and item.unit and item.value >= value:
@@ -445,8 +469,7 @@ def _running(
 ) -> list[Statistic]:
     text = parsed.text
     units, unit_kinds, unit_starts = _units()
-    cue_roles = _cue_index()
-    duration = _durations()
+    duration, duration_starts = _durations()
     items: list[Statistic] = []
     listed = list(earlier)  # figures whose unit is in the unit table (or %), for bare ratios
     open_starts: set[int] = set()  # figures whose unit is not
@@ -485,13 +508,15 @@ def _running(
             if unit_match is None or _ordinal_name(text, first, start):
                 continue  # a bare number: a name ("Phòng 2")
             open_starts.add(first)
-        if unit_match and duration.match(after):
+        # a time span's word would begin where the unit begins, with the same two letters (both come
+        # right after the white space): most units begin otherwise, and the pattern is not tried
+        if unit_match and unit_match[1][:2] in duration_starts and duration.match(after):
             continue  # "15 ngày", "12 tháng": time spans are not figures
         before = text[max(start, first - 24) : first]
-        roles = _roles(before, cue_roles)
+        roles = _roles(before)
         if "threshold" in roles and before.split()[-1:] and before.split()[-1] in APPROXIMATE:
-            if "report" in _roles(before[: before.rstrip().rfind(" ") + 1], cue_roles):
-                roles.discard("threshold")  # "thu giữ trên 2,5 tấn": a result, roughly
+            if "report" in _roles(before[: before.rstrip().rfind(" ") + 1]):
+                roles -= {"threshold"}  # "thu giữ trên 2,5 tấn": a result, roughly
         line_start = text.rfind("\n", 0, first) + 1
         if first == line_start and not b and _is_footnote(text, a):
             continue
@@ -516,7 +541,7 @@ def _running(
             if percent:
                 unit, kind = "%", ("change" if change else "percent")
             elif unit_match:
-                unit = unit_match["unit"]
+                unit = unit_match[1]  # the unit pattern's group "unit"
                 kind = unit_kinds.get(unit, "count")
                 if change and kind == "count":
                     kind = "change"
@@ -533,8 +558,9 @@ def _running(
                 kind = "rank"
             elif whole is not None and kind in ("count", "amount"):
                 kind = "ratio"
-            span_start = first if index == 0 else match.start("b")
-            span_end = (match.end("b") if whole is not None else match.end("a")) if index == 0 else match.end("c")
+            # FIGURE's groups read by number (a, b, c = 1, 2, 3; see its assert): a name costs a microsecond
+            span_start = first if index == 0 else match.start(2)
+            span_end = (match.end(2) if whole is not None else match.end(1)) if index == 0 else match.end(3)
             if index == 0 and percent:
                 span_end = match.end() + gap + percent.end()
             elif index == 0 and unit_match and len(parts) == 1:

@@ -355,6 +355,14 @@ VARIANTS = [
     ("trong thời hạn 30 ngày kể từ ngày ký", (2024, 7, 31), "2024-08-30", None, "day"),
     ("Thời hạn: tháng 6/2026", (2025, 12, 1), "2026-06", None, "month"),
     ("định kỳ hàng tháng báo cáo trước ngày 25", (2024, 1, 1), None, None, None),
+    # trigger words found by a head of two letters ("Ch" + "ậm", "kh" + "ông", "Th" + "ời"), in either case
+    ("Chậm nhất ngày 05/3/2024 phải nộp báo cáo.", (2024, 1, 2), "2024-03-05", None, "day"),
+    ("thời gian nộp không quá ngày 10/01/2025", (2024, 1, 2), "2025-01-10", None, "day"),
+    ("Không quá ngày 31/12/2024.", (2024, 1, 2), "2024-12-31", None, "day"),
+    ("Thời hạn hoàn thành: quý II/2026", (2025, 12, 1), "2026-Q2", None, "quarter"),
+    # an anchor on "Đến" is matched with the "đến" triggers; "từ ... đến ..." is still a period
+    ("Đến ngày 30/6/2026 phải bàn giao mặt bằng.", (2026, 1, 5), "2026-06-30", None, "day"),
+    ("Từ 15/10/2020 đến 15/5/2021 thực hiện thí điểm.", (2020, 9, 1), None, None, None),
 ]
 
 
