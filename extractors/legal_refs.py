@@ -69,10 +69,10 @@ QUALIFIER = r"\p{Ll}++(?:\s\p{Ll}++){0,3}"
 # Candidates are found fast, then read with CITATION anchored at each: a capitalised type word
 # (a literal alternation; the standard ``re`` scans it several times faster than ``regex`` and
 # a literal alternation cannot backtrack), or "số <digit>" with a lower-case type word before it.
-CAPITALISED = literal_heads(s[0].upper() + s[1:] for s in _CANONICAL)
+_CAPITALISED_TYPES = {s[0].upper() + s[1:]: canonical for s, canonical in _CANONICAL.items()}
 # The capitalised spellings of the types never cited by name ("Kế hoạch", "Công văn"): such a type
 # word cites something only with a number after it ("Kế hoạch này" is the document itself).
-UNNAMED = frozenset(s[0].upper() + s[1:] for s, canonical in _CANONICAL.items() if canonical not in _NAMED)
+UNNAMED = frozenset(s for s, canonical in _CAPITALISED_TYPES.items() if canonical not in _NAMED)
 # After such a word, CITATION can read a number only where this matches: at a character that is not
 # a space (there CITATION may take a shorter type word and read on), or where the spaces are followed
 # by "số", a digit, or up to four words and "số" (a qualifier). A wider pattern than CITATION's
@@ -80,7 +80,19 @@ UNNAMED = frozenset(s[0].upper() + s[1:] for s, canonical in _CANONICAL.items() 
 # ``re``'s are all above U+FFFF), tried with the much cheaper ``re``: a type word where it does not
 # match is passed over, as ``_find`` would pass over its CITATION match.
 # Possessive runs (++): what follows a run of spaces or of other characters cannot start inside it.
-MAY_CITE = re.compile(r"\S|\s++(?:[Ss]ố|[\d\U00010000-\U0010ffff]|(?:\S++\s++){1,4}[Ss]ố)")
+MAY_CITE = r"\S|\s++(?:[Ss]ố|[\d\U00010000-\U0010ffff]|(?:\S++\s++){1,4}[Ss]ố)"
+# MAY_CITE is a lookahead after each such word, tested inside the scan rather than by a call from
+# Python at each type word found. Where it fails after the longest word found at a place, the scan
+# tries the shorter words there: as asserted, none is a type cited by name, and each is followed by
+# the longer one's words ("Nghị quyết" by " liên tịch"), none of them "số" or a number, so MAY_CITE
+# fails after it too (else it would find "số" within four words after the longer one).
+assert all(
+    short in UNNAMED and regex.fullmatch(r"(?: (?![Ss]ố|\d)\S+)+", long[len(short) :])
+    for long in UNNAMED
+    for short in _CAPITALISED_TYPES
+    if long != short and long.startswith(short)
+)
+CAPITALISED = literal_heads(_CAPITALISED_TYPES, {word: MAY_CITE for word in UNNAMED})
 SO_DIGIT = regex.compile(r"số\s*:?\s*\d")
 # Where SO_DIGIT can match: the same in ``re``, a wider pattern (as MAY_CITE), whose fast search for
 # "số" does not stop at the many "số" no digit follows.
@@ -313,15 +325,13 @@ def _before(text: str, start: int) -> str:
 def _candidates(text: str):
     """CITATION matches at capitalised type words and at lower-case ones before "số N", in order
     (but for types never cited by name, only those followed by what a number needs)."""
-    starts = {m.start() for m in CAPITALISED.finditer(text) if m[0] not in UNNAMED or MAY_CITE.match(text, m.end())}
+    starts = {m.start() for m in CAPITALISED.finditer(text)}
     # every "số N": each "số" found in one pass of the fast literal search, then tested
     for so in SO_HEADS.finditer(text):
-        if not SO_DIGIT.match(text, so.start()):
-            continue
         # a lower-case type word must start in the 50 characters before: a fast literal search first
-        # (few windows hold one)
+        # (few windows hold one), then the exact test of the digit
         type_word = LOWER_TYPE_HEADS.search(text, max(0, so.start() - 50), so.start())
-        if type_word is None:
+        if type_word is None or not SO_DIGIT.match(text, so.start()):
             continue
         # the first match is LOWER_TYPE_BEFORE.search over the window (none starts before ``type_word``)
         before = next(finditer_from_heads(LOWER_TYPE_BEFORE, LOWER_TYPE_HEADS, text, type_word.start(), so.start()), None)

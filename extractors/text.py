@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache
 
 import regex
@@ -64,7 +64,7 @@ def fold(value: str) -> str:
     return value.strip(" .,;:")
 
 
-def literal_heads(words: Iterable[str]) -> re.Pattern[str]:
+def literal_heads(words: Iterable[str], lookaheads: Mapping[str, str] | None = None) -> re.Pattern[str]:
     """A ``re`` pattern for a set of literal words, to find where a pattern may start.
 
     The standard ``re`` scans a plain literal alternation several times faster than ``regex``
@@ -75,10 +75,16 @@ def literal_heads(words: Iterable[str]) -> re.Pattern[str]:
     words that open with the character it stands on rather than every word in turn: a quarter to
     a third faster over a text for the 52 agency heads, the 60 titles of people or the 29 types
     of a citation.
+
+    ``lookaheads`` (a ``re`` pattern by word) puts a lookahead after some words: such a word
+    matches only where its lookahead does (where it does not, a shorter word of its group may,
+    as in the plain alternation). A test made inside the scan costs no call from Python.
     """
+    lookaheads = lookaheads or {}
     groups: dict[str, list[str]] = {}
     for word in sorted(set(words), key=len, reverse=True):
-        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+        after = f"(?={lookaheads[word]})" if word in lookaheads else ""
+        groups.setdefault(word[0], []).append(re.escape(word[1:]) + after)
     return re.compile("|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items()))
 
 
