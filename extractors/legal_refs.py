@@ -158,8 +158,12 @@ TITLE_STOP = regex.compile(
     rf"\s*[;\n()]|\.(?:\s|$)|(?:,|\s+và)\s+(?:các\s+)?(?:{TYPES})\s+(?:số\s*)?\d|$"
 )
 # Where a TITLE_STOP can start: at one of these, in the spaces just before one ("\s*;", "\s+và"),
-# or at the end of the window (see ``_title_stop``).
-TITLE_STOP_AT = re.compile(r"[;\n().,]|và")
+# or at the end of the window (see ``_title_stop``). The "," and "và" that no type and number follow
+# (most of those in a title) are passed over: the same lookahead in ``re``, with classes as wide as
+# TITLE_STOP's or wider (as MAY_CITE's). Every alternative opens with a literal, so that ``re`` skips
+# fast to the characters that can open one.
+_TYPE_AND_NUMBER_AHEAD = rf"(?=\s+(?:các\s+)?(?:{TYPES})\s+(?:số\s*)?[\d\U00010000-\U0010ffff])"
+TITLE_STOP_AT = re.compile(rf";|\n|\(|\)|\.(?=\s|$)|,{_TYPE_AND_NUMBER_AHEAD}|và{_TYPE_AND_NUMBER_AHEAD}")
 # The issuer (and date) written before the citation: "ngày 14/8/2024, Sở Tài nguyên và Môi
 # trường có Công văn số ...", "UBND thành phố Vũng Tàu đã ban hành Kế hoạch số ...", "của Công
 # an tỉnh tại Tờ trình số ...".
@@ -168,6 +172,8 @@ BEFORE_ISSUER = regex.compile(
     rf"(?:[Nn]gày\s+(?:{DAY_MONTH_YEAR})\s*,\s*)?(?<!\p{{L}})(?P<issuer>(?:{ISSUER_HEADS})(?: (?!đã |được |có |tại )[^\s,;.()“”]+){{0,10}}?)"
     r"\s+(?:đã\s+|vừa\s+)?(?:có|ban hành|tại)\s+$"
 )
+# Where BEFORE_ISSUER can start: its date's "ngày" or an issuer's head word (see ``finditer_from_heads``).
+BEFORE_ISSUER_HEADS = literal_heads(["ngày", "Ngày", *ISSUER_HEADS.split("|")])
 # The date's groups come first in both patterns that read one (``_iso`` reads them by number).
 _DATE_GROUPS = {"d": 1, "m": 2, "y": 3, "d2": 4, "m2": 5, "y2": 6}
 assert TAIL_DATE.groupindex == _DATE_GROUPS and BEFORE_ISSUER.groupindex == {**_DATE_GROUPS, "issuer": 7}
@@ -304,7 +310,10 @@ def _find(text: str, place: str | None) -> list[_Mention]:
         group[0].relation = _relation(text, match.start())
         actor = None
         if before.rstrip().endswith((" có", " ban hành", " tại")):  # cheap test before the search
-            actor = BEFORE_ISSUER.search(text, max(0, match.start() - 150), match.start())
+            # BEFORE_ISSUER.search over the 150 characters before, tried only at its first words
+            window_start = max(0, match.start() - 150)
+            heads = finditer_from_heads(BEFORE_ISSUER, BEFORE_ISSUER_HEADS, text, window_start, match.start())
+            actor = next(heads, None)
         if actor:
             before_values = (_issuer(actor[ISSUER_GROUP], place), _iso(actor))
         else:
@@ -551,19 +560,20 @@ def _pinpoints(before: str) -> list[str]:
 
 
 def _relation(text: str, start: int) -> Relation:
-    window = text[max(0, start - 120) : start]
-    head = RELATION_WORDS.search(window)
+    # the 120 characters before the citation, read in place (``pos``, ``endpos``) where no pattern
+    # anchors at their start
+    window_start = max(0, start - 120)
+    head = RELATION_WORDS.search(text, window_start, start)
     if head is None:
         return "other"
     # RELATION_NEAR over the last 60 characters; it opens with a relation word, so none starts before
     # ``head``, the first one
-    near = RELATION_NEAR.search(window, max(head.start(), len(window) - 60))
+    near = RELATION_NEAR.search(text, max(head.start(), start - 60), start)
     clause = None
     # The clause start is read when no relation word is near, or when it may be "Căn cứ" (which
     # wins over the near word); a fast literal search first: few windows hold a clause start.
-    if (near is None or "Căn cứ" in window) and CLAUSE_WORDS.search(window):
-        for clause in CLAUSE_START.finditer(window):  # noqa: B007 - the last clause start is wanted
-            pass
+    if (near is None or text.find("Căn cứ", window_start, start) >= 0) and CLAUSE_WORDS.search(text, window_start, start):
+        clause = _last_clause_start(text[window_start:start])
     word = (near[1] if near else clause[1] if clause else "").lower()
     if word == "căn cứ" or (clause and clause[1] == "Căn cứ"):
         return "căn cứ"
@@ -572,6 +582,23 @@ def _relation(text: str, start: int) -> Relation:
     if word in ("theo", "trên cơ sở"):
         return "theo"
     return "other"
+
+
+def _last_clause_start(window: str) -> regex.Match[str] | None:
+    """A match of CLAUSE_START reading the relation word of the last match of ``finditer(window)``:
+    tried from the right at the places one can start (a line break, a ";", the start of the window).
+
+    The first that matches from the right is that last match, or starts at a line break among the
+    last match's leading spaces, and then reads on as it does.
+    """
+    end = len(window)
+    while True:
+        at = max(window.rfind("\n", 0, end), window.rfind(";", 0, end), 0)
+        if clause := CLAUSE_START.match(window, at):
+            return clause
+        if at == 0:
+            return None
+        end = at
 
 
 # ---------------------------------------------------------------- values
