@@ -146,13 +146,24 @@ TAIL_TITLE_OPENS = (",", "về", "V/v")
 TAIL_ALIAS = regex.compile(r"\s*\(\s*sau đây gọi (?:tắt |chung )?là\s+(?P<alias>[^()\n]{1,80}?)\s*\)")
 TAIL_ALIAS_OPENS = ("(",)
 # Where an issuer stops: the words that start the title, a date, a verb, or punctuation.
+# Words that end an issuer: the title's "về", a date, a verb ...
+ISSUER_STOP_WORDS = (
+    "về|V/v|ngày|quy định|hướng dẫn|ban hành|phê duyệt|sửa đổi|"
+    "đã|đang|thì|tại|trong|đối với|cho|để|khi|"
+    "với|theo|gắn với|nhằm|là|được|sau|trước|cùng|nay|có"
+)
 ISSUER_STOP = regex.compile(
     # "của UBND tỉnh thực hiện Nghị quyết số ..." (but "Ban chỉ đạo thực hiện quy chế dân chủ" is a name)
     r"\s+(?:(?:thực hiện|triển khai)(?=\s+\p{Lu})(?=\s+(?:" + TYPES + r")\b)|"
-    r"về|V/v|ngày|quy định|hướng dẫn|ban hành|phê duyệt|sửa đổi|"
-    r"đã|đang|thì|tại|trong|đối với|cho|để|khi|"
-    r"với|theo|gắn với|nhằm|là|được|sau|trước|cùng|nay|có|và (?:các|những)\s)"
+    + ISSUER_STOP_WORDS
+    + r"|và (?:các|những)\s)"
     r"(?!\p{L})|\s*[,;:\n()“”\"]|\.(?=\s|$)|\s+(?:và\s+)?(?=\p{Lu})(?=(?:" + TYPES + r")\s+(?:số|\d))|$"
+)
+# Where an ISSUER_STOP can start, but for "$" (see ``_issuer_stop``): at a punctuation mark, or at a
+# space before a stop word, "và", a punctuation mark or a type word. A wider pattern (as MAY_CITE),
+# which ``re`` scans fast: a class opens it, and an issuer holds few places where it matches.
+ISSUER_STOP_AT = re.compile(
+    rf"[,;:\n()“”\".]|\s(?=\s*(?:thực hiện|triển khai|{ISSUER_STOP_WORDS}|và|[,;:\n()“”\"]|{TYPES}))"
 )
 TITLE_STOP = regex.compile(
     rf"\s*[;\n()]|\.(?:\s|$)|(?:,|\s+và)\s+(?:các\s+)?(?:{TYPES})\s+(?:số\s*)?\d|$"
@@ -374,7 +385,7 @@ def _tail(text: str, position: int, group: list[_Mention], place: str | None, do
         elif ahead.startswith(TAIL_TERM_OPENS) and (m := TAIL_TERM.match(text, position, limit)):
             position = m.end()
         elif ahead.startswith(TAIL_ISSUER_OPENS) and (m := TAIL_ISSUER.match(text, position, limit)):
-            stop = ISSUER_STOP.search(text, m.end(), min(len(text), m.end() + 160))
+            stop = _issuer_stop(text, m.end(), min(len(text), m.end() + 160))
             raw = _issuer_extent(text[m.end() : stop.start() if stop else m.end()])
             issuer = _issuer(raw, place)
             if issuer is None:
@@ -411,6 +422,13 @@ def _tail(text: str, position: int, group: list[_Mention], place: str | None, do
     if len(group) == 1:  # a single citation's span runs through its date and issuer
         group[0].end = max(group[0].end, end)
     return end
+
+
+def _issuer_stop(text: str, pos: int, endpos: int) -> regex.Match[str]:
+    """``ISSUER_STOP.search(text, pos, endpos)``, tried only where ISSUER_STOP_AT matches, and at
+    ``endpos`` ("$"; a line break before it is an ISSUER_STOP_AT)."""
+    stop = next(finditer_from_heads(ISSUER_STOP, ISSUER_STOP_AT, text, pos, endpos), None)
+    return stop or ISSUER_STOP.match(text, endpos, endpos)
 
 
 def _title_stop(text: str, pos: int, endpos: int) -> regex.Match[str] | None:
