@@ -114,21 +114,26 @@ def finditer_from_words(
 
     For a few words ``str.find`` (a skip search) is several times faster than ``re`` scanning their
     alternation, which stops at every character that opens one ("t" of "tỉnh" and "thành phố": one
-    letter in fifteen). Each word's next occurrence is kept until the search passes it, so the text
-    is searched once for each word; the next head is the nearest of them, as ``heads.search`` finds.
+    letter in fifteen). Each word's occurrences are found in one pass over the text; the heads are
+    all of them in order, as ``heads.search`` would find them one by one.
     """
-    upcoming = {word: text.find(word, pos, endpos) for word in words}
+    heads = iter(sorted({at for word in words for at in _occurrences(word, text, pos, endpos)}))
 
     def next_head(at: int) -> int:
-        start = -1
-        for word, found in upcoming.items():
-            if 0 <= found < at:
-                found = upcoming[word] = text.find(word, at, endpos)
-            if found >= 0 and (start < 0 or found < start):
-                start = found
-        return start
+        for head in heads:  # ``at`` only grows: the heads passed over are never wanted again
+            if head >= at:
+                return head
+        return -1
 
     return _matches_at_heads(pattern, next_head, text, pos, endpos)
+
+
+def _occurrences(word: str, text: str, pos: int, endpos: int) -> Iterator[int]:
+    """Where ``word`` starts in ``text[pos:endpos]`` (overlapping occurrences included)."""
+    at = text.find(word, pos, endpos)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1, endpos)
 
 
 def _matches_at_heads(
