@@ -283,10 +283,13 @@ def _find(text: str, place: str | None) -> list[_Mention]:
     found: list[_Mention] = []
     consumed = 0
     for match in _candidates(text):
+        start = match.start()
         word, itself, qualifier, number, bare = match.groups()
-        if match.start() < consumed or itself:
+        if start < consumed or itself:
             continue
         doc_type = _CANONICAL[word.lower()]
+        # the 60 characters before, where the pinpoints and the words that make it no citation stand
+        before = text[max(0, start - 60) : start]
         group: list[_Mention] = []
         if number is not None:
             raw = number
@@ -296,15 +299,15 @@ def _find(text: str, place: str | None) -> list[_Mention]:
             end = match.start(NUM_GROUP) + len(number) + _spaces_in(raw, number)
             # "Luật bảo hiểm y tế số 25/2008/QH12": for a law the words before "số" are its name
             name = f"{word[0].upper()}{word[1:]} {qualifier}" if qualifier and doc_type in _NAMED else None
-            group.append(_Mention(doc_type, match.start(), end, number=number, name=name))
+            group.append(_Mention(doc_type, start, end, number=number, name=name))
         elif bare is not None and word[0].isupper():
             number = _clean_number(bare)
             if not number or (not _has_code(number) and NOT_SHORT.match(text, match.end(BARE_GROUP))):
                 continue
             end = match.start(BARE_GROUP) + len(number) + _spaces_in(bare, number)
-            group.append(_Mention(doc_type, match.start(), end, number=number))
-        elif word[0].isupper() and doc_type in _NAMED and not _not_a_citation(_before(text, match.start())):
-            named = _name(text, match.start(), match.end(), doc_type)
+            group.append(_Mention(doc_type, start, end, number=number))
+        elif word[0].isupper() and doc_type in _NAMED and not _not_a_citation(before):
+            named = _name(text, start, match.end(), doc_type)
             if named is None:
                 continue
             name, end, number = named
@@ -313,17 +316,15 @@ def _find(text: str, place: str | None) -> list[_Mention]:
                 if written and _has_code(written):
                     number = written
                     end = m.start(1) + len(written) + _spaces_in(m[1], written)
-            group.append(_Mention(doc_type, match.start(), end, name=name, number=number))
+            group.append(_Mention(doc_type, start, end, name=name, number=number))
         else:
             continue
-        before = _before(text, match.start())
         group[0].articles = _pinpoints(before)
-        group[0].relation = _relation(text, match.start())
+        group[0].relation = _relation(text, start)
         actor = None
         if before.rstrip().endswith((" có", " ban hành", " tại")):  # cheap test before the search
             # BEFORE_ISSUER.search over the 150 characters before, tried only at its first words
-            window_start = max(0, match.start() - 150)
-            heads = finditer_from_heads(BEFORE_ISSUER, BEFORE_ISSUER_HEADS, text, window_start, match.start())
+            heads = finditer_from_heads(BEFORE_ISSUER, BEFORE_ISSUER_HEADS, text, max(0, start - 150), start)
             actor = next(heads, None)
         if actor:
             before_values = (_issuer(actor[ISSUER_GROUP], place), _iso(actor))
@@ -335,11 +336,6 @@ def _find(text: str, place: str | None) -> list[_Mention]:
             item.date = item.date or before_values[1]
         found.extend(group)
     return found
-
-
-def _before(text: str, start: int) -> str:
-    """The 60 characters before a citation, where its pinpoints and the words that make it no citation stand."""
-    return text[max(0, start - 60) : start]
 
 
 def _candidates(text: str):
@@ -681,6 +677,7 @@ def _key_number(number: str) -> str:
     return "".join(number.split()).casefold()
 
 
+@lru_cache(maxsize=4096)  # a name is keyed four times in ``_merge``
 def _key_name(name: str) -> str:
     return " ".join(name.split()).casefold()
 
