@@ -69,10 +69,10 @@ QUALIFIER = r"\p{Ll}++(?:\s\p{Ll}++){0,3}"
 # Candidates are found fast, then read with CITATION anchored at each: a capitalised type word
 # (a literal alternation; the standard ``re`` scans it several times faster than ``regex`` and
 # a literal alternation cannot backtrack), or "số <digit>" with a lower-case type word before it.
-CAPITALISED = literal_heads(s[0].upper() + s[1:] for s in _CANONICAL)
+_CAPITALISED_TYPES = {s[0].upper() + s[1:]: canonical for s, canonical in _CANONICAL.items()}
 # The capitalised spellings of the types never cited by name ("Kế hoạch", "Công văn"): such a type
 # word cites something only with a number after it ("Kế hoạch này" is the document itself).
-UNNAMED = frozenset(s[0].upper() + s[1:] for s, canonical in _CANONICAL.items() if canonical not in _NAMED)
+UNNAMED = frozenset(s for s, canonical in _CAPITALISED_TYPES.items() if canonical not in _NAMED)
 # After such a word, CITATION can read a number only where this matches: at a character that is not
 # a space (there CITATION may take a shorter type word and read on), or where the spaces are followed
 # by "số", a digit, or up to four words and "số" (a qualifier). A wider pattern than CITATION's
@@ -80,7 +80,19 @@ UNNAMED = frozenset(s[0].upper() + s[1:] for s, canonical in _CANONICAL.items() 
 # ``re``'s are all above U+FFFF), tried with the much cheaper ``re``: a type word where it does not
 # match is passed over, as ``_find`` would pass over its CITATION match.
 # Possessive runs (++): what follows a run of spaces or of other characters cannot start inside it.
-MAY_CITE = re.compile(r"\S|\s++(?:[Ss]ố|[\d\U00010000-\U0010ffff]|(?:\S++\s++){1,4}[Ss]ố)")
+MAY_CITE = r"\S|\s++(?:[Ss]ố|[\d\U00010000-\U0010ffff]|(?:\S++\s++){1,4}[Ss]ố)"
+# MAY_CITE is a lookahead after each such word, tested inside the scan rather than by a call from
+# Python at each type word found. Where it fails after the longest word found at a place, the scan
+# tries the shorter words there: as asserted, none is a type cited by name, and each is followed by
+# the longer one's words ("Nghị quyết" by " liên tịch"), none of them "số" or a number, so MAY_CITE
+# fails after it too (else it would find "số" within four words after the longer one).
+assert all(
+    short in UNNAMED and regex.fullmatch(r"(?: (?![Ss]ố|\d)\S+)+", long[len(short) :])
+    for long in UNNAMED
+    for short in _CAPITALISED_TYPES
+    if long != short and long.startswith(short)
+)
+CAPITALISED = literal_heads(_CAPITALISED_TYPES, {word: MAY_CITE for word in UNNAMED})
 SO_DIGIT = regex.compile(r"số\s*:?\s*\d")
 # Where SO_DIGIT can match: the same in ``re``, a wider pattern (as MAY_CITE), whose fast search for
 # "số" does not stop at the many "số" no digit follows.
@@ -133,21 +145,36 @@ TAIL_TITLE_OPENS = (",", "về", "V/v")
 # "(sau đây gọi là Luật BHYT)": a name the document uses for the instrument from here on
 TAIL_ALIAS = regex.compile(r"\s*\(\s*sau đây gọi (?:tắt |chung )?là\s+(?P<alias>[^()\n]{1,80}?)\s*\)")
 TAIL_ALIAS_OPENS = ("(",)
+# Words that end an issuer: the title's "về", a date's "ngày", a verb ...
+ISSUER_STOP_WORDS = (
+    "về|V/v|ngày|quy định|hướng dẫn|ban hành|phê duyệt|sửa đổi|"
+    "đã|đang|thì|tại|trong|đối với|cho|để|khi|"
+    "với|theo|gắn với|nhằm|là|được|sau|trước|cùng|nay|có"
+)
 # Where an issuer stops: the words that start the title, a date, a verb, or punctuation.
 ISSUER_STOP = regex.compile(
     # "của UBND tỉnh thực hiện Nghị quyết số ..." (but "Ban chỉ đạo thực hiện quy chế dân chủ" is a name)
     r"\s+(?:(?:thực hiện|triển khai)(?=\s+\p{Lu})(?=\s+(?:" + TYPES + r")\b)|"
-    r"về|V/v|ngày|quy định|hướng dẫn|ban hành|phê duyệt|sửa đổi|"
-    r"đã|đang|thì|tại|trong|đối với|cho|để|khi|"
-    r"với|theo|gắn với|nhằm|là|được|sau|trước|cùng|nay|có|và (?:các|những)\s)"
+    + ISSUER_STOP_WORDS
+    + r"|và (?:các|những)\s)"
     r"(?!\p{L})|\s*[,;:\n()“”\"]|\.(?=\s|$)|\s+(?:và\s+)?(?=\p{Lu})(?=(?:" + TYPES + r")\s+(?:số|\d))|$"
+)
+# Where an ISSUER_STOP can start, but for "$" (see ``_issuer_stop``): at a punctuation mark, or at a
+# space before a stop word, "và", a punctuation mark or a type word. A wider pattern (as MAY_CITE),
+# much cheaper in ``re`` than ISSUER_STOP tried at every character; an issuer holds few such places.
+ISSUER_STOP_AT = re.compile(
+    rf"[,;:\n()“”\".]|\s(?=\s*(?:thực hiện|triển khai|{ISSUER_STOP_WORDS}|và|[,;:\n()“”\"]|{TYPES}))"
 )
 TITLE_STOP = regex.compile(
     rf"\s*[;\n()]|\.(?:\s|$)|(?:,|\s+và)\s+(?:các\s+)?(?:{TYPES})\s+(?:số\s*)?\d|$"
 )
 # Where a TITLE_STOP can start: at one of these, in the spaces just before one ("\s*;", "\s+và"),
-# or at the end of the window (see ``_title_stop``).
-TITLE_STOP_AT = re.compile(r"[;\n().,]|và")
+# or at the end of the window (see ``_title_stop``). The "," and "và" that no type and number follow
+# (most of those in a title) are passed over: the same lookahead in ``re``, with classes as wide as
+# TITLE_STOP's or wider (as MAY_CITE's). Every alternative opens with a literal, so that ``re`` skips
+# fast to the characters that can open one.
+_TYPE_AND_NUMBER_AHEAD = rf"(?=\s+(?:các\s+)?(?:{TYPES})\s+(?:số\s*)?[\d\U00010000-\U0010ffff])"
+TITLE_STOP_AT = re.compile(rf";|\n|\(|\)|\.(?=\s|$)|,{_TYPE_AND_NUMBER_AHEAD}|và{_TYPE_AND_NUMBER_AHEAD}")
 # The issuer (and date) written before the citation: "ngày 14/8/2024, Sở Tài nguyên và Môi
 # trường có Công văn số ...", "UBND thành phố Vũng Tàu đã ban hành Kế hoạch số ...", "của Công
 # an tỉnh tại Tờ trình số ...".
@@ -156,6 +183,8 @@ BEFORE_ISSUER = regex.compile(
     rf"(?:[Nn]gày\s+(?:{DAY_MONTH_YEAR})\s*,\s*)?(?<!\p{{L}})(?P<issuer>(?:{ISSUER_HEADS})(?: (?!đã |được |có |tại )[^\s,;.()“”]+){{0,10}}?)"
     r"\s+(?:đã\s+|vừa\s+)?(?:có|ban hành|tại)\s+$"
 )
+# Where BEFORE_ISSUER can start: its date's "ngày" or an issuer's head word (see ``finditer_from_heads``).
+BEFORE_ISSUER_HEADS = literal_heads(["ngày", "Ngày", *ISSUER_HEADS.split("|")])
 # The date's groups come first in both patterns that read one (``_iso`` reads them by number).
 _DATE_GROUPS = {"d": 1, "m": 2, "y": 3, "d2": 4, "m2": 5, "y2": 6}
 assert TAIL_DATE.groupindex == _DATE_GROUPS and BEFORE_ISSUER.groupindex == {**_DATE_GROUPS, "issuer": 7}
@@ -254,10 +283,13 @@ def _find(text: str, place: str | None) -> list[_Mention]:
     found: list[_Mention] = []
     consumed = 0
     for match in _candidates(text):
+        start = match.start()
         word, itself, qualifier, number, bare = match.groups()
-        if match.start() < consumed or itself:
+        if start < consumed or itself:
             continue
         doc_type = _CANONICAL[word.lower()]
+        # the 60 characters before, where the pinpoints and the words that make it no citation stand
+        before = text[max(0, start - 60) : start]
         group: list[_Mention] = []
         if number is not None:
             raw = number
@@ -267,15 +299,15 @@ def _find(text: str, place: str | None) -> list[_Mention]:
             end = match.start(NUM_GROUP) + len(number) + _spaces_in(raw, number)
             # "Luật bảo hiểm y tế số 25/2008/QH12": for a law the words before "số" are its name
             name = f"{word[0].upper()}{word[1:]} {qualifier}" if qualifier and doc_type in _NAMED else None
-            group.append(_Mention(doc_type, match.start(), end, number=number, name=name))
+            group.append(_Mention(doc_type, start, end, number=number, name=name))
         elif bare is not None and word[0].isupper():
             number = _clean_number(bare)
             if not number or (not _has_code(number) and NOT_SHORT.match(text, match.end(BARE_GROUP))):
                 continue
             end = match.start(BARE_GROUP) + len(number) + _spaces_in(bare, number)
-            group.append(_Mention(doc_type, match.start(), end, number=number))
-        elif word[0].isupper() and doc_type in _NAMED and not _not_a_citation(_before(text, match.start())):
-            named = _name(text, match.start(), match.end(), doc_type)
+            group.append(_Mention(doc_type, start, end, number=number))
+        elif word[0].isupper() and doc_type in _NAMED and not _not_a_citation(before):
+            named = _name(text, start, match.end(), doc_type)
             if named is None:
                 continue
             name, end, number = named
@@ -284,15 +316,16 @@ def _find(text: str, place: str | None) -> list[_Mention]:
                 if written and _has_code(written):
                     number = written
                     end = m.start(1) + len(written) + _spaces_in(m[1], written)
-            group.append(_Mention(doc_type, match.start(), end, name=name, number=number))
+            group.append(_Mention(doc_type, start, end, name=name, number=number))
         else:
             continue
-        before = _before(text, match.start())
         group[0].articles = _pinpoints(before)
-        group[0].relation = _relation(text, match.start())
+        group[0].relation = _relation(text, start)
         actor = None
         if before.rstrip().endswith((" có", " ban hành", " tại")):  # cheap test before the search
-            actor = BEFORE_ISSUER.search(text, max(0, match.start() - 150), match.start())
+            # BEFORE_ISSUER.search over the 150 characters before, tried only at its first words
+            heads = finditer_from_heads(BEFORE_ISSUER, BEFORE_ISSUER_HEADS, text, max(0, start - 150), start)
+            actor = next(heads, None)
         if actor:
             before_values = (_issuer(actor[ISSUER_GROUP], place), _iso(actor))
         else:
@@ -305,23 +338,16 @@ def _find(text: str, place: str | None) -> list[_Mention]:
     return found
 
 
-def _before(text: str, start: int) -> str:
-    """The 60 characters before a citation, where its pinpoints and the words that make it no citation stand."""
-    return text[max(0, start - 60) : start]
-
-
 def _candidates(text: str):
     """CITATION matches at capitalised type words and at lower-case ones before "số N", in order
     (but for types never cited by name, only those followed by what a number needs)."""
-    starts = {m.start() for m in CAPITALISED.finditer(text) if m[0] not in UNNAMED or MAY_CITE.match(text, m.end())}
+    starts = {m.start() for m in CAPITALISED.finditer(text)}
     # every "số N": each "số" found in one pass of the fast literal search, then tested
     for so in SO_HEADS.finditer(text):
-        if not SO_DIGIT.match(text, so.start()):
-            continue
         # a lower-case type word must start in the 50 characters before: a fast literal search first
-        # (few windows hold one)
+        # (few windows hold one), then the exact test of the digit
         type_word = LOWER_TYPE_HEADS.search(text, max(0, so.start() - 50), so.start())
-        if type_word is None:
+        if type_word is None or not SO_DIGIT.match(text, so.start()):
             continue
         # the first match is LOWER_TYPE_BEFORE.search over the window (none starts before ``type_word``)
         before = next(finditer_from_heads(LOWER_TYPE_BEFORE, LOWER_TYPE_HEADS, text, type_word.start(), so.start()), None)
@@ -355,7 +381,7 @@ def _tail(text: str, position: int, group: list[_Mention], place: str | None, do
         elif ahead.startswith(TAIL_TERM_OPENS) and (m := TAIL_TERM.match(text, position, limit)):
             position = m.end()
         elif ahead.startswith(TAIL_ISSUER_OPENS) and (m := TAIL_ISSUER.match(text, position, limit)):
-            stop = ISSUER_STOP.search(text, m.end(), min(len(text), m.end() + 160))
+            stop = _issuer_stop(text, m.end(), min(len(text), m.end() + 160))
             raw = _issuer_extent(text[m.end() : stop.start() if stop else m.end()])
             issuer = _issuer(raw, place)
             if issuer is None:
@@ -392,6 +418,13 @@ def _tail(text: str, position: int, group: list[_Mention], place: str | None, do
     if len(group) == 1:  # a single citation's span runs through its date and issuer
         group[0].end = max(group[0].end, end)
     return end
+
+
+def _issuer_stop(text: str, pos: int, endpos: int) -> regex.Match[str]:
+    """``ISSUER_STOP.search(text, pos, endpos)``, tried only where ISSUER_STOP_AT matches, and at
+    ``endpos`` ("$"; a line break before it is an ISSUER_STOP_AT)."""
+    stop = next(finditer_from_heads(ISSUER_STOP, ISSUER_STOP_AT, text, pos, endpos), None)
+    return stop or ISSUER_STOP.match(text, endpos, endpos)
 
 
 def _title_stop(text: str, pos: int, endpos: int) -> regex.Match[str] | None:
@@ -541,19 +574,20 @@ def _pinpoints(before: str) -> list[str]:
 
 
 def _relation(text: str, start: int) -> Relation:
-    window = text[max(0, start - 120) : start]
-    head = RELATION_WORDS.search(window)
+    # the 120 characters before the citation, read in place (``pos``, ``endpos``) where no pattern
+    # anchors at their start
+    window_start = max(0, start - 120)
+    head = RELATION_WORDS.search(text, window_start, start)
     if head is None:
         return "other"
     # RELATION_NEAR over the last 60 characters; it opens with a relation word, so none starts before
     # ``head``, the first one
-    near = RELATION_NEAR.search(window, max(head.start(), len(window) - 60))
+    near = RELATION_NEAR.search(text, max(head.start(), start - 60), start)
     clause = None
     # The clause start is read when no relation word is near, or when it may be "Căn cứ" (which
     # wins over the near word); a fast literal search first: few windows hold a clause start.
-    if (near is None or "Căn cứ" in window) and CLAUSE_WORDS.search(window):
-        for clause in CLAUSE_START.finditer(window):  # noqa: B007 - the last clause start is wanted
-            pass
+    if (near is None or text.find("Căn cứ", window_start, start) >= 0) and CLAUSE_WORDS.search(text, window_start, start):
+        clause = _last_clause_start(text[window_start:start])
     word = (near[1] if near else clause[1] if clause else "").lower()
     if word == "căn cứ" or (clause and clause[1] == "Căn cứ"):
         return "căn cứ"
@@ -562,6 +596,23 @@ def _relation(text: str, start: int) -> Relation:
     if word in ("theo", "trên cơ sở"):
         return "theo"
     return "other"
+
+
+def _last_clause_start(window: str) -> regex.Match[str] | None:
+    """A match of CLAUSE_START reading the relation word of the last match of ``finditer(window)``:
+    tried from the right at the places one can start (a line break, a ";", the start of the window).
+
+    The first that matches from the right is that last match, or starts at a line break among the
+    last match's leading spaces, and then reads on as it does.
+    """
+    end = len(window)
+    while True:
+        at = max(window.rfind("\n", 0, end), window.rfind(";", 0, end), 0)
+        if clause := CLAUSE_START.match(window, at):
+            return clause
+        if at == 0:
+            return None
+        end = at
 
 
 # ---------------------------------------------------------------- values
@@ -626,6 +677,7 @@ def _key_number(number: str) -> str:
     return "".join(number.split()).casefold()
 
 
+@lru_cache(maxsize=4096)  # a name is keyed four times in ``_merge``
 def _key_name(name: str) -> str:
     return " ".join(name.split()).casefold()
 

@@ -339,6 +339,36 @@ def test_clause_pinpoint_and_relation():
     assert (refs[0].articles, refs[0].relation) == (["khoản 2 Điều 5"], "căn cứ")
 
 
+def test_longer_type_words_cite_only_with_a_number():
+    refs = _one("Nghị quyết liên tịch này có hiệu lực. Thực hiện Nghị quyết liên tịch số 01/2020/NQLT-BTP-VKSNDTC.")
+    assert [(r.doc_type, r.number, r.text) for r in refs] == [
+        ("Nghị quyết", "01/2020/NQLT-BTP-VKSNDTC", "Nghị quyết liên tịch số 01/2020/NQLT-BTP-VKSNDTC")
+    ]
+    refs = _one("Triển khai Chương trình hành động số 12-CTr/TU của Tỉnh ủy; Kế hoạch liên tịch, Kế hoạch.")
+    assert [(r.doc_type, r.number, r.issuer) for r in refs] == [("Chương trình", "12-CTr/TU", "Tỉnh ủy")]
+
+
+def test_title_runs_over_commas_and_và_up_to_a_listed_citation():
+    refs = _one(
+        "Căn cứ Nghị định số 04/2015/NĐ-CP ngày 12/3/2015 của Chính phủ về dân chủ, công khai và minh bạch "
+        "và Nghị định số 149/2018/NĐ-CP."
+    )
+    assert [(r.number, r.title) for r in refs] == [
+        ("04/2015/NĐ-CP", "về dân chủ, công khai và minh bạch"),
+        ("149/2018/NĐ-CP", None),
+    ]
+
+
+def test_issuer_stops_at_the_spaces_before_a_line_break():
+    refs = _one("Thực hiện Kế hoạch số 12/KH-UBND của UBND tỉnh \nvề việc triển khai.")
+    assert [(r.issuer, r.text) for r in refs] == [("Ủy ban nhân dân tỉnh", "Kế hoạch số 12/KH-UBND của UBND tỉnh")]
+
+
+def test_relation_of_the_last_clause_start_after_blank_lines():
+    refs = _one("Các nội dung sau:\n\n- Căn cứ kết quả rà soát, đề xuất tại Báo cáo số 15/BC-STP;\nTheo đó, Tờ trình số 7/TTr-SNV.")
+    assert [(r.number, r.relation) for r in refs] == [("15/BC-STP", "căn cứ"), ("7/TTr-SNV", "theo")]
+
+
 def test_span_is_exact():
     text = "Thực hiện Kế hoạch số 02 - KH/BCĐ.QCDC ngày 17 tháng 01 năm 2021 của Ban chỉ đạo."
     parsed = parse(normalize(text).text)
