@@ -23,6 +23,7 @@ the flat list of body sections (each with its path label such as ``II.1.a``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -198,9 +199,8 @@ PERSON_NAME = regex.compile(r"^(?:\p{Lu}[\p{Ll}]*|\p{Lu}+)(?:\s(?:\p{Lu}[\p{Ll}]
 SIGNED_MARK = regex.compile(r"^\(?\[?\s*(?:đã\s+ký|ký\s+tên|đóng\s+dấu|signed)[^)\]]*\]?\)?$", regex.I)
 BODY_END = regex.compile(r"\./\.")
 
-# Body sections: markers at the start of a line.
-SECTION_MARKER = regex.compile(
-    r"""^(?:
+# Body sections: markers at the start of a line, one alternative (one group) a kind.
+_MARKER_KINDS = r"""(?:
         (?P<part>Phần\s+(?:thứ\s+)?[\p{L}IVX]+)
       | (?P<chapter>Chương\s+[IVXLC\d]+)
       | (?P<article>Điều\s+\d+[a-z]?)\.?
@@ -212,12 +212,16 @@ SECTION_MARKER = regex.compile(
       | (?P<ordinal>Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười|\d+))\s*:
       | (?P<dash>[-–])
       | (?P<plus>[+•])
-    )(?=\s)""",
-    regex.M | regex.X,
-)
-# The number of each kind's group: groups are read by number, as a read by name in ``regex`` copies
+    )(?=\s)"""
+SECTION_MARKER = regex.compile("^" + _MARKER_KINDS, regex.M | regex.X)
+# The same markers after a line break, for the scan of a body: ``regex`` skips fast to a literal
+# "\n" but tries "^" at every position (the scan takes about two thirds of the time). Every marker
+# ends before white space, never with a line break, so the scan finds the markers ``^`` finds.
+_MARKER_AFTER_BREAK = regex.compile(r"\n" + _MARKER_KINDS, regex.X)
+# The kind of each group number: groups are read by number, as a read by name in ``regex`` copies
 # the pattern's table of names (``groupindex``), a microsecond or more, on every read.
-_MARKER_GROUPS = SECTION_MARKER.groupindex
+_MARKER_KIND = {number: kind for kind, number in SECTION_MARKER.groupindex.items()}
+assert _MARKER_AFTER_BREAK.groupindex == SECTION_MARKER.groupindex
 _LEVELS = {
     "part": 0,
     "chapter": 1,
@@ -633,15 +637,25 @@ def _find_closing(text: str, body_start: int) -> Closing | None:
     return closing
 
 
-# The label's first three letters ("Nơi", "NOI" ...), without its lookbehind: regex skips to them
-# much faster than it tries the whole label at every position of the body.
-_RECIPIENTS_OPENING = regex.compile(r"N[ơo]i", regex.I)
+# The label's first three letters in any case ("Nơi", "NOI", "noi" ...: the letters that the label's
+# regex.I matches, and "İ", which it takes for "i"), without its lookbehind. Two ``re`` scans, one for
+# each case of the "N", each skip fast to their literal first letter: together about a third of the
+# time of one ``regex.I`` scan, which tries every "n" and "N" of the body.
+_OPENING_UPPER = re.compile("N[ơoƠO][iIİ]")
+_OPENING_LOWER = re.compile("n[ơoƠO][iIİ]")
 
 
 def _recipients_label(text: str, start: int) -> regex.Match[str] | None:
     """The first "Nơi nhận" label from ``start``: the first place the label opens and matches."""
-    for opening in _RECIPIENTS_OPENING.finditer(text, start):
-        label = RECIPIENTS_LABEL.match(text, opening.start())
+    first = _first_label(_OPENING_UPPER, text, start, len(text))
+    # an opening in lower case counts only before that one ("nơi" cannot run into its "N")
+    return _first_label(_OPENING_LOWER, text, start, first.start() if first else len(text)) or first
+
+
+def _first_label(opening: re.Pattern[str], text: str, start: int, end: int) -> regex.Match[str] | None:
+    """The first label at an ``opening`` in ``text[start:end]``."""
+    for candidate in opening.finditer(text, start, end):
+        label = RECIPIENTS_LABEL.match(text, candidate.start())
         if label is not None:
             return label
     return None
@@ -834,13 +848,26 @@ TRAILING_FIRST_CHILD = regex.compile(r"(?<=[\p{L}\p{N}\)”\"])[ \t]+(?P<marker>
 _JOINED_HEADINGS = frozenset({"roman", "number", "dotted"})
 
 
+def _marker_matches(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+    """The matches of ``SECTION_MARKER.finditer(text, start, end)``, found after line breaks."""
+    if start == 0 or text[start - 1] == "\n":
+        first = SECTION_MARKER.match(text, start, end)
+        if first is not None:
+            yield first
+            start = first.end()
+    yield from _MARKER_AFTER_BREAK.finditer(text, start, end)
+
+
 def _markers(text: str, start: int, end: int) -> list[tuple[int, str, str, str]]:
     """Each marker as (position, kind, value, marker text), with first children split off heading lines."""
     found = []
-    for match in SECTION_MARKER.finditer(text, start, end):
-        kind = match.lastgroup or "dash"
-        value, marker = match.group(_MARKER_GROUPS[kind], 0)
-        found.append((match.start(), kind, value, marker))
+    for match in _marker_matches(text, start, end):
+        # each alternative is one group, which opens it: the last group is the kind, and starts the marker
+        group = match.lastindex
+        kind = _MARKER_KIND[group]
+        position = match.start(group)
+        value = match[group]
+        found.append((position, kind, value, text[position : match.end()]))
         if kind not in _JOINED_HEADINGS:
             continue
         line_end = text.find("\n", match.end(), end)
@@ -868,12 +895,15 @@ def _sections(text: str, start: int, end: int) -> list[Section]:
     for position, kind, value, marker in _markers(text, start, end):
         level = _LEVELS[kind]
         while stack and stack[-1][1].level >= level:
-            stack.pop()[1].end = position
+            closed = stack.pop()[1]
+            closed.end = position
+            if closed.text_end > position:  # no child: its own text runs to its end
+                closed.text_end = position
         parent: int | None
         if stack:
             parent, parent_section = stack[-1]
             label = f"{parent_section.label}.{_label_part(kind, value, counters, parent, level)}"
-            if parent_section.text_end == parent_section.end:
+            if parent_section.text_end == end:  # its first child: its own text ends here
                 parent_section.text_end = position
         else:
             parent, label = None, _label_part(kind, value, counters, None, level)
@@ -882,17 +912,12 @@ def _sections(text: str, start: int, end: int) -> list[Section]:
             label=label,
             level=level,
             start=position,
-            end=end,
-            text_end=end,
+            end=end,  # until a later marker closes it
+            text_end=end,  # until its first child
             parent=parent,
         )
         stack.append((len(sections), section))
         sections.append(section)
-    for _, section in stack:
-        section.end = end
-    for section in sections:
-        if section.text_end > section.end:
-            section.text_end = section.end
     return sections
 
 
