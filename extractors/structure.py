@@ -518,7 +518,13 @@ _MOTTO_OR_NUMBER_LABEL = regex.compile(NATIONAL_MOTTO.pattern + "|" + MOTTO.patt
 def _cut(start: int, stop: int, blocked: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     """``start:stop`` minus the blocked spans (quốc hiệu, number, date ...)."""
     spans = [(start, stop)]
-    motto_or_type = [(m.start() + start, m.end() + start) for m in _MOTTO_OR_NUMBER_LABEL.finditer(text[start:stop])]
+    segment = text[start:stop]
+    motto_or_type = []
+    # each of them ends in "NAM", "phúc" or ":", in some case (regex.I takes only the ASCII pairs and
+    # "Ú" for these letters): most lines of a header have none, and spare the case-insensitive scan
+    lowered = segment.lower()
+    if ":" in segment or "nam" in lowered or "phúc" in lowered:
+        motto_or_type = [(m.start() + start, m.end() + start) for m in _MOTTO_OR_NUMBER_LABEL.finditer(segment)]
     for b_start, b_end in sorted(blocked + motto_or_type):
         next_spans = []
         for s, e in spans:
