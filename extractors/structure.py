@@ -424,7 +424,9 @@ def _trim_title_piece(text: str, start: int, end: int) -> Piece | None:
     cut = INLINE_BODY_START.search(line)
     if cut:
         line = line[: cut.start()]
-    authority = AUTHORITY.search(line)
+    # the authority runs to the line's end in capitals (digits, "-" and "," among them): a line that
+    # ends in a lower-case letter, as most titles do, has none, and spares the slow search
+    authority = None if line.rstrip()[-1:].islower() else AUTHORITY.search(line)
     if authority and authority.start("authority") > 0:
         line = line[: authority.start("authority")]
     elif authority:
