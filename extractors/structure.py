@@ -905,33 +905,31 @@ def _markers(text: str, start: int, end: int) -> list[tuple[int, str, str, str]]
 def _sections(text: str, start: int, end: int) -> list[Section]:
     """Numbered, lettered and bulleted items of the body, as a tree in document order."""
     sections: list[Section] = []
-    stack: list[tuple[int, Section]] = []  # the open sections, innermost last, with their indices
+    stack: list[Section] = []  # the open sections, innermost last
+    indices: list[int] = []  # their indices in ``sections``
     counters: dict[tuple[int | None, int], int] = {}
     for position, kind, value, marker in _markers(text, start, end):
         level = _LEVELS[kind]
-        while stack and stack[-1][1].level >= level:
-            closed = stack.pop()[1]
+        while stack and stack[-1].level >= level:
+            closed = stack.pop()
+            indices.pop()
             closed.end = position
             if closed.text_end > position:  # no child: its own text runs to its end
                 closed.text_end = position
         parent: int | None
         if stack:
-            parent, parent_section = stack[-1]
+            parent_section = stack[-1]
+            parent = indices[-1]
             label = f"{parent_section.label}.{_label_part(kind, value, counters, parent, level)}"
             if parent_section.text_end == end:  # its first child: its own text ends here
                 parent_section.text_end = position
         else:
             parent, label = None, _label_part(kind, value, counters, None, level)
-        section = Section(
-            marker=marker,
-            label=label,
-            level=level,
-            start=position,
-            end=end,  # until a later marker closes it
-            text_end=end,  # until its first child
-            parent=parent,
-        )
-        stack.append((len(sections), section))
+        # by position, in the order of the fields (keywords double the cost of building one): end and
+        # text_end run to the body's end until a later marker closes the section or opens its child
+        section = Section(marker, label, level, position, end, end, parent)
+        indices.append(len(sections))
+        stack.append(section)
         sections.append(section)
     return sections
 
