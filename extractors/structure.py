@@ -697,11 +697,13 @@ def _is_signer_line(segment: str) -> bool:
     return bool(ON_BEHALF.match(head) or SIGNER_TITLE.match(head))
 
 
-def _segments(text: str, start: int, end: int) -> list[Piece]:
-    """Lines, cells and " / " in-cell lines of ``text[start:end]``, as stripped pieces."""
-    pieces = []
-    for match in _CELL_LINE.finditer(text[start:end]):
-        base = start + match.start()
+def _segments(text: str, start: int, end: int) -> Iterator[Piece]:
+    """Lines, cells and " / " in-cell lines of ``text[start:end]``, as stripped pieces.
+
+    One at a time: the reader of a closing stops after a few of the pieces of its 3000 characters.
+    """
+    for match in _CELL_LINE.finditer(text, start, end):
+        base = match.start()
         line = match.group(0)
         # every in-cell break holds a "/": a line without one is a single part (a cheap test first)
         for part in _IN_CELL_BREAK.split(line) if "/" in line else (line,):
@@ -710,9 +712,8 @@ def _segments(text: str, start: int, end: int) -> list[Piece]:
             if not stripped:
                 continue
             piece_start = text.find(stripped, offset if offset >= 0 else base)
-            pieces.append(Piece(piece_start, piece_start + len(stripped), stripped))
+            yield Piece(piece_start, piece_start + len(stripped), stripped)
             base = piece_start + len(stripped)
-    return pieces
 
 
 def _read_closing(text: str, start: int, closing: Closing, recipients: bool, stop: int | None = None) -> None:
