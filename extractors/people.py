@@ -135,7 +135,9 @@ def _head_positions(text: str, start: int, end: int) -> tuple[list[int], list[in
     return honorific, titled
 
 
-def _matches_at(pattern: regex.Pattern[str], positions: list[int], text: str, end: int) -> Iterator[regex.Match[str]]:
+def _matches_at(
+    pattern: regex.Pattern[str], positions: list[int], text: str, end: int
+) -> Iterator[regex.Match[str]]:
     """``pattern`` tried at each of the ``positions`` in turn, as ``finditer_from_heads`` tries it at its
     heads: a position inside the last match is skipped."""
     resume = 0
