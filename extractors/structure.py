@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 import regex
 
 from extractors.data import patterns, table
+from extractors.text import finditer_from_heads, literal_heads
 
 # ---------------------------------------------------------------- data
 
@@ -160,6 +161,9 @@ assert list(DATE_LINE.groupindex) == _DATE_GROUPS and list(NUMBER_LINE.groupinde
 NEWS_DATE = regex.compile(r"(?<!\d)(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})(?!\d)")
 TYPE_WORD = regex.compile(rf"(?<![\p{{L}}])(?P<type>{_TYPE_ALTERNATION})(?![\p{{L}}])")
 assert list(TYPE_WORD.groupindex) == ["type"]  # read by number (see _DATE_GROUPS)
+# Where a type word can start (see ``finditer_from_heads``): ``re`` skips to the types' first letters,
+# where ``regex`` tries TYPE_WORD's lookbehind at every position.
+_TYPE_HEADS = literal_heads(_TYPE_WORDS)
 # A headerless document opens with its type in sentence case: "Chỉ thị về ...".
 _CANONICAL_WORDS = sorted({row["canonical"] for row in _DOC_TYPES}, key=len, reverse=True)
 OPENING_TYPE = regex.compile(
@@ -347,7 +351,7 @@ def _find_type_word(text: str, anchor: int, header: Header) -> regex.Match[str] 
     # earliest fixed part, and take the first type word standing alone or opening a line.
     starts = [p.start for p in (header.national_motto, header.number, header.date) if p]
     begin = min(starts) if starts else 0
-    for match in TYPE_WORD.finditer(text, begin, min(len(text), anchor + 1500)):
+    for match in finditer_from_heads(TYPE_WORD, _TYPE_HEADS, text, begin, min(len(text), anchor + 1500)):
         before = text[max(0, match.start() - 1) : match.start()]
         after = text[match.end() : match.end() + 1]
         line_start = before in ("", "\n", "\t") or text[: match.start()].endswith((" / ", ") "))
