@@ -55,7 +55,9 @@ PLACE_NAME = 2
 
 @cache
 def _organisation() -> regex.Pattern[str]:
-    heads = "|".join(regex.escape(h) for h in sorted(patterns("organisation_heads.txt"), key=len, reverse=True))
+    # the heads grouped by first letter (see ``literal_heads``): it matches as their plain alternation
+    # longest first, but regex tries only the heads that open with the letter at the match
+    heads = _organisation_heads().pattern
     pattern = regex.compile(rf"(?<![\p{{L}}])(?P<head>{heads})(?![\p{{L}}])(?P<rest>{FOLLOWER}{{0,6}}){GOVERNED}?")
     assert pattern.groupindex == {"head": 1, "rest": 2}  # read by number (see PLACE_NAME)
     return pattern

@@ -19,6 +19,7 @@ instead (slow: about 128 sentences/s); the default pipeline never calls it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 import regex
@@ -27,7 +28,7 @@ from extractors import places
 from extractors.data import patterns, table
 from extractors.models import Person
 from extractors.structure import Parsed
-from extractors.text import finditer_from_heads, literal_heads, sentence_case
+from extractors.text import literal_heads, sentence_case
 
 # One syllable of a personal name, capitalised: "Trịnh", "Thị", "R’lấp" is not one.
 SYLLABLE = r"\p{Lu}\p{Ll}*"
@@ -61,7 +62,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             rf"(?:(?:Tin|Bài|Ảnh|Tin, ảnh|Bài, ảnh|Tin và ảnh)\s*:\s*)?(?P<names>{NAME}(?:\s*[-–,]\s*{NAME})*)"
             r"(?:\s*,\s*\p{Lu}{2,5})?\s*"
         ),
-        "byline_name": regex.compile(NAME),
+        "name": regex.compile(NAME),  # one personal name (of a byline, of the signer)
         "title_word": regex.compile(rf"^(?:{title_alt})"),
     }
     # Groups are read by number (the names stay in the patterns to say what they hold): in ``regex``
@@ -92,8 +93,9 @@ _LETTERS = re.escape(
 @cache
 def _heads() -> dict[str, re.Pattern[str]]:
     """Where the honorific and titled patterns can start: their first words, found fast with ``re``
-    (see ``finditer_from_heads``), with checks the full patterns make anyway so that fewer places
-    are handed to them.
+    (see ``finditer_from_heads`` in ``extractors.text``, whose way ``_head_positions`` and
+    ``_matches_at`` follow), with checks the full patterns make anyway so that fewer places are
+    handed to them.
 
     An honorific stands alone, before a space: "ông" and "bà" are also the ends of "không", "công",
     "bàn" (3600 places a MB, of which about 50 are honorifics). The lookbehind is written after each
@@ -108,7 +110,44 @@ def _heads() -> dict[str, re.Pattern[str]]:
     return {
         "honorific": re.compile(alone),
         "titled": re.compile(rf"(?:{titles})(?=[^\n,;:.()]{{1,62}}?(?:{surnames}))"),
+        # Either head (a title without its check), for one scan of the text that finds both: a scan
+        # costs about as much for the two sets of words as for one (every alternative still opens with
+        # a literal, so ``re`` still skips to the characters that open one).
+        "either": re.compile(f"{alone}|{titles}"),
     }
+
+
+def _head_positions(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
+    """Where the honorific and the titled patterns can start in ``text[start:end]``: the places the
+    two head patterns match, found in one scan (and as ``finditer_from_heads`` finds them: overlapping
+    heads included)."""
+    heads = _heads()
+    honorific: list[int] = []
+    titled: list[int] = []
+    found = heads["either"].search(text, start, end)
+    while found is not None:
+        at = found.start()
+        if heads["honorific"].match(text, at, end):
+            honorific.append(at)
+        if heads["titled"].match(text, at, end):
+            titled.append(at)
+        found = heads["either"].search(text, at + 1, end)
+    return honorific, titled
+
+
+def _matches_at(
+    pattern: regex.Pattern[str], positions: list[int], text: str, end: int
+) -> Iterator[regex.Match[str]]:
+    """``pattern`` tried at each of the ``positions`` in turn, as ``finditer_from_heads`` tries it at its
+    heads: a position inside the last match is skipped."""
+    resume = 0
+    for at in positions:
+        if at < resume:
+            continue
+        match = pattern.match(text, at, end)
+        if match is not None:
+            yield match
+            resume = max(match.end(), at + 1)
 
 
 @cache
@@ -139,7 +178,7 @@ def _signer(parsed: Parsed) -> Person | None:
     if not closing or not closing.signer_name:
         return None
     piece = closing.signer_name
-    if not regex.fullmatch(NAME, piece.text) or _is_place(piece.text):
+    if not _patterns()["name"].fullmatch(piece.text) or _is_place(piece.text):
         return None
     title = None
     if closing.signer_title:
@@ -152,7 +191,7 @@ def _bylines(parsed: Parsed) -> list[Person]:
     """Lines of a news article that hold nothing but names: its bylines."""
     text = parsed.text
     found = []
-    pattern, one = _patterns()["byline"], _patterns()["byline_name"]
+    pattern, one = _patterns()["byline"], _patterns()["name"]
     for start, end in parsed.regions:
         position = start
         for line in text[start:end].split("\n"):
@@ -178,12 +217,13 @@ def extract(parsed: Parsed) -> list[Person]:
         # "Nơi nhận: - Phó GĐ Sở: ông Trần Ngọc Tân;"
         spans.append((parsed.closing.start, max(parsed.closing.start, parsed.closing.end)))
     for start, end in spans:
-        for match in finditer_from_heads(_patterns()["honorific"], _heads()["honorific"], text, start, end):
+        honorific_heads, titled_heads = _head_positions(text, start, end)
+        for match in _matches_at(_patterns()["honorific"], honorific_heads, text, end):
             name = match[HONORIFIC_NAME]
             if _is_place(name):
                 continue
             found.append(_named(match, HONORIFIC_NAME, _title_after(text, match.end(HONORIFIC_NAME))))
-        for match in finditer_from_heads(_patterns()["titled"], _heads()["titled"], text, start, end):
+        for match in _matches_at(_patterns()["titled"], titled_heads, text, end):
             name, title = match.group(TITLED_NAME, TITLED_TITLE)
             name_start = match.start(TITLED_NAME)
             if _is_place(name) or PLACE_BEFORE.search(text, max(0, name_start - 12), name_start):
