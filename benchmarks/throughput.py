@@ -8,8 +8,9 @@
    ``underthesea.word_tokenize`` runs over a slice of the same texts (``--underthesea-mb`` in
    all, spread over the passes: it is slow, ~0.1 MB/s), so that both see the machine in the
    same state: shared machines change speed by tens of percent within a minute. Prints MB/s of
-   both over the whole run, the pipeline's median and best pass, and the ratio (the median of
-   the per-pass ratios, and the ratio of the totals).
+   both over the whole run (wall time), the pipeline's median and best pass, its MB per CPU
+   second of this process (time the process waited for the core not counted), and the ratio
+   (the median of the per-pass ratios, and the ratio of the totals).
 2. Peak memory: ``vanban extract`` (the batch: worker process, journal, Parquet, DuckDB) over
    1x and 10x the corpus copied into a temporary folder, each in a fresh child process; peak
    RSS of the orchestrating process and of its largest worker, and the 10x/1x ratio.
@@ -55,12 +56,13 @@ def throughput(texts: list[str], target_mb: float, underthesea_mb: float) -> dic
     for text in texts:  # warm up: lazily built tables, compiled patterns
         extract_text(text)
     word_tokenize(texts[0])  # warm up: loads its model
-    pipeline_times, underthesea_times = [], []
+    pipeline_times, pipeline_cpu, underthesea_times = [], [], []
     for _ in range(passes):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         for text in texts:
             extract_text(text)
         pipeline_times.append(time.perf_counter() - started)
+        pipeline_cpu.append(time.process_time() - started_cpu)
         started = time.perf_counter()
         for text in slice_texts:
             word_tokenize(text)
@@ -76,6 +78,7 @@ def throughput(texts: list[str], target_mb: float, underthesea_mb: float) -> dic
         "pipeline_median_pass_mb_per_s": corpus_mb / statistics.median(pipeline_times),
         "pipeline_best_pass_mb_per_s": corpus_mb / min(pipeline_times),
         "pipeline_worst_pass_mb_per_s": corpus_mb / max(pipeline_times),
+        "pipeline_cpu_mb_per_s": corpus_mb * passes / sum(pipeline_cpu),
         "underthesea_mb": slice_mb * passes,
         "underthesea_seconds": sum(underthesea_times),
         "underthesea_mb_per_s": underthesea_rate,
@@ -135,7 +138,8 @@ def main() -> None:
         f"pipeline (one core):         {speed['pipeline_mb']:.1f} MB in {speed['pipeline_seconds']:.1f} s = "
         f"{speed['pipeline_mb_per_s']:.2f} MB/s over {speed['passes']} passes (median pass "
         f"{speed['pipeline_median_pass_mb_per_s']:.2f}, best {speed['pipeline_best_pass_mb_per_s']:.2f}, "
-        f"worst {speed['pipeline_worst_pass_mb_per_s']:.2f})\n"
+        f"worst {speed['pipeline_worst_pass_mb_per_s']:.2f}); per CPU second "
+        f"{speed['pipeline_cpu_mb_per_s']:.2f} MB/s\n"
         f"underthesea.word_tokenize:   {speed['underthesea_mb']:.1f} MB in {speed['underthesea_seconds']:.1f} s = "
         f"{speed['underthesea_mb_per_s']:.3f} MB/s\n"
         f"ratio pipeline/underthesea:  {speed['ratio']:.1f}x over the run, {speed['ratio_median_pass']:.1f}x median of the passes"
