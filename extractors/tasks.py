@@ -560,7 +560,12 @@ def _apply_field(
     """A field bullet ("- Đơn vị chủ trì: ...") fills the task above it; lines printed after it
     ("(2) Sao lưu ...", unmarked items of a numbered list) are the next tasks."""
     text = ctx.text
-    lines = _lines(text, *_trim(text, section.start, section.text_end))
+    start, end = _trim(text, section.start, section.text_end)
+    lines = _lines(text, start, end)
+    # _lines leaves out a row of a table: a field line whose value holds cells joined by tabs
+    # ("Đơn vị phối hợp: Sở Tài chính<tab>Thanh tra<tab>Công an") fills nothing
+    if not lines or lines[0][0] != start:
+        lines.insert(0, (start, start))
     line = _strip_marker(text[lines[0][0] : lines[0][1]])
     label, _, value = line.partition(":")
     name = _field_of(label)

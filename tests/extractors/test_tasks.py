@@ -549,6 +549,16 @@ def test_field_bullets_give_lead_and_time():
     assert task.deadline == "2024-Q3"
 
 
+def test_field_bullet_written_as_a_table_row():
+    # a field line whose value was a row of a Word table (cells joined by tabs) is left to the
+    # table reader; it raised IndexError before (found by generated documents)
+    found = _tasks(
+        "II. NỘI DUNG\n1. Sở Y tế chủ trì tổ chức kiểm tra.\n"
+        "- Đơn vị phối hợp: Sở Tài chính\tThanh tra\tCông an\nSở Nội vụ phải thực hiện rà soát.\n"
+    )
+    assert [(t.actors, t.coordinators) for t in found] == [(["Sở Y tế"], []), (["Sở Nội vụ"], [])]
+
+
 def test_goals_are_not_tasks():
     found = _tasks(
         "I. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức của cán bộ, công chức về dân chủ.\nII. NỘI DUNG\n1. Sở Nội vụ tổ chức tập huấn nghiệp vụ.\n"
