@@ -442,6 +442,9 @@ _DUE = r"""
 # `vanban query --as-of`), today when unset.
 _AS_OF = "coalesce(try_cast(getvariable('as_of') AS DATE), current_date)"
 _INSTRUMENT = "coalesce(nullif(r.id, ''), r.doc_type || ' ' || coalesce(r.number, r.name, '?'))"
+# How a person names it: the type and number, or the name alone (a law's name already
+# opens with its type: "Luật Đất đai", where the id says "Luật Luật Đất đai").
+_LABEL = "coalesce(r.doc_type || ' ' || r.number, r.name, r.doc_type)"
 
 VIEWS: dict[str, tuple[str, str]] = {
     "obligations_by_agency": (
@@ -482,9 +485,10 @@ VIEWS: dict[str, tuple[str, str]] = {
     "most_cited_instruments": (
         "instruments by the number of documents citing them",
         f"""
-        SELECT {_INSTRUMENT} AS instrument, any_value(r.doc_type) AS doc_type,
-               any_value(r.number) AS number, any_value(r.name) AS name,
-               count(DISTINCT r.document_id) AS citing_documents, sum(r.mentions) AS mentions
+        SELECT {_INSTRUMENT} AS instrument, any_value({_LABEL}) AS label,
+               any_value(r.doc_type) AS doc_type, any_value(r.number) AS number,
+               any_value(r.name) AS name, count(DISTINCT r.document_id) AS citing_documents,
+               CAST(sum(r.mentions) AS BIGINT) AS mentions
         FROM legal_refs r
         GROUP BY instrument
         ORDER BY citing_documents DESC, mentions DESC, instrument
@@ -494,7 +498,7 @@ VIEWS: dict[str, tuple[str, str]] = {
         "document → instrument edges; target_document when the instrument is in the archive",
         f"""
         SELECT r.document_id AS source_document, src.doc_type AS source_type,
-               src.number AS source_number, {_INSTRUMENT} AS instrument,
+               src.number AS source_number, {_INSTRUMENT} AS instrument, {_LABEL} AS label,
                r.doc_type, r.number, r.name, r.relation, r.mentions,
                target.document_id AS target_document
         FROM legal_refs r
