@@ -39,7 +39,7 @@ TABLES = ("documents", *LIST_FIELDS, "errors")
 DATABASE = "vanban.duckdb"
 JOURNAL = Path(".journal") / "journal.jsonl"
 CHUNK_ROWS = 2000  # rows buffered per table before a Parquet row group is written
-CHUNK_TEXT = 16_000_000  # ... or this many characters of text, whichever comes first
+CHUNK_TEXT = 4_000_000  # ... or this many characters of text (the documents table), whichever comes first
 
 
 # ---------------------------------------------------------------- contract files
