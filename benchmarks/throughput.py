@@ -13,7 +13,8 @@
    (the median of the per-pass ratios, and the ratio of the totals).
 2. Peak memory: ``vanban extract`` (the batch: worker process, journal, Parquet, DuckDB) over
    1x and 10x the corpus copied into a temporary folder, each in a fresh child process; peak
-   RSS of the orchestrating process and of its largest worker, and the 10x/1x ratio.
+   RSS of the orchestrating process and of its largest worker, and the 10x/1x ratio; and the
+   batch's MB/s per worker, ingest, journal and outputs included.
 """
 
 from __future__ import annotations
@@ -151,7 +152,8 @@ def main() -> None:
         for label, run in (("1x", one), ("10x", ten)):
             print(
                 f"peak memory {label:>3}: {run['documents']} documents, {run['text_mb']:.1f} MB of text in "
-                f"{run['seconds']:.1f} s; orchestrator {run['orchestrator_mb']:.0f} MB, "
+                f"{run['seconds']:.1f} s ({run['text_mb'] / run['seconds'] / args.jobs:.2f} MB/s per worker, "
+                f"ingest and outputs included); orchestrator {run['orchestrator_mb']:.0f} MB, "
                 f"largest worker {run['worker_mb']:.0f} MB"
             )
         peak_one = max(one["orchestrator_mb"], one["worker_mb"])
