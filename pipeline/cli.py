@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -73,6 +74,9 @@ def _summary(console: Console, result: BatchResult) -> None:
     )
 
 
+INTERRUPTED = 128 + signal.SIGINT  # the exit code of a command stopped by Ctrl-C, as shells report it
+
+
 def _console() -> Console:
     # a pipe or a CI log has no width of its own; keep table rows on one line there
     return Console() if sys.stdout.isatty() else Console(width=200)
@@ -113,23 +117,35 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             progress.refresh()
             last_refresh[0] = time.monotonic()
 
+    journalled = [0]
+
     def on_done() -> None:
+        journalled[0] += 1
         progress.advance(bar)
         tick()
 
-    with progress:
-        result = run_batch(
-            args.inputs,
-            args.output,
-            jobs=args.jobs,
-            timeout=args.timeout,
-            dask=args.dask,
-            fresh=args.fresh,
-            on_start=on_start,
-            on_done=on_done,
-            tick=tick,
+    try:
+        with progress:
+            result = run_batch(
+                args.inputs,
+                args.output,
+                jobs=args.jobs,
+                timeout=args.timeout,
+                dask=args.dask,
+                fresh=args.fresh,
+                on_start=on_start,
+                on_done=on_done,
+                tick=tick,
+            )
+            progress.refresh()
+    except KeyboardInterrupt:
+        # the journal holds every document finished so far; the tables are left as they were
+        print(
+            f"interrupted: {journalled[0]} documents extracted in this run are kept in the journal of "
+            f"{args.output}; run the same command again to extract the rest (done ones are skipped)",
+            file=sys.stderr,
         )
-        progress.refresh()
+        return INTERRUPTED
     if not args.quiet:
         _summary(console, result)
         console.print(

@@ -81,3 +81,41 @@ def test_kill_9_mid_run_loses_nothing(tmp_path):
     assert (out / "errors.jsonl").read_bytes() == (clean / "errors.jsonl").read_bytes()
     for name in TABLES:
         assert pq.read_table(out / f"{name}.parquet").equals(pq.read_table(clean / f"{name}.parquet"))
+
+
+def test_ctrl_c_keeps_what_is_done_and_says_how_to_resume(tmp_path):
+    """Ctrl-C (SIGINT) mid-run: a message instead of a traceback, exit code 130, the journal
+    kept; the same command again extracts only the rest."""
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for copy in range(COPIES):
+        for path in seeds:
+            shutil.copy(path, archive / f"{copy:03d}_{path.name}")
+    total = COPIES * len(seeds)
+    out = tmp_path / "out"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "pipeline.cli", "extract", str(archive), "-o", str(out), "--jobs", "2"]
+    process = subprocess.Popen(
+        command,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as from a terminal
+    )
+    deadline = time.monotonic() + 120
+    while _journalled(out) < 10 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    journalled = _journalled(out)
+    assert journalled < total, "the run finished before it could be interrupted; raise COPIES"
+    assert process.returncode == 130
+    assert "Traceback" not in stderr
+    assert "interrupted:" in stderr and "run the same command again" in stderr
+    assert not (out / "documents.jsonl").exists()  # no table was built from half a run
+
+    resumed = run_batch([archive], out, jobs=2)
+    assert resumed.skipped >= journalled - 2 and resumed.extracted + resumed.skipped == total
+    assert len(_lines(out / "documents.jsonl")) == total
