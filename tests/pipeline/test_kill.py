@@ -45,14 +45,19 @@ def _assert_whole(out):
         connection.close()
 
 
-def test_kill_9_mid_run_loses_nothing(tmp_path):
+def _archive(tmp_path):
+    """COPIES copies of the seeds in one folder."""
     archive = tmp_path / "archive"
     archive.mkdir()
-    seeds = sorted(SEEDS.glob("*.txt"))
     for copy in range(COPIES):
-        for path in seeds:
+        for path in sorted(SEEDS.glob("*.txt")):
             shutil.copy(path, archive / f"{copy:03d}_{path.name}")
-    total = COPIES * len(seeds)
+    return archive
+
+
+def test_kill_9_mid_run_loses_nothing(tmp_path):
+    archive = _archive(tmp_path)
+    total = len(list(archive.iterdir()))
     out = tmp_path / "out"
     run_batch([*sorted(archive.iterdir())[:5]], out, jobs=1)  # an earlier run's tables exist
 
@@ -86,13 +91,8 @@ def test_kill_9_mid_run_loses_nothing(tmp_path):
 def test_ctrl_c_keeps_what_is_done_and_says_how_to_resume(tmp_path):
     """Ctrl-C (SIGINT) mid-run: a message instead of a traceback, exit code 130, the journal
     kept; the same command again extracts only the rest."""
-    archive = tmp_path / "archive"
-    archive.mkdir()
-    seeds = sorted(SEEDS.glob("*.txt"))
-    for copy in range(COPIES):
-        for path in seeds:
-            shutil.copy(path, archive / f"{copy:03d}_{path.name}")
-    total = COPIES * len(seeds)
+    archive = _archive(tmp_path)
+    total = len(list(archive.iterdir()))
     out = tmp_path / "out"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     command = [sys.executable, "-m", "pipeline.cli", "extract", str(archive), "-o", str(out), "--jobs", "2"]
