@@ -15,25 +15,36 @@ import signal
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
 from pipeline.extract import extract_text
-from pipeline.ingest import IngestError, iter_inputs, read_source
+from pipeline.ingest import (
+    IngestError,
+    iter_inputs,
+    read_input_bytes,
+    read_source,
+    source_from_bytes,
+)
 from pipeline.record import ErrorRow, Record
 from pipeline.store import JOURNAL, BuildStats, Journal, build_outputs, journal_line
 
 DEFAULT_TIMEOUT = 60.0
+DASK_TASKS_PER_THREAD = 4  # documents sent ahead per Dask worker thread
 
 
-def extract_file(path: str | Path, doc_id: str | None = None) -> Record | ErrorRow:
-    """Read and extract one file; a failure becomes an ``ErrorRow`` saying why."""
+def extract_file(path: str | Path, doc_id: str | None = None, data: bytes | None = None) -> Record | ErrorRow:
+    """Read and extract one file; a failure becomes an ``ErrorRow`` saying why.
+
+    ``data``: the file's bytes, already read (by a machine that has the file), so that
+    ``path`` is not opened here.
+    """
     path = Path(path)
     doc_id = doc_id or path.stem
     try:
-        source = read_source(path)
+        source = read_source(path) if data is None else source_from_bytes(data, path)
     except IngestError as err:
         return ErrorRow(id=doc_id, source=str(path), error=str(err))
     except OSError as err:
@@ -76,11 +87,13 @@ def extract_files(paths: list[str | Path]) -> Iterator[Record | ErrorRow]:
 
 @dataclass(frozen=True)
 class Task:
-    """One input of a batch: its path, id and the SHA-256 of its bytes (None: unreadable)."""
+    """One input of a batch: its path, id and the SHA-256 of its bytes (None: unreadable),
+    and the bytes themselves when they travel with it (to a Dask worker)."""
 
     path: str
     id: str
     digest: str | None
+    data: bytes | None = field(default=None, repr=False)
 
 
 def file_digest(path: Path) -> str | None:
@@ -98,7 +111,7 @@ def file_digest(path: Path) -> str | None:
 def process_task(task: Task) -> str:
     """Extract one input and return its journal line; never raises."""
     try:
-        result: Record | ErrorRow = extract_file(task.path, task.id)
+        result: Record | ErrorRow = extract_file(task.path, task.id, task.data)
     except BaseException as err:  # MemoryError, RecursionError: still one error row
         result = ErrorRow(id=task.id, source=task.path, error=f"extraction failed: {err.__class__.__name__}: {err}")
     return journal_line(result, task.digest)
@@ -234,8 +247,10 @@ def run_dask(tasks: list[Task], scheduler: Any, jobs: int) -> Iterator[str]:
     """Journal lines of ``tasks`` extracted on a Dask distributed cluster.
 
     ``scheduler`` is a ``distributed.Client``, a scheduler address, or ``"local"`` for a
-    ``LocalCluster`` of ``jobs`` worker processes on this machine. Workers read the input
-    paths themselves, so a multi-machine cluster needs them on a shared file system.
+    ``LocalCluster`` of ``jobs`` worker processes on this machine. This process reads each
+    file and sends its bytes with the task, so workers on other machines need no shared file
+    system; a file it cannot read is an error row at once. A few tasks per worker thread are
+    in flight at a time, so neither this process nor the scheduler holds the archive.
     """
     from distributed import Client, LocalCluster, as_completed
 
@@ -248,10 +263,27 @@ def run_dask(tasks: list[Task], scheduler: Any, jobs: int) -> Iterator[str]:
         else:
             client = Client(scheduler)
     try:
-        futures = client.map(process_task, tasks, pure=False, batch_size=1000)
-        for future in as_completed(futures):
+        in_flight = DASK_TASKS_PER_THREAD * max(1, sum(client.nthreads().values()))
+        unsent = iter(tasks)
+        running = as_completed()
+
+        def send_next() -> Iterator[str]:
+            """Send the next readable task; yield the error lines of unreadable ones on the way."""
+            for task in unsent:
+                try:
+                    data = read_input_bytes(task.path)
+                except IngestError as err:
+                    yield _error_line(task, str(err))
+                    continue
+                running.add(client.submit(process_task, replace(task, data=data), pure=False))
+                return
+
+        for _ in range(in_flight):
+            yield from send_next()
+        for future in running:
             yield future.result()
             future.release()
+            yield from send_next()
     finally:
         if client is not scheduler:
             client.close()

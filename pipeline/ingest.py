@@ -66,6 +66,12 @@ def _is_input(path: Path) -> bool:
 
 def read_source(path: str | Path) -> Source:
     """Read ``path`` into a ``Source``, choosing the reader by content and suffix."""
+    return source_from_bytes(read_input_bytes(path), path)
+
+
+def read_input_bytes(path: str | Path) -> bytes:
+    """The bytes of the input file ``path``; ``IngestError`` when it is no readable file or
+    is too large to be one document."""
     path = Path(path)
     try:
         status = path.stat()
@@ -81,11 +87,17 @@ def read_source(path: str | Path) -> Source:
     if size > MAX_BYTES:
         raise IngestError(f"file too large ({size} bytes; the limit is {MAX_BYTES})")
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except PermissionError as err:
         raise IngestError("permission denied") from err
     except OSError as err:
         raise IngestError(f"cannot read file: {err.strerror or err}") from err
+
+
+def source_from_bytes(data: bytes, path: str | Path) -> Source:
+    """The ``Source`` of the bytes of the file ``path`` (its suffix helps pick the reader);
+    ``IngestError`` when they hold no text."""
+    path = Path(path)
     if not data.strip():
         raise IngestError("empty file")
     kind = _sniff(data, path.suffix.lower())
