@@ -11,9 +11,9 @@
 
 Refusals are JSON bodies ``{"error": ...}`` with a 4xx status, never a 500: a body over
 ``max_bytes`` → 413, a content type or file kind not accepted → 415, a document that cannot
-be read or is empty → 422, a missing or wrong bearer token → 401. An uploaded file is written
-to a private temporary directory under a name the server chooses; the client's name is used only to pick the reader by suffix (from a fixed list) and as
-a label in the record, never as a path on the server.
+be read or is empty → 422, a missing or wrong bearer token → 401. An uploaded file is read
+from memory, never written to disk; the client's name is used only to pick the reader by
+suffix (from a fixed list) and as a label in the record, never as a path on the server.
 """
 
 from __future__ import annotations
@@ -21,9 +21,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import tempfile
 from importlib import metadata
-from pathlib import Path
 from typing import Any
 
 import regex
@@ -170,14 +168,9 @@ async def _run_upload(upload: Any, index: int) -> Record | ErrorRow:
 
 
 def _extract_upload(data: bytes, suffix: str, doc_id: str) -> Record | ErrorRow:
-    """Extract uploaded bytes through the file reader: they are written to a file whose name
-    the server chooses ("upload" + an allow-listed suffix) in a fresh private directory."""
-    label = f"upload:{doc_id}{suffix}"
-    with tempfile.TemporaryDirectory(prefix="vanban-upload-") as folder:
-        path = Path(folder) / f"upload{suffix}"
-        path.write_bytes(data)
-        result = extract_file(path, doc_id)
-    result.source = label
+    """Extract uploaded bytes with the file reader of their (allow-listed) suffix."""
+    result = extract_file(f"upload{suffix}", doc_id, data=data)
+    result.source = f"upload:{doc_id}{suffix}"
     return result
 
 
