@@ -859,6 +859,12 @@ def index_full_forms(refs: Iterable[LegalRef], index: ArchiveIndex | None = None
     return index
 
 
+def may_resolve(doc_type: str, number: str | None, index: ArchiveIndex) -> bool:
+    """Whether a reference of ``doc_type`` with this (short) ``number`` has full forms in
+    ``index``: only such references can change in ``resolve_short_forms``."""
+    return bool(number) and not _has_code(number) and (doc_type, number) in index
+
+
 def resolve_short_forms(refs: list[LegalRef], index: ArchiveIndex) -> list[LegalRef]:
     """One document's references with short numbers resolved through ``index``; new items
     (inputs untouched), duplicates that the resolution creates merged.
@@ -869,7 +875,7 @@ def resolve_short_forms(refs: list[LegalRef], index: ArchiveIndex) -> list[Legal
     """
     out: dict[str, LegalRef] = {}
     for ref in refs:
-        ref = ref.model_copy(deep=True)
+        ref = ref.model_copy()  # only scalar fields are set below: a shallow copy keeps the input whole
         if ref.number and not _has_code(ref.number):
             numbers = sorted(index.get((ref.doc_type, ref.number), ()))
             if len(numbers) > 1 and ref.date:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 import types
 from collections.abc import Iterable, Iterator
@@ -31,7 +32,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from pydantic import BaseModel
 
-from extractors.legal_refs import ArchiveIndex, index_full_forms, resolve_short_forms
+from extractors.legal_refs import ArchiveIndex, index_full_forms, may_resolve, resolve_short_forms
 from extractors.models import LegalRef
 from pipeline.record import LIST_FIELDS, ErrorRow, Record
 
@@ -46,12 +47,16 @@ CHUNK_TEXT = 4_000_000  # ... or this many characters of text (the documents tab
 
 # Characters that some line readers (Python's str.splitlines among them) take as line breaks;
 # escaped so that one record is always exactly one line.
-_LINE_BREAKS = str.maketrans({c: f"\\u{ord(c):04x}" for c in "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"})
+_LINE_BREAK_CHARS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_LINE_BREAKS = str.maketrans({c: f"\\u{ord(c):04x}" for c in _LINE_BREAK_CHARS})
+_HAS_LINE_BREAK = re.compile(f"[{_LINE_BREAK_CHARS}]")
 
 
 def json_line(row: dict[str, Any]) -> str:
     """One JSON object on one line, Vietnamese kept readable."""
-    return json.dumps(row, ensure_ascii=False).translate(_LINE_BREAKS)
+    line = json.dumps(row, ensure_ascii=False)
+    # str.translate walks every character through a dict (~2 ms for a 20 kB record); few hold one
+    return line.translate(_LINE_BREAKS) if _HAS_LINE_BREAK.search(line) else line
 
 
 def write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> int:
@@ -417,7 +422,10 @@ def _resolved_refs(row: dict[str, Any], full: ArchiveIndex) -> list[dict[str, An
     """The row's legal references with short forms resolved across the archive, or None when
     nothing changes."""
     items = row.get("legal_refs") or []
-    if not items:
+    # most documents cite no short form the archive completes and no instrument twice: then
+    # nothing would change, and the items need not be rebuilt to see it
+    distinct = len({item.get("id") for item in items}) == len(items)
+    if distinct and not any(may_resolve(item["doc_type"], item.get("number"), full) for item in items):
         return None
     refs = [LegalRef.model_validate(item) for item in items]
     resolved = [ref.model_dump(mode="json") for ref in resolve_short_forms(refs, full)]
