@@ -17,7 +17,7 @@ from extractors.models import Deadline, LegalRef, Person, Statistic, Task
 from pipeline import load_dataset
 from pipeline.cli import main
 from pipeline.record import ErrorRow, Record
-from pipeline.store import DATABASE, TABLES, VIEWS, Journal, build_outputs, journal_line
+from pipeline.store import DATABASE, TABLES, VIEWS, Journal, build_outputs, journal_line, json_line
 
 ND = dict(doc_type="Nghị định", number="04/2015/NĐ-CP", id="Nghị định 04/2015/NĐ-CP", start=0, end=5, text="NĐ 04")
 # the id as the contract spells it, doc_type + " " + name, though the name opens with its type
@@ -191,3 +191,14 @@ def test_a_short_form_is_resolved_across_the_archive(tmp_path):
     numbers = {ref["number"]: ref.get("resolved_by") for ref in records["b"]["legal_refs"]}
     assert numbers.get("99/NQ-CP") == "archive"
     assert "99" not in numbers
+
+
+def test_a_record_is_one_line_whatever_line_breaks_its_text_holds():
+    """Characters that str.splitlines takes as line breaks are escaped in the JSON line (the
+    JSON stays the same), and a line without them is written as json.dumps gives it."""
+    breaks = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+    row = {"id": "a", "text": f"Điều 1.{breaks}Điều 2."}
+    line = json_line(row)
+    assert line.splitlines() == [line] and json.loads(line) == row
+    plain = {"id": "b", "text": "Điều 1.\nĐiều 2."}
+    assert json_line(plain) == json.dumps(plain, ensure_ascii=False)
