@@ -101,8 +101,7 @@ def journal_line(result: Record | ErrorRow, digest: str | None) -> str:
     """
     status = "error" if isinstance(result, ErrorRow) else "record"
     header = {"id": result.id, "source": result.source, "hash": digest, "status": status}
-    payload = json.dumps(result.model_dump(mode="json"), ensure_ascii=False)
-    return json.dumps(header, ensure_ascii=False) + "\t" + payload + "\n"
+    return json.dumps(header, ensure_ascii=False) + "\t" + json_line(result.model_dump(mode="json")) + "\n"
 
 
 @dataclass(frozen=True)

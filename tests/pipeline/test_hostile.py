@@ -107,3 +107,19 @@ def test_unreadable_file_is_an_error_row(tmp_path):
     assert main(["extract", str(tmp_path), "-o", str(out), "--quiet"]) == 1
     errors = [json.loads(line) for line in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
     assert errors[0]["error"] == "permission denied"
+
+
+def test_a_file_name_with_line_breaks_stays_on_one_line(tmp_path):
+    """A name holding characters that str.splitlines breaks on (U+2028, NEL, form feed) is
+    written into the record's source and the error row's: each stays one JSON line."""
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "chi-thi\u2028so-14.txt").write_bytes(seed.read_bytes())
+    (inputs / "trong\x85\x0c.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    assert main(["extract", str(inputs), "-o", str(out), "--quiet"]) == 1  # the empty one
+    for name, count in (("documents.jsonl", 1), ("errors.jsonl", 1)):
+        lines = (out / name).read_text(encoding="utf-8").splitlines()
+        assert len(lines) == count, name
+        assert json.loads(lines[0])["source"].startswith(str(inputs))
