@@ -26,6 +26,7 @@ from rich.text import Text
 
 from pipeline.batch import DEFAULT_TIMEOUT, BatchResult, extract_file, run_batch
 from pipeline.evaluate import (
+    AGENCY_PARTS,
     Report,
     gold_files,
     gold_id,
@@ -204,6 +205,7 @@ def _print_report(console: Console, report: Report) -> None:
     table.add_column("accuracy / P", justify="right")
     table.add_column("R", justify="right")
     table.add_column("F1", justify="right")
+    table.add_column("F1 per doc", justify="right")
     table.add_column("counts", justify="right")
     for name in report.field_total:
         table.add_row(
@@ -211,16 +213,22 @@ def _print_report(console: Console, report: Report) -> None:
             f"{report.accuracy(name):.3f}",
             "",
             "",
+            "",
             f"{report.field_correct.get(name, 0)}/{report.field_total[name]}",
         )
+    table.add_row("document fields (kind … title)", f"{report.header_accuracy():.3f}", "", "", "", "")
     for name, counts in report.lists.items():
         table.add_row(
             name,
             f"{counts.precision:.3f}",
             f"{counts.recall:.3f}",
             f"{counts.f1:.3f}",
+            f"{report.macro_f1(name):.3f}",
             f"tp {counts.tp} fp {counts.fp} fn {counts.fn}",
         )
+    if report.agency_total:
+        for part in AGENCY_PARTS:
+            table.add_row(f"agencies: {part}", f"{report.agency_accuracy(part):.3f}", "", "", "", "")
     console.print(table)
 
 

@@ -1,14 +1,17 @@
 """``vanban eval``: score predicted records against gold files, by the contract's rules.
 
 Document fields: exact match after normalisation (case-insensitive, NFC, spaces folded,
-standard abbreviations expanded); ``recipients`` is scored both as a whole list and item
-by item. Lists: one-to-one matching with the contract's criteria; precision, recall, F1.
-Items in a gold file's ``optional`` block are neither required nor counted as false
-positives.
+standard abbreviations expanded; ``issuer`` and ``title`` word for word, commas aside);
+``recipients`` is scored both as a whole list and item by item. Lists: one-to-one matching
+with the contract's criteria; precision, recall, F1, summed over the documents (micro) and
+averaged per document (macro). Items in a gold file's ``optional`` block are neither required
+nor counted as false positives. A task's ``agencies`` are scored, where gold gives them, on
+the tasks that matched: name, level, place and group, actor by actor.
 """
 
 from __future__ import annotations
 
+import calendar
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -16,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from extractors.text import fold
+from pipeline.normalize import normalize
 from pipeline.record import DOCUMENT_FIELDS, LIST_FIELDS
 
 Item = dict[str, Any]
@@ -30,7 +34,40 @@ def _same(a: Any, b: Any) -> bool:
 
 
 def _words(value: str) -> set[str]:
-    return set(fold(value).replace(",", " ").split())
+    return set(_word_list(value))
+
+
+def _word_list(value: str) -> list[str]:
+    """The words of a value in order, folded, commas aside."""
+    return fold(value).replace(",", " ").split()
+
+
+def _same_words(a: Any, b: Any) -> bool:
+    """Word for word, commas and case aside (the contract's rule for issuer and title)."""
+    if a is None or b is None:
+        return a is None and b is None
+    return _word_list(str(a)) == _word_list(str(b))
+
+
+# The last day of a partial date's period: "2026" stands for 2026-12-31, "2026-Q1" for
+# 2026-03-31, "2026-H1" for 2026-06-30, "2026-02" for 2026-02-28.
+_PERIOD_END = {"Q1": "03-31", "Q2": "06-30", "Q3": "09-30", "Q4": "12-31", "H1": "06-30", "H2": "12-31"}
+
+
+def period_end(value: str | None) -> str | None:
+    """A deadline's date as the full ISO date it stands for (partial dates: their last day)."""
+    if not value:
+        return value
+    parts = value.split("-")
+    if len(parts) == 1 and parts[0].isdigit():
+        return f"{parts[0]}-12-31"
+    if len(parts) == 2 and parts[1] in _PERIOD_END:
+        return f"{parts[0]}-{_PERIOD_END[parts[1]]}"
+    if len(parts) == 2 and parts[0].isdigit() and parts[1].isdigit():
+        year, month = int(parts[0]), int(parts[1])
+        if 1 <= month <= 12:
+            return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+    return value
 
 
 # ---------------------------------------------------------------- list matchers
@@ -45,7 +82,7 @@ def _legal_ref_match(gold: Item, pred: Item) -> bool:
 
 
 def _deadline_match(gold: Item, pred: Item) -> bool:
-    if gold.get("date") != pred.get("date"):
+    if period_end(gold.get("date")) != period_end(pred.get("date")):
         return False
     return not gold.get("recurrence") or gold.get("recurrence") == pred.get("recurrence")
 
@@ -54,13 +91,21 @@ def _statistic_match(gold: Item, pred: Item) -> bool:
     if not _same(gold.get("value"), pred.get("value")):
         return False
     gold_unit, pred_unit = fold(gold.get("unit") or ""), fold(pred.get("unit") or "")
-    if gold_unit and not pred_unit:
+    if not gold_unit:
+        return True  # a gold figure without a unit is matched on its value alone
+    if not pred_unit:
         return False  # an empty unit is a prefix of everything, but says nothing
     return gold_unit.startswith(pred_unit) or pred_unit.startswith(gold_unit)
 
 
+def _normalised(value: str) -> str:
+    """A gold phrase as the normalised text writes it (markup, table pipes and old tone marks
+    gone), folded for comparison."""
+    return fold(normalize(value).text)
+
+
 def _task_match(gold: Item, pred: Item) -> bool:
-    if fold(gold.get("action") or "") not in fold(pred.get("text") or ""):
+    if _normalised(gold.get("action") or "") not in fold(pred.get("text") or ""):
         return False
     gold_actors = gold.get("actors") or []
     if not gold_actors:
@@ -86,26 +131,42 @@ MATCHERS: dict[str, Callable[[Item, Item], bool]] = {
 }
 
 
+@dataclass
+class Matching:
+    """The outcome of matching one document's list: pairs (gold, predicted), misses, extras."""
+
+    pairs: list[tuple[Item, Item]]
+    missed: list[Item]
+    spurious: list[Item]
+
+
 def match_list(
     gold: list[Item], optional: list[Item], predicted: list[Item], same: Callable[[Item, Item], bool]
-) -> tuple[int, int, int, list[Item], list[Item]]:
-    """One-to-one greedy matching; returns tp, fp, fn, missed gold items, spurious predictions."""
+) -> Matching:
+    """One-to-one greedy matching of predicted items to gold items (``optional`` ones excuse
+    a prediction without being required)."""
     unused = list(range(len(predicted)))
-    missed = []
-    tp = 0
+    pairs, missed = [], []
     for item in gold:
         hit = next((i for i in unused if same(item, predicted[i])), None)
         if hit is None:
             missed.append(item)
         else:
             unused.remove(hit)
-            tp += 1
-    spurious = []
-    for i in unused:
-        if any(same(opt, predicted[i]) for opt in optional):
-            continue
-        spurious.append(predicted[i])
-    return tp, len(spurious), len(missed), missed, spurious
+            pairs.append((item, predicted[hit]))
+    spurious = [predicted[i] for i in unused if not any(same(opt, predicted[i]) for opt in optional)]
+    return Matching(pairs, missed, spurious)
+
+
+AGENCY_PARTS = ("name", "level", "place", "group")
+
+
+def _agency_part_same(part: str, gold: Any, pred: Any) -> bool:
+    if part == "name":
+        return _same_words(gold, pred)
+    if part == "group":
+        return bool(gold) == bool(pred)
+    return _same(gold, pred)
 
 
 # ---------------------------------------------------------------- report
@@ -136,6 +197,10 @@ class Counts:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
+# The document fields whose accuracy is reported together as "document fields".
+HEADER_FIELDS = ("kind", "doc_type", "number", "issuer", "issue_date", "place", "title")
+
+
 @dataclass
 class Report:
     """Scores over a set of gold documents."""
@@ -144,6 +209,9 @@ class Report:
     field_correct: dict[str, int] = field(default_factory=dict)
     field_total: dict[str, int] = field(default_factory=dict)
     lists: dict[str, Counts] = field(default_factory=dict)
+    per_document: dict[str, list[float]] = field(default_factory=dict)
+    agency_correct: dict[str, int] = field(default_factory=dict)
+    agency_total: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
 
@@ -151,6 +219,22 @@ class Report:
         """Share of documents whose field ``name`` matches the gold value."""
         total = self.field_total.get(name, 0)
         return self.field_correct.get(name, 0) / total if total else 1.0
+
+    def header_accuracy(self) -> float:
+        """Share of right values over the document fields kind … title, all documents together."""
+        total = sum(self.field_total.get(name, 0) for name in HEADER_FIELDS)
+        correct = sum(self.field_correct.get(name, 0) for name in HEADER_FIELDS)
+        return correct / total if total else 1.0
+
+    def macro_f1(self, name: str) -> float:
+        """F1 of list ``name`` averaged over the documents (a document that expects nothing and
+        predicts nothing scores 1, one that expects nothing and predicts something 0)."""
+        scores = self.per_document.get(name, [])
+        return sum(scores) / len(scores) if scores else 1.0
+
+    def agency_accuracy(self, part: str) -> float:
+        """Share of gold agencies (of matched tasks) whose ``part`` the prediction gets right."""
+        return self.agency_correct.get(part, 0) / self.agency_total if self.agency_total else 1.0
 
     def to_json(self) -> dict[str, Any]:
         """The report as plain data."""
@@ -164,16 +248,22 @@ class Report:
                 }
                 for name in self.field_total
             },
+            "document_fields_accuracy": round(self.header_accuracy(), 4),
             "lists": {
                 name: {
                     "precision": round(c.precision, 4),
                     "recall": round(c.recall, 4),
                     "f1": round(c.f1, 4),
+                    "per_document_f1": round(self.macro_f1(name), 4),
                     "tp": c.tp,
                     "fp": c.fp,
                     "fn": c.fn,
                 }
                 for name, c in self.lists.items()
+            },
+            "agencies": {
+                "gold": self.agency_total,
+                **{part: round(self.agency_accuracy(part), 4) for part in AGENCY_PARTS},
             },
             "missing_predictions": self.missing,
             "errors": self.errors,
@@ -184,6 +274,17 @@ def _signer_same(gold: Any, pred: Any) -> bool:
     if not gold or not pred:
         return not gold and not pred
     return _same(gold.get("title"), pred.get("title")) and _same(gold.get("name"), pred.get("name"))
+
+
+def _field_same(name: str, gold: Any, pred: Any) -> bool:
+    if name == "signer":
+        return _signer_same(gold, pred)
+    if name == "recipients":
+        pred = pred or []
+        return len(gold) == len(pred) and all(_same(a, b) for a, b in zip(gold, pred, strict=False))
+    if name in ("issuer", "title"):
+        return _same_words(gold, pred)
+    return _same(gold, pred)
 
 
 def score(gold_docs: dict[str, Item], predictions: dict[str, Item]) -> Report:
@@ -202,44 +303,59 @@ def score(gold_docs: dict[str, Item], predictions: dict[str, Item]) -> Report:
             if name not in gold:
                 continue
             report.field_total[name] = report.field_total.get(name, 0) + 1
-            if name == "signer":
-                ok = _signer_same(gold.get(name), pred.get(name))
-            elif name == "recipients":
-                ok = len(gold[name]) == len(pred.get(name) or []) and all(
-                    _same(a, b) for a, b in zip(gold[name], pred.get(name) or [], strict=False)
-                )
-            else:
-                ok = _same(gold.get(name), pred.get(name))
-            if ok:
+            if _field_same(name, gold.get(name), pred.get(name)):
                 report.field_correct[name] = report.field_correct.get(name, 0) + 1
             else:
                 report.errors.append(
                     {"id": doc_id, "field": name, "gold": gold.get(name), "predicted": pred.get(name)}
                 )
         recipients = [{"name": r} for r in gold.get("recipients", [])]
-        tp, fp, fn, _, _ = match_list(
-            recipients, [], [{"name": r} for r in pred.get("recipients") or []], _person_match
-        )
-        _add(report.lists["recipients"], tp, fp, fn)
+        matching = match_list(recipients, [], [{"name": r} for r in pred.get("recipients") or []], _person_match)
+        _add(report, "recipients", matching)
         optional = gold.get("optional") or {}
         for name in LIST_FIELDS:
             if name not in gold:
                 continue
-            tp, fp, fn, missed, spurious = match_list(
-                gold[name], optional.get(name, []), pred.get(name) or [], MATCHERS[name]
-            )
-            _add(report.lists[name], tp, fp, fn)
-            for item in missed:
+            matching = match_list(gold[name], optional.get(name, []), pred.get(name) or [], MATCHERS[name])
+            _add(report, name, matching)
+            for item in matching.missed:
                 report.errors.append({"id": doc_id, "field": name, "missed": item})
-            for item in spurious:
+            for item in matching.spurious:
                 report.errors.append({"id": doc_id, "field": name, "spurious": _brief(item)})
+            if name == "tasks":
+                _score_agencies(report, doc_id, matching.pairs)
     return report
 
 
-def _add(counts: Counts, tp: int, fp: int, fn: int) -> None:
+def _score_agencies(report: Report, doc_id: str, pairs: list[tuple[Item, Item]]) -> None:
+    """Agencies of matched tasks, actor by actor in order, where the gold task gives them."""
+    for gold_task, pred_task in pairs:
+        gold_agencies = gold_task.get("agencies")
+        if not gold_agencies:
+            continue
+        pred_agencies = pred_task.get("agencies") or []
+        for index, gold_agency in enumerate(gold_agencies):
+            report.agency_total += 1
+            pred_agency = pred_agencies[index] if index < len(pred_agencies) else {}
+            wrong = []
+            for part in AGENCY_PARTS:
+                if _agency_part_same(part, gold_agency.get(part), pred_agency.get(part)):
+                    report.agency_correct[part] = report.agency_correct.get(part, 0) + 1
+                else:
+                    wrong.append(part)
+            if wrong:
+                report.errors.append(
+                    {"id": doc_id, "field": "agencies", "wrong": wrong, "gold": gold_agency, "predicted": pred_agency}
+                )
+
+
+def _add(report: Report, name: str, matching: Matching) -> None:
+    tp, fp, fn = len(matching.pairs), len(matching.spurious), len(matching.missed)
+    counts = report.lists[name]
     counts.tp += tp
     counts.fp += fp
     counts.fn += fn
+    report.per_document.setdefault(name, []).append(Counts(tp, fp, fn).f1 if tp + fp + fn else 1.0)
 
 
 def _brief(item: Item) -> Item:
@@ -260,11 +376,12 @@ def gold_id(path: Path) -> str:
 
 
 def text_for_gold(path: Path, corpus_dir: Path | None) -> Path | None:
-    """The text a gold file annotates: beside it, or in the shared corpus's documents."""
+    """The text a gold file annotates: beside it, or in the shared corpus's documents/ or archive/."""
     doc_id = gold_id(path)
     candidates = [path.with_name(doc_id + ".txt")]
     if corpus_dir is not None:
-        candidates += [corpus_dir / "documents" / f"{doc_id}.txt", corpus_dir / f"{doc_id}.txt"]
+        candidates += [corpus_dir / folder / f"{doc_id}.txt" for folder in ("documents", "archive")]
+        candidates.append(corpus_dir / f"{doc_id}.txt")
     return next((c for c in candidates if c.exists()), None)
 
 

@@ -74,3 +74,70 @@ def test_missing_prediction_counts_against_every_field():
     assert report.missing == ["d"]
     assert report.accuracy("number") == 0.0
     assert report.lists["people"].fn == 1
+
+
+def test_a_partial_deadline_stands_for_the_last_day_of_its_period():
+    for gold_date, pred_date in [
+        ("2026", "2026-12-31"),
+        ("2026-02", "2026-02-28"),
+        ("2024-02", "2024-02-29"),
+        ("2026-Q1", "2026-03-31"),
+        ("2026-H1", "2026-06-30"),
+        ("2026-06-30", "2026-H1"),
+    ]:
+        report = _report({"deadlines": [{"date": gold_date}]}, {"deadlines": [{"date": pred_date}]})
+        assert report.lists["deadlines"].tp == 1, (gold_date, pred_date)
+    report = _report({"deadlines": [{"date": "2026-Q1"}]}, {"deadlines": [{"date": "2026-03-30"}]})
+    assert report.lists["deadlines"].tp == 0
+
+
+def test_a_gold_figure_without_a_unit_matches_on_its_value():
+    gold = {"statistics": [{"value": 12.5}, {"value": 7, "unit": "xã"}]}
+    pred = {"statistics": [{"value": 12.5, "unit": "ha"}, {"value": 7, "unit": ""}]}
+    counts = _report(gold, pred).lists["statistics"]
+    assert (counts.tp, counts.fp, counts.fn) == (1, 1, 1)  # the unit-less prediction never matches "xã"
+
+
+def test_issuer_and_title_are_compared_word_for_word_commas_aside():
+    gold = {"issuer": "Sở Nông nghiệp và Môi trường tỉnh Lào Cai", "title": "Về phòng, chống ma túy"}
+    pred = {"issuer": "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG TỈNH LÀO CAI", "title": "về phòng chống ma túy"}
+    report = _report(gold, pred)
+    assert report.accuracy("issuer") == report.accuracy("title") == 1.0
+    assert _report({"title": "Về phòng, chống ma túy"}, {"title": "Về chống ma túy"}).accuracy("title") == 0.0
+
+
+def test_a_gold_action_is_compared_as_the_normalised_text_writes_it():
+    gold = {"tasks": [{"actors": [], "action": "**Khẩn trương** hoà giải | thuỷ lợi"}]}
+    pred = {"tasks": [{"actors": [], "text": "Khẩn trương hòa giải\tthủy lợi trên địa bàn"}]}
+    assert _report(gold, pred).lists["tasks"].tp == 1
+
+
+def test_agencies_are_scored_on_matched_tasks_where_gold_gives_them():
+    agency = {"name": "Sở Nội vụ tỉnh Lâm Đồng", "level": "province", "place": "Lâm Đồng", "group": False}
+    gold = {"tasks": [{"actors": ["Sở Nội vụ"], "action": "tham mưu", "agencies": [agency]}]}
+    pred_agency = {"name": "Sở Nội vụ tỉnh Lâm Đồng", "level": "province", "place": None, "group": False}
+    pred = {"tasks": [{"actors": ["Sở Nội vụ"], "text": "tham mưu UBND tỉnh", "agencies": [pred_agency]}]}
+    report = _report(gold, pred)
+    assert report.agency_total == 1
+    assert report.agency_accuracy("name") == report.agency_accuracy("group") == 1.0
+    assert report.agency_accuracy("place") == 0.0
+
+
+def test_per_document_f1_counts_figures_invented_where_none_are_expected():
+    gold_docs = {"a": {"statistics": [{"value": 5, "unit": "xã"}]}, "b": {"statistics": []}}
+    predictions = {"a": {"statistics": [{"value": 5, "unit": "xã"}]}, "b": {"statistics": [{"value": 2, "unit": "con số"}]}}
+    report = score(gold_docs, predictions)
+    assert report.lists["statistics"].f1 == 2 * 1 * 0.5 / 1.5
+    assert report.macro_f1("statistics") == 0.5
+
+
+def test_gold_of_an_archive_document_finds_its_text_in_the_shared_archive(tmp_path):
+    from pipeline.evaluate import text_for_gold
+
+    corpus = tmp_path / "corpus"
+    (corpus / "archive").mkdir(parents=True)
+    (corpus / "archive" / "100_x.txt").write_text("ỦY BAN NHÂN DÂN", encoding="utf-8")
+    gold = tmp_path / "gold" / "blind-1" / "100_x.gold.json"
+    gold.parent.mkdir(parents=True)
+    gold.write_text("{}", encoding="utf-8")
+    assert text_for_gold(gold, corpus) == corpus / "archive" / "100_x.txt"
