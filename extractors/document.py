@@ -220,16 +220,24 @@ def _mostly_upper(value: str) -> bool:
     return bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.6
 
 
+_RESTATED_HEADER = regex.compile(
+    r"^(?:của\s+[^\n]{2,80}?\s+)?số\s+\S+\s+ngày\s+\d{1,2}(?:\s+tháng\s+|[-/.])\d{1,2}(?:\s+năm\s+|[-/.])\d{4}\s+"
+    r"(?=(?:về|quy\s+định|ban\s+hành|hướng\s+dẫn|sửa\s+đổi)\s)",
+    regex.I,
+)
+
+
 def _title(pieces: list[Piece]) -> str | None:
     if not pieces:
         return None
     value = " ".join(_SPACES.sub(" ", piece.text.replace(" / ", " ")) for piece in pieces).strip()
     value = _ABOUT_PREFIX.sub("Về việc ", value)
+    # "NGHỊ ĐỊNH CỦA CHÍNH PHỦ SỐ 61-CP NGÀY 05 THÁNG 7 NĂM 1994 VỀ MUA BÁN ...": the type line of
+    # an older text restates issuer, number and date before the title proper
+    value = _RESTATED_HEADER.sub("", value)
     value = value.strip(" -–:;,")
     if value.count("“") < value.count("”"):
         value = value.rstrip("”")
-    if value.count("“") > value.count("”"):
-        value = value + "”"
     if _mostly_upper(value):
         value = sentence_case(value)
     return (value[:1].upper() + value[1:]) or None

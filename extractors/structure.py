@@ -184,13 +184,18 @@ BODY_START = regex.compile(
 INLINE_BODY_START = regex.compile(
     r"\s(?=Căn\s+cứ\s|Kính\s+gửi\s*:|Thực\s+hiện\s|Xét\s+đề\s+nghị|Theo\s+đề\s+nghị|Phúc\s+đáp\s)"
 )
+# A line opening with two words in capitals, and the first word after them that is not (a code
+# such as "32/CT-TTg" opens with a digit and stays).
+CAPS_OPENING = regex.compile(r"\s*\p{Lu}[\p{Lu}\d]*\s+\p{Lu}[\p{Lu}\d]*\s")
+CAPS_END = regex.compile(r"\s(?=\p{Lu}?\p{Ll})")
 # The authority line under the title ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "BỘ TRƯỞNG BỘ TƯ PHÁP",
 # "THỦ TƯỚNG CHÍNH PHỦ", "QUỐC HỘI"), which flattened headers glue to the title's end.
 AUTHORITY = regex.compile(
     r"(?:\s|^)(?P<authority>(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|TỔNG\s+CỤC\s+TRƯỞNG|CỤC\s+TRƯỞNG|"
     r"GIÁM\s+ĐỐC|TỔNG\s+GIÁM\s+ĐỐC|CHÁNH\s+VĂN\s+PHÒNG)\s+[\p{Lu}\s\-,]+|"
     r"(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN(?:\s+[\p{Lu}\d]+)*|ỦY\s+BAN\s+THƯỜNG\s+VỤ\s+QUỐC\s+HỘI|"
-    r"CHÍNH\s+PHỦ|QUỐC\s+HỘI|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN(?:\s+[\p{Lu}\d]+)*)\s*$"
+    r"CHÍNH\s+PHỦ|QUỐC\s+HỘI(?:\s+NƯỚC\s+CỘNG\s+H[ÒO]A\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM)?|"
+    r"HỘI\s+ĐỒNG\s+NHÂN\s+DÂN(?:\s+[\p{Lu}\d]+)*)\s*$"
 )
 _ISSUER_HEADS = sorted(patterns("issuer_heads.txt"), key=len, reverse=True)
 ISSUER_HEAD = regex.compile(rf"^(?:{'|'.join(map(regex.escape, _ISSUER_HEADS))})(?![\p{{L}}])")
@@ -428,6 +433,12 @@ def _trim_title_piece(text: str, start: int, end: int) -> Piece | None:
     cut = INLINE_BODY_START.search(line)
     if cut:
         line = line[: cut.start()]
+    if CAPS_OPENING.match(line):
+        # a title in capitals ends with them: "... TRƯỚC NGÀY 01 THÁNG 7 NĂM 1991 QUỐC HỘI ...
+        # Xét thấy, trong sự nghiệp ..." (the preamble glued to it on a flattened line)
+        lower = CAPS_END.search(line)
+        if lower:
+            line = line[: lower.start()]
     # the authority runs to the line's end in capitals (digits, "-" and "," among them): a line that
     # ends in a lower-case letter, as most titles do, has none, and spares the slow search
     authority = None if line.rstrip()[-1:].islower() else AUTHORITY.search(line)
@@ -577,12 +588,23 @@ def _news_header(text: str) -> Header:
         header.end = line.end()
     else:
         candidates = [line for line in lines if not NEWS_DATE.search(line.group(0))]
-        headline = candidates[0] if candidates else None
+        headline = candidates[0] if candidates and _reads_as_headline(candidates[0].group(0)) else None
         header.end = headline.end() if headline else 0
     if headline is not None:
         piece = _stripped(text, headline.start(), headline.end())
         header.title = [piece] if piece else []
     return header
+
+
+# The lead paragraph of an article, not its headline: it opens with the paper's tag ("(BĐ) - UBND
+# tỉnh vừa ...", "(TTXVN) -") or holds sentences ("Thời gian qua, ... . Qua đó, ...").
+LEAD_PARAGRAPH = regex.compile(r"^\s*\(\p{Lu}[\p{Lu}\p{Ll}.]{0,10}\)\s*[-–]|\.\s+\p{Lu}|\.\s*$")
+
+
+def _reads_as_headline(line: str) -> bool:
+    """Whether the first line of a text without a dateline can be its headline: short, one
+    phrase, not the lead paragraph (a text printed without its headline has none)."""
+    return len(line.strip()) <= 250 and not LEAD_PARAGRAPH.search(line.strip())
 
 
 def _stripped(text: str, start: int, end: int) -> Piece | None:
@@ -740,6 +762,11 @@ def _read_closing(text: str, start: int, closing: Closing, recipients: bool, sto
                 closing.signer_name = name
                 closing.end = name.end
             continue
+        if _continues_title(closing, value):
+            # a title wrapped onto a line of its own: "TM. ỦY BAN NHÂN" / "DÂN" / "KT. CHỦ TỊCH"
+            _extend_title(closing, piece)
+            closing.end = max(closing.end, piece.end)
+            continue
         if in_list and closing.signer_name is None and _BULLET.match(value) and len(value) < 300:
             _add_recipient(closing, piece)
             closing.end = max(closing.end, piece.end)
@@ -752,6 +779,24 @@ def _read_closing(text: str, start: int, closing: Closing, recipients: bool, sto
                 closing.end = piece.end
             continue
         break
+
+
+def _continues_title(closing: Closing, value: str) -> bool:
+    """Whether ``value`` is the wrapped end of the title line read just before it: a word or two
+    in capitals, no title of its own, while no signer's name has come yet."""
+    if closing.signer_name is not None or not (closing.on_behalf or closing.signer_title):
+        return False
+    return len(value.split()) <= 2 and _is_upper(value) and not _is_signer_line(value)
+
+
+def _extend_title(closing: Closing, piece: Piece) -> None:
+    """Add ``piece`` to the title line it continues (the last one read)."""
+    last_behalf = closing.on_behalf[-1] if closing.on_behalf else None
+    title = closing.signer_title
+    if title is not None and (last_behalf is None or title.end > last_behalf.end):
+        closing.signer_title = Piece(title.start, piece.end, f"{title.text} {piece.text}")
+    elif last_behalf is not None:
+        closing.on_behalf[-1] = Piece(last_behalf.start, piece.end, f"{last_behalf.text} {piece.text}")
 
 
 def _add_title(closing: Closing, piece: Piece) -> None:
@@ -785,6 +830,8 @@ def _split_signer(piece: Piece) -> tuple[Piece | None, list[Piece], Piece | None
     for match in _TITLE_START.finditer(value):
         rest = value[match.start() :]
         upper = _UPPER_BEFORE_NAME.match(rest)
+        if match.start() > 0 and upper and ON_BEHALF.fullmatch(upper.group(0).strip() + " "):
+            continue  # "- Lưu: VT, KT.": the department code at a line's end, no behalf mark
         if upper and _is_signer_line(upper.group(0).strip()):
             titles_at = match.start()
             break

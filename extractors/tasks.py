@@ -163,6 +163,14 @@ MEMBER_OPENINGS = ("thành", "các")
 MEMBER_WORD = "gồm"
 
 
+# A heading over the parts of a product to be made, not over work: "... xây dựng Đề án gồm những
+# nội dung chính sau:", "Báo cáo gồm các nội dung:".
+CONTENTS_LIST = re.compile(
+    r"gồm\s+(?:có\s+)?(?:(?:những|các)\s+)?(?:nội\s+dung|phần|mục)(?:\s+(?:chính|chủ\s+yếu|cơ\s+bản))?"
+    r"(?:\s+(?:sau|như\s+sau)(?:\s+đây)?)?\s*:\s*$"
+)
+
+
 def _is_member_list(heading: str) -> bool:
     """Whether a heading opens a list of members or invitees (MEMBER_LIST)."""
     opens = heading[:5].lower().startswith(MEMBER_OPENINGS)
@@ -221,10 +229,11 @@ def _actor_colon(line: str) -> re.Match[str] | None:
     return ACTOR_COLON.match(line) if ":" in line else None
 
 # A heading that names whose duties follow: "Điều 3. Nhiệm vụ và quyền hạn của Ban Chỉ đạo",
-# "1. Trách nhiệm của Chính phủ và chính quyền địa phương:"; its items inherit the actor.
+# "1. Trách nhiệm của Chính phủ và chính quyền địa phương:", "1. Trách nhiệm chung của các cơ quan,
+# đơn vị"; its items inherit the actor.
 DUTIES_OF = re.compile(
     r"^(?:Nhiệm\s+vụ|Trách\s+nhiệm|Chức\s+năng|Quyền\s+hạn)(?:(?:\s*,\s*|\s+và\s+)(?:nhiệm\s+vụ|"
-    r"trách\s+nhiệm|chức\s+năng|quyền\s+hạn))*\s+(?:cụ\s+thể\s+)?của\s+(?P<actor>[^:;.\n]{2,160}?)\s*:?\s*$",
+    r"trách\s+nhiệm|chức\s+năng|quyền\s+hạn))*\s+(?:(?:cụ\s+thể|chung|chính)\s+)?của\s+(?P<actor>[^:;.\n]{2,160}?)\s*:?\s*$",
     re.I,
 )
 # A leading adverbial before the subject: "Hằng năm, các cơ quan ...", "Cuối năm, báo cáo ...".
@@ -360,6 +369,16 @@ def _is_report_closing(line: str) -> bool:
     return "xem xét" in line and bool(REPORT_CLOSING.search(line))
 
 
+def _is_closing_item(body: str) -> bool:
+    """An item that only submits the text for decision ("Sở Tư pháp kính trình UBND tỉnh xem xét,
+    quyết định."); not work that ends so ("Lập dự toán kinh phí báo cáo Sở ... trình cấp có thẩm
+    quyền xem xét, phê duyệt.")."""
+    if "xem xét" not in body:
+        return False
+    closing = REPORT_CLOSING.search(body)
+    return closing is not None and (closing.start() == 0 or not ACTION_START.match(body))
+
+
 # A label that announces a list rather than naming an actor: "... kiến nghị Chủ tịch UBND tỉnh như sau:".
 ANNOUNCING_LABEL = re.compile(r"(?:như\s+sau|sau\s+đây|cụ\s+thể)\s*$")
 
@@ -391,6 +410,8 @@ def _is_actor_phrase(value: str) -> bool:
         and len(value) <= 220
         and _opens_actor(value)
         and not _is_past(value)
+        # a head word that is also a verb names nobody alone: "Lãnh đạo, chỉ đạo thực hiện ..."
+        and not ACTION_START.fullmatch(value)
     )
 
 
@@ -414,6 +435,9 @@ def subject(sentence: str) -> tuple[str, int] | None:
         # "Đối với cơ quan hành chính, đơn vị sự nghiệp công lập: ..." (the addressee in lower case)
         named = label[:1].upper() + label[1:] if rest.startswith("Đối") else label
         if _is_actor_phrase(named) and _verb_end(label, 0, len(label)) is None:
+            members = _members_of(rest, colon.end())
+            if members is not None:
+                return rest[:members[0]], offset + members[1]
             return label, offset + colon.end()
     # every assigning verb opens with one of ASSIGN_FIRST: other lines never run the pattern
     assign = ASSIGN.match(rest) if rest[:1] in ASSIGN_FIRST else None
@@ -431,6 +455,21 @@ def subject(sentence: str) -> tuple[str, int] | None:
         if end and end[0] > 1 and _is_actor_phrase(rest[: end[0]]):
             return rest[: end[0]], offset + end[1]
     return None
+
+
+# A collective actor whose members the colon lists: "Các Bộ: Quốc phòng, Công an chủ động ...".
+COLLECTIVE_LABEL = re.compile(r"(?:Các|Ủy\s+ban\s+nhân\s+dân\s+các|UBND\s+các)\s+\w+\s*:\s*", re.I)
+
+
+def _members_of(sentence: str, start: int) -> tuple[int, int] | None:
+    """Where the names listed after a collective label end and the work begins: "Các Bộ: Quốc
+    phòng, Công an | chủ động chỉ đạo ..." (the names hold no clause mark)."""
+    if not COLLECTIVE_LABEL.match(sentence):
+        return None
+    verb = _verb_end(sentence, start, start + 240)
+    if verb is None or CLAUSE_MARK.search(sentence, start, verb[0]):
+        return None
+    return verb
 
 
 def _actor_end(sentence: str, start: int) -> tuple[int, int] | None:
@@ -455,15 +494,25 @@ def _actor_end(sentence: str, start: int) -> tuple[int, int] | None:
 
 
 def _assignment_in(sentence: str) -> tuple[str, int] | None:
-    """An actor introduced mid-sentence: "..., Chủ tịch UBND tỉnh yêu cầu các Sở ... thực hiện"."""
+    """An actor introduced mid-sentence: "..., Chủ tịch UBND tỉnh yêu cầu các Sở ... thực hiện",
+    or closing a line that hands the list below to it: "..., giao Trung tâm Xúc tiến Đầu tư tỉnh:"."""
     if not _may_assign(sentence):
         return None
     for assign in ASSIGN.finditer(sentence):
         start = assign.end()
+        if sentence.endswith(":") and _is_addressee_alone(sentence[start:]):
+            return sentence[start:-1].rstrip(), len(sentence)
         end = _actor_end(sentence, start)
         if end and _is_actor_phrase(sentence[start : end[0]]):
             return sentence[start : end[0]], end[1]
     return None
+
+
+def _is_addressee_alone(value: str) -> bool:
+    """Whether ``value`` (an assigning verb stripped or not) is only the name of an addressee,
+    with no work after it: "Giao Sở Tài chính", "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch:"."""
+    addressee = _clean_actor(value)
+    return _is_actor_phrase(addressee) and _verb_end(addressee, 0, len(addressee)) is None
 
 
 # ---------------------------------------------------------------- units
@@ -524,8 +573,9 @@ def _is_heading_body(body: str) -> bool:
         return True
     if _is_caps(body):
         return True
-    if body.endswith(":") and ADDRESS_WORDS.match(body) and _is_actor_phrase(_clean_actor(body)):
-        # "Giao Sở Lao động - Thương binh và Xã hội:" — the addressee of the bullets below
+    if ADDRESS_WORDS.match(body) and _is_addressee_alone(body):
+        # "Giao Sở Lao động - Thương binh và Xã hội:", "b) Giao Sở Tài chính": the addressee of
+        # the bullets or lines below, with no work of its own
         return True
     return (
         len(body) <= _HEADING_MAX
@@ -628,12 +678,13 @@ def _unfielded_siblings(ctx: _Context, field_line: Section, units: list[Unit]) -
 
 # "Đầu mối liên hệ: ...", "Điện thoại: ...": a labelled line of contact details, not work.
 LABEL = re.compile(r"^[^:\n]{1,40}:")
-# The addressees of a letter: "Kính gửi:" followed by its bullets.
-ADDRESSEES = re.compile(r"Kính\s+gửi\s*:?\s*$")
+# The addressees of a letter, "Kính gửi:", or of a công điện, "THỦ TƯỚNG CHÍNH PHỦ điện:",
+# followed by their bullets.
+ADDRESSEES = re.compile(r"(?:Kính\s+gửi\s*:?|(?<!\w)điện\s*:)\s*$")
 
 
 def _is_addressee(ctx: _Context, index: int) -> bool:
-    """A bullet of the "Kính gửi:" list."""
+    """A bullet of the "Kính gửi:" (or "... điện:") list."""
     section = ctx.sections[index]
     if section.parent is not None or not section.marker.startswith(("-", "+", "•")):
         return False
@@ -688,7 +739,7 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
     units: list[Unit] = []
     for index, section in enumerate(ctx.sections):
         parent = section.parent
-        if parent is not None and parent in ctx.excluded:
+        if index in ctx.excluded or (parent is not None and parent in ctx.excluded):
             ctx.excluded.add(index)
             continue
         start, end = _trim(text, section.start, section.text_end)
@@ -713,6 +764,15 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
         if _is_member_list(heading_text.strip()):
             # the members of a board, the invitees of a meeting: who takes part, not work
             ctx.excluded.add(index)
+            continue
+        if ctx.children.get(index) and CONTENTS_LIST.search(heading_text):
+            # "Các Hội xây dựng Đề án tổ chức Đại hội gồm những nội dung chính sau:": the work is
+            # the heading; the items below list what the product holds
+            ctx.excluded.update(ctx.children[index])
+            found = subject(heading_text)
+            inherited = _inherited(ctx, index, preambles, start)
+            actors = split_actors(found[0]) if found else inherited
+            units.append(Unit(start, start + len(first_line.rstrip()), actors, section=section.label, own_actor=bool(found)))
             continue
         if _is_broken_continuation(ctx, index) or _is_addressee(ctx, index):
             continue
@@ -747,8 +807,18 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
         # the heading of the item (before an inline "a)") may name the actor of its children
         heading_is_actor = False
         real_children = [c for c in children if not _is_field_line(ctx, c)]
+        # a bullet with nothing under it is one item of work whose first line the page may have
+        # wrapped ("- Lập dự toán kinh phí báo cáo\nSở Nông nghiệp và Môi trường trình ..."), not
+        # a heading over the lines below it
+        wrapped_bullet = (
+            section.marker.startswith(("-", "+", "•"))
+            and not real_children
+            and not first_body.rstrip().endswith(":")
+            and not _is_caps(first_body)
+        )
         first_is_heading = (
-            _is_heading_body(first_body.strip())
+            not wrapped_bullet
+            and _is_heading_body(first_body.strip())
             and (bool(real_children) or len(lines) > 1 or _is_caps(text[lines[0][0] : lines[0][1]]))
         ) or (
             # "1. Tăng cường sự lãnh đạo ... nhằm nâng cao nhận thức, thúc đẩy ... tiến bộ" over
@@ -859,6 +929,16 @@ def _lead_and_coordinators(value: str) -> tuple[list[str], list[str]]:
     if len(parts) == 2:
         return split_actors(parts[0]), split_actors(parts[1])
     return split_actors(value), []
+
+
+# A member of a board or delegation, named with an honorific and a title: "Chủ tịch Hội đồng: Ông
+# Đinh Văn Tuấn - Phó Chủ tịch Ủy ban nhân dân tỉnh.", "- Bà Lê Thị B, Phó Giám đốc Sở Y tế;",
+# "- Ông Phạm Xuân Phường Chức vụ: Phó Tổng Giám đốc".
+# Who sits on a body is not work; a colon after the name ("Đồng chí X - PCT: phụ trách ...") is.
+MEMBER_LINE = regex.compile(
+    rf"(?:[^:\n]{{2,80}}:\s*)?(?:{_alternation('person_honorifics.txt')})\s+"
+    r"(?:\p{Lu}\p{Ll}*\s+){1,4}\p{Lu}\p{Ll}*\s*(?:[-–,(][^:\n]*|Chức\s+vụ\s*:[^:\n]*)?"
+)
 
 
 # A line of a list of abbreviations or codes ("Ban chỉ đạo: BCĐ", "Hội đồng: HĐ") names a body
@@ -1102,9 +1182,9 @@ def _task(ctx: _Context, unit: Unit) -> Task | None:
     start, end = _trim(text, unit.start, unit.end)
     value = text[start:end]
     body = _strip_marker(value)
-    if len(body) < 12 or PAST.match(body) or (len(body) < 200 and _is_report_closing(body)):
+    if len(body) < 12 or PAST.match(body) or (len(body) < 200 and _is_closing_item(body)):
         return None
-    if GLOSSARY_ENTRY.match(body):
+    if GLOSSARY_ENTRY.match(body) or MEMBER_LINE.fullmatch(body.rstrip(" .;")):
         return None
     hit = unit.deadline
     if hit is None:

@@ -235,7 +235,7 @@ def _print_report(console: Console, report: Report) -> None:
 def _cmd_eval(args: argparse.Namespace) -> int:
     console = _console()
     corpus = Path(args.corpus) if args.corpus else None
-    paths = gold_files(Path(args.gold))
+    paths = gold_files(*map(Path, args.gold))
     if args.pred:
         predictions = load_predictions(Path(args.pred))
     else:
@@ -357,7 +357,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.set_defaults(func=_cmd_extract)
 
     evaluate = commands.add_parser("eval", help="score predictions against gold files")
-    evaluate.add_argument("--gold", default="corpus", help="folder of *.gold.json (default: corpus)")
+    evaluate.add_argument(
+        "--gold", nargs="+", default=["corpus"], help="gold files, or folders of *.gold.json (default: corpus)"
+    )
     evaluate.add_argument("--pred", help="documents.jsonl to score; default: extract the gold texts now")
     evaluate.add_argument(
         "--corpus",

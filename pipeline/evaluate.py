@@ -365,9 +365,12 @@ def _brief(item: Item) -> Item:
 # ---------------------------------------------------------------- files
 
 
-def gold_files(gold_dir: Path) -> list[Path]:
-    """All ``*.gold.json`` files under ``gold_dir``."""
-    return sorted(gold_dir.rglob("*.gold.json"))
+def gold_files(*paths: Path) -> list[Path]:
+    """The ``*.gold.json`` files given, and all those under the folders given."""
+    found: set[Path] = set()
+    for path in paths:
+        found.update(path.rglob("*.gold.json") if path.is_dir() else [path])
+    return sorted(found)
 
 
 def gold_id(path: Path) -> str:

@@ -271,6 +271,27 @@ _GAZETTE = re.compile(
     re.M,
 )
 
+# The stamp of an electronic signature, printed in a signed PDF's margin and carried into its text
+# layer: "Ký bởi: CÔNG BÁO ..." / "Cơ quan: VĂN PHÒNG CHÍNH PHỦ" / "Ngày ký: 2026-05-25 08:00:52
+# +07:00" (lines of the signer's details between the first and the time of signing).
+_SIGNATURE_STAMP = re.compile(
+    rf"^{_SPACE}*Ký bởi:[^\n]*\n(?:{_SPACE}*(?:Cơ quan|Chức vụ|Email|Tổ chức):[^\n]*\n){{0,4}}"
+    rf"{_SPACE}*(?:Ngày ký|Thời gian ký):{_SPACE}*\d{{4}}-\d{{2}}-\d{{2}}[^\n]*(?:\n|$)",
+    re.M,
+)
+
+# An editor's note that a legal-text website inserts in brackets: "[Điều này được hướng dẫn bởi
+# Mục 4 Công văn 806/BXD-QLN năm 1995 có hiệu lực từ ngày 31/05/1995]", "[Các quy định ... bị
+# thay thế bởi Điều 22 Nghị định 38/2000/NĐ-CP ...]". Not the document's words: it cites
+# instruments the document does not.
+_EDITOR_NOTE = re.compile(
+    r"\[[^\[\]]{0,300}?(?:được|bị)\s+(?:sửa\s+đổi|bổ\s+sung|thay\s+thế|hướng\s+dẫn|bãi\s+bỏ|"
+    r"đính\s+chính|hủy\s+bỏ|hết\s+hiệu\s+lực|điều\s+chỉnh|quy\s+định\s+chi\s+tiết)"
+    r"[^\[\]]{0,120}?bởi\s[^\[\]]{0,1500}\]"
+)
+# A rule of stars inside a line of a flattened header ("CHÍNH PHỦ ******** CỘNG HÒA ...").
+_INLINE_STARS = re.compile(r"(?<= )\*{4,}(?= |$)", re.M)
+
 
 def _trailing_rules(text: str) -> list[tuple[int, int, str]]:
     """Edits removing a rule that ends its line after a space ("BỘ TƯ PHÁP --------"): the
@@ -321,6 +342,12 @@ def _furniture_edits(text: str) -> list[tuple[int, int, str]]:
             edits.append((start, min(end + 1, len(text)), ""))
     if "CÔNG BÁO" in text:
         edits += [(m.start(), m.end(), "") for m in _GAZETTE.finditer(text)]
+    if "bởi" in text and "[" in text:
+        edits += [(m.start(), m.end(), "") for m in _EDITOR_NOTE.finditer(text)]
+    if "****" in text:
+        edits += [(m.start(), m.end(), "") for m in _INLINE_STARS.finditer(text)]
+    if "Ký bởi:" in text:
+        edits += [(m.start(), m.end(), "") for m in _SIGNATURE_STAMP.finditer(text)]
     if "----" in text or "____" in text:
         edits += _trailing_rules(text)
     edits.sort()
@@ -344,6 +371,9 @@ _LINE_MARK_START = re.compile(rf"\n[{_SPACE_CHARS}|*_#•▪●◦]")
 _INLINE_MARKUP = (
     re.compile(r"\*\*(?<![*_]\*\*)(?![*_])"),  # an emphasis pair, never part of a rule "***" ...
     re.compile(r"__(?<![*_]__)(?![*_])"),  # ... or "____"
+    # a single-star emphasis mark, opening ("*(để báo cáo)*") or closing a word; never a star
+    # between words ("2*3"), in a note mark "(*)", or in a pair (the pattern above)
+    re.compile(r"(?<![^\s(\[])\*(?=[^\s*)\]])|(?<=[^\s*(\[])\*(?![^\s.,;:)\]])"),
     re.compile(r"&(?:\#\d{1,6}|\#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});"),  # an HTML entity
     re.compile(r"\|"),  # a table pipe
 )
@@ -478,6 +508,7 @@ _BROKEN_LINE = regex.compile(
     rf"|\n(?=\p{{Lu}})(?<=[{_CONNECTIVE_ENDS},]\n)(?<=(?:\b(?:{_CONNECTIVES})|,)\n)(?!{_BLOCK_START})"  # after a connective
     r"|\n(?=\d+\s?[-/]\s?\p{Lu})(?<=\p{L}\n)"  # a document number carried over: "Nghị quyết\n59-NQ/TW"
     r"|\n(?=\d)(?<=\b(?:ngày|tháng|năm|số|Điều|khoản)\n)"  # "năm\n2025", "Điều\n5"
+    r"|\n(?=\(\p{Ll}{2})(?<=[\p{L}\p{N}]\n)"  # a bracketed aside carried over: "Bộ Nội vụ\n(để cập nhật)"
     r"|\n(?=- ?(?:xã hội|XÃ HỘI))(?<=\b(?:kinh tế|KINH TẾ)\n)"  # "kinh tế\n- xã hội" is not a bullet
 )
 

@@ -13,11 +13,12 @@ GOLD = ROOT / "corpus"
 # The shared corpus of other people's documents: read where it lies, never copied here.
 SHARED = Path(os.environ.get("VANBAN_CORPUS", ROOT.parent / "shared" / "corpus")).resolve()
 DOCUMENTS = SHARED / "documents"
+ARCHIVE = SHARED / "archive"
 
 
 def corpus_path(name: str) -> Path:
     """Path of a corpus document by file name (or a unique prefix such as "033_")."""
-    for folder in (SEEDS, DOCUMENTS):
+    for folder in (SEEDS, DOCUMENTS, ARCHIVE):
         exact = folder / name
         if exact.exists():
             return exact

@@ -52,6 +52,26 @@ CASES = [
     ("012_qd-435", "place", "Kon Tum"),
     ("012_qd-435", "issue_date", "2020-05-04"),
     ("012_qd-435", "signer", {"title": "Phó Chủ tịch", "name": "Nguyễn Hữu Tháp", "on_behalf": "TM. Ủy ban nhân dân; KT. Chủ tịch"}),
+    # blind batch 1 (corpus/BLIND.md): a legal-text crawler's flattened header with a rule of stars
+    # and bracketed editor's notes; the type line restates issuer, number and date before the title
+    ("185_nd-61", "issuer", "Chính phủ"),
+    ("185_nd-61", "title", "Về mua bán và kinh doanh nhà ở"),
+    ("187_nq-755", "title", "Quy định việc giải quyết đối với một số trường hợp cụ thể về nhà đất trong quá trình thực hiện các chính sách quản lý nhà đất và chính sách cải tạo xã hội chủ nghĩa trước ngày 01 tháng 7 năm 1991"),
+    # a title in capitals ends with them, before the enacting body and the preamble glued to it
+    ("186_nq-23", "title", "Về nhà đất do nhà nước đã quản lý, bố trí sử dụng trong quá trình thực hiện các chính sách quản lý nhà đất và chính sách cải tạo xã hội chủ nghĩa trước ngày 01 tháng 7 năm 1991"),
+    # "TM. ỦY BAN NHÂN" / "DÂN" / "KT. CHỦ TỊCH": a title wrapped onto a line of its own
+    ("129_kh-1026", "signer", {"title": "Phó Chủ tịch", "name": "Bùi Thanh An", "on_behalf": "TM. Ủy ban nhân dân; KT. Chủ tịch"}),
+    ("141_kh-235", "signer", {"title": "Phó Chủ tịch", "name": "Mai Xuân Liêm", "on_behalf": "TM. Ủy ban nhân dân; KT. Chủ tịch"}),
+    # "- Lưu: VT, KT." ends the list: its "KT." is a department's code, not a behalf mark
+    ("116_cv-giamsat", "recipients", ["Như trên", "Chủ tịch UBND tỉnh", "PCT UBND tỉnh Nguyễn Thành Sinh", "CVP, PCVP UBND tỉnh (Bích)", "Lưu: VT, KT"]),
+    ("116_cv-giamsat", "signer", {"title": "Phó Chủ tịch", "name": "Nguyễn Thành Sinh", "on_behalf": "KT. Chủ tịch"}),
+    # a recipient's bracketed aside carried over to the next line
+    ("112_cv-bnv", "signer", {"title": "Thứ trưởng", "name": "Cao Huy", "on_behalf": "KT. Bộ trưởng"}),
+    # an article printed without its headline: the lead paragraph is no title
+    ("206_news-bdn", "title", None),
+    ("214_news-bdn", "title", None),
+    # a title as written: an unclosed quotation mark is not closed
+    ("100_tb-kl-pci", "title", "Kết luận của đồng chí Nguyễn Ngọc Phúc - Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh về tiến độ thu hút các dự án đầu tư ngoài ngân sách, kết quả thực hiện kế hoạch xúc tiến đầu tư, Kế hoạch “Nâng cao Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) năm 2026"),
     ("021_cv-19046", "doc_type", "Công văn"),
     ("021_cv-19046", "title", "Về việc hướng dẫn thực hiện các quy định của Luật hải quan 2014"),
     ("024_cv-3397", "place", "Hà Nội"),
@@ -125,6 +145,11 @@ def test_document_field(extract_corpus, document, field, expected):
         assert fold(value) == fold(expected)
     else:
         assert value == expected
+
+
+def test_a_recipient_carried_over_keeps_its_aside(extract_corpus):
+    record = extract_corpus("112_cv-bnv")
+    assert record.recipients[-2:] == ["Các đơn vị thuộc, trực thuộc Bộ Nội vụ (để cập nhật số liệu)", "Lưu: VT, CCHC"]
 
 
 def test_recipients_in_order(extract_corpus):

@@ -42,6 +42,10 @@ STAGE_CASES = [
     ("emphasis beside a rule is part of the rule", "Mục ___** a\n**Điều 1**", "Mục ___** a\nĐiều 1"),
     ("an entity that does not decode is left as it is", "Ký hiệu &#١٢; và &amp;", "Ký hiệu &#١٢; và &"),
     ("a line break after a comma before a capital is joined", "ông Nguyễn Văn A, \nPhó Chủ tịch", "ông Nguyễn Văn A, Phó Chủ tịch"),
+    ("single-star emphasis dropped, a note mark and a product kept",
+     "Bộ Công an *(để báo cáo)*; mục (*) và 2*3", "Bộ Công an (để báo cáo); mục (*) và 2*3"),
+    ("a bracketed aside carried over to the next line is joined",
+     "- Các đơn vị thuộc Bộ Nội vụ\n(để cập nhật số liệu);", "- Các đơn vị thuộc Bộ Nội vụ (để cập nhật số liệu);"),
     ("a line break after a connective before a capital is joined",
      "Ban hành theo\nNghị quyết\n59-NQ/TW", "Ban hành theo Nghị quyết 59-NQ/TW"),
 ]
@@ -129,6 +133,17 @@ def test_normalisation_is_idempotent_on_found_counterexamples(text):
     [
         ("016_", "CÔNG BÁO/Số"),  # Công báo page headers inside the text, behind white space
         ("024_", "Hạnh phúc ---"),  # a rule ending a flattened header line, before "\r\n"
+        # the stamp of an electronic signature, printed in the margin of a signed PDF
+        ("016_", "Ký bởi: CÔNG BÁO"),
+        ("051_", "Cơ quan: VĂN PHÒNG CHÍNH PHỦ"),
+        ("173_nq-126", "Ngày ký: 2026-05-25"),
+        # a legal-text website's notes in brackets: they cite instruments the document does not
+        ("053_", "[Điều này được hướng dẫn bởi"),
+        ("064_", "bị bãi bỏ bởi Khoản 2 Điều 15 Nghị định 16/2023/NĐ-CP"),
+        ("185_nd-61", "[Các quy định về thu tiền sử dụng đất"),
+        # a rule of stars inside a flattened header line
+        ("185_nd-61", "CHÍNH PHỦ ********"),
+        ("186_nq-23", "********"),
     ],
 )
 def test_page_furniture_goes_from_real_documents(name, left_out):
