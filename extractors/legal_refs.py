@@ -224,8 +224,14 @@ NOT_SHORT = regex.compile(r"\s*(?:năm|tháng|ngày|%|người|lần|giai đoạ
 NAME_WORD = regex.compile(r" +(?P<w>[\p{L}][\p{L}\d-]*)")  # a name never runs over a line break
 NAME_STOPWORDS = frozenset(
     "số ngày của về năm do được đã có và thì trong từ để tại theo khi hoặc cho này đến nay "
-    "là với trước sau hiện mới quy định hướng dẫn thi hành".split()
+    "là với trước sau hiện mới quy định hướng dẫn thi hành các những".split()
 )
+# Words a name does not end with: "Luật Bảo vệ bí mật nhà nước và | các văn bản hướng dẫn".
+NAME_TRAILING = frozenset(("và", "của"))
+# The pairs that law names join with a comma (data/law_name_commas.txt).
+LAW_NAME_COMMA = regex.compile("|".join(f"(?:{p})".replace(", ", r"\s*,\s*") for p in patterns("law_name_commas.txt")))
+# The law an amending law amends, named after "sửa đổi, bổ sung (một số điều của)".
+AMENDED_LAW = regex.compile(r"\s+(?:một\s+số\s+điều\s+của\s+)?((?:Bộ\s+)?[Ll]uật)(?=\s+\p{Lu})")
 LAW_GENERIC = frozenset("này có đến định giải được và thì để hiện mới".split())
 AMENDING = regex.compile(r"sửa đổi")
 YEAR_SUFFIX = regex.compile(r"\s+(?:năm\s+)?\d{4}$")
@@ -491,15 +497,36 @@ def _name(text: str, start: int, position: int, doc_type: str) -> tuple[str, int
         if text.startswith(",", cursor):
             after = NAME_WORD.match(text, cursor + 1, min(len(text), cursor + 40))
             small = len(words) <= 2 or amending
-            if after and after[1][0].islower() and small and after[1].lower() not in NAME_STOPWORDS:
+            joined = _comma_joined(text, position, cursor)
+            if after and after[1][0].islower() and (small or joined) and after[1].lower() not in NAME_STOPWORDS:
                 cursor += 1
                 continue
             break
+        if amending and (run_on := AMENDED_LAW.match(text, cursor)):
+            # "Luật sửa đổi, bổ sung\nLuật Bảo vệ bí mật nhà nước": the amended law's name is part
+            # of the amending law's, wherever the page wrapped it
+            cursor = end = run_on.end()
+            words.append(run_on[1])
+    while words and words[-1].lower() in NAME_TRAILING:
+        words.pop()
+        end = text.rfind(" ", position, end)
     if not words:
         return None
-    name = YEAR_SUFFIX.sub("", f"{word[0].upper()}{word[1:]} " + " ".join(words))
+    # the name as written, its commas kept ("Luật An toàn, vệ sinh lao động"), spaces folded
+    written = _SPACES.sub(" ", text[position:end]).strip()
+    kept = " ".join(words)
+    if written.replace(",", " ").split() != kept.split():
+        written = kept
+    name = YEAR_SUFFIX.sub("", f"{word[0].upper()}{word[1:]} " + written)
     end = start + len(name) if text.startswith(name, start) else end
     return name, end, None
+
+
+def _comma_joined(text: str, position: int, comma: int) -> bool:
+    """Whether the comma at ``comma`` joins two words of a law's name ("Phòng, chống")."""
+    window = text[max(position, comma - 20) : comma + 20].lower()
+    at = comma - max(position, comma - 20)
+    return any(m.start() <= at < m.end() for m in LAW_NAME_COMMA.finditer(window))
 
 
 @cache

@@ -91,6 +91,8 @@ WORDS_BEFORE = regex.compile(r"(?r)(?:(?P<lead>\p{L}+)[ ])?(?P<word>\p{L}+)[ ]+$
 assert WORDS_BEFORE.groupindex == {"lead": 1, "word": 2}  # read by number
 # Approximations that are results, not thresholds, when a report verb comes before them.
 APPROXIMATE = frozenset({"trên", "hơn", "gần", "khoảng"})
+# After an approximate figure and its unit, the verb of a result: "hơn 565.339 ha đã được đo đạc".
+REPORTED_AFTER = regex.compile(r"\s*(?:đã|được|vừa)\s")
 
 
 @cache
@@ -217,6 +219,28 @@ def _header_kind(header: str) -> tuple[str, str] | None:
     return None
 
 
+# The unit of a whole table, printed over it: "Đơn vị tính: ha", "Đơn vị: 1000đ/m2 sử dụng", "ĐVT:
+# triệu đồng", "ĐV:" with the unit on the next line.
+CAPTION = regex.compile(r"(?<![\p{L}])(?:Đơn\s+vị(?:\s+tính)?|ĐVT|ĐV)\s*:\s*(?P<unit>[^\n\t)]{1,40})")
+CAPTION_WINDOW = 300
+SEPARATOR_ROW = regex.compile(r"[-:\s]*")
+
+
+def _filled(cells: list[str]) -> int:
+    """How many cells of a row hold something."""
+    return sum(1 for cell in cells if cell.strip())
+
+
+# The header of a table's unit column.
+UNIT_COLUMN = regex.compile(r"(?:Đơn\s+vị(?:\s+tính)?|ĐVT|ĐV)\s*[:.]?", regex.I)
+
+
+def _caption_unit(text: str, start: int, end: int) -> str:
+    """The unit a caption in ``text[start:end]`` (the lines over a table) gives its figures."""
+    captions = list(CAPTION.finditer(text, start, end))
+    return captions[-1][1].strip(" .;,") if captions else ""  # the nearest over the table
+
+
 CELL_FIGURE = regex.compile(rf"\s*(?P<a>{NUMBER})(?:\s?/\s?(?P<b>{NUMBER}))?\s?(?P<pct>%)?\s*")
 # Its groups are read by number (a lookup by name in ``regex`` costs about a microsecond).
 assert CELL_FIGURE.groupindex == {"a": 1, "b": 2, "pct": 3}
@@ -245,15 +269,28 @@ def _tables(parsed: Parsed, start: int, end: int, taken: set[int]) -> list[Stati
     items: list[Statistic] = []
     header: list[str] | None = None
     last_line = -2
+    caption = ""
     for line_start, cells in _table_rows(text, start, end):
         values = [text[s:e] for s, e in cells]
         figures = [CELL_FIGURE.fullmatch(v) for v in values]
-        contiguous = text.rfind("\n", 0, line_start - 1) == last_line
+        contiguous = text.rfind("\n", 0, line_start - 1) + 1 == last_line  # right under the last row
         last_line = line_start
+        if not contiguous:
+            caption = _caption_unit(text, max(start, line_start - CAPTION_WINDOW), line_start)
+        if SEPARATOR_ROW.fullmatch("".join(values)):
+            continue  # the "---" row under a markdown table's header
         if not any(figures[1:]):
-            header = values if not contiguous or header is None or not any(figures) else header
+            if not contiguous or header is None or (not any(figures) and _filled(values) >= _filled(header)):
+                header = values
+            # else a section row inside the table ("a | Đối với hộ gia đình"): the header stands
             continue
-        columns = [(_header_kind(h) if header else None) for h in (header or [])]
+        # a row with fewer cells than the header lost its first ones (an empty "STT" cell): its
+        # cells are the header's last ones
+        shift = max(0, len(header or []) - len(values))
+        columns = [(_header_kind(h) if header else None) for h in (header or [])][shift:]
+        # a "Đơn vị tính" column gives the unit of the figures of its row: "Đồng/người | 4.500.000"
+        unit_column = next((i - shift for i, h in enumerate(header or []) if UNIT_COLUMN.fullmatch(h.strip())), None)
+        row_unit = values[unit_column].strip() if unit_column is not None and 0 <= unit_column < len(values) else ""
         label = next((v.strip() for v, f in zip(values, figures, strict=True) if not f and v.strip()), "")
         total = None
         for index, figure in enumerate(figures):
@@ -272,6 +309,10 @@ def _tables(parsed: Parsed, start: int, end: int, taken: set[int]) -> list[Stati
                 taken.add(s)
                 continue
             unit, kind = column if column else ("", "count")
+            if row_unit:
+                unit = row_unit  # the row's own unit cell says more than its column's header
+            elif not unit and kind == "count":
+                unit = caption  # "Đơn vị tính: ha" over the table
             if pct:
                 unit, kind = "%", "percent"
             if b:
@@ -302,12 +343,21 @@ FLAT_CELL = regex.compile(rf"(?P<a>{NUMBER})(?:[ ]?(?P<pct>%))?")
 assert FLAT_CELL.groupindex == {"a": 1, "pct": 2}  # read by number
 
 
+MEASURE_LABEL = regex.compile(rf"(?:{'|'.join(patterns('stat_measure_labels.txt'))})(?![\p{{L}}])", regex.I)
+
+
 def _flat_unit(label: str) -> tuple[str, str]:
-    """Unit and kind of the cells under a flattened row label: the header table's, else the label."""
+    """Unit and kind of the cells under a flattened row label: the header table's, the label itself
+    when it names a measure ("Điểm", "Số hồ sơ", "Lượt truy cập"), else none: a row label
+    ("Cửa sông lạch Càn") is the figures' subject, not their unit."""
     column = _header_kind(label)
     if column and column[1] in ("percent", "score", "rank"):
         return column
-    return (label[0].lower() + label[1:] if label[1:2].islower() else label), "count"
+    named = label[0].lower() + label[1:] if label[1:2].islower() else label
+    counted = named.removeprefix("tổng số ").removeprefix("số ")
+    if MEASURE_LABEL.match(named) or _units()[0].match(" " + counted):
+        return named, "count"
+    return "", "count"
 
 
 def _runs(indices: list[int]) -> list[tuple[int, int]]:
@@ -346,6 +396,9 @@ def _flat_tables(parsed: Parsed, start: int, end: int, taken: set[int]) -> list[
         if len(cells) < 2 or any(_is_year(cell[1]) for cell in cells):
             continue
         unit, kind = _flat_unit(label)
+        if not unit:
+            label_start = line_starts[first - 1]
+            unit = _caption_unit(text, max(start, label_start - CAPTION_WINDOW), label_start)
         for cell in cells:
             taken.add(cell.start())
             number, percent = cell.groups()
@@ -515,11 +568,18 @@ def _running(
         before = text[max(start, first - 24) : first]
         roles = _roles(before)
         if "threshold" in roles and before.split()[-1:] and before.split()[-1] in APPROXIMATE:
-            if "report" in _roles(before[: before.rstrip().rfind(" ") + 1]):
-                roles -= {"threshold"}  # "thu giữ trên 2,5 tấn": a result, roughly
+            if (
+                "report" in _roles(before[: before.rstrip().rfind(" ") + 1])
+                or "đến nay" in before
+                or (unit_match is not None and REPORTED_AFTER.match(after, unit_match.end()))
+            ):
+                # "thu giữ trên 2,5 tấn", "đến nay, hơn 565.339 ha đã được đo đạc": a result, roughly
+                roles -= {"threshold"}
         line_start = text.rfind("\n", 0, first) + 1
         if first == line_start and not b and _is_footnote(text, a):
             continue
+        if (caption := CAPTION.match(text, line_start)) and caption.start(1) <= first < caption.end(1):
+            continue  # "Đơn vị tính: 1.000 đồng/trẻ": the unit of a table, not a figure
         # only a ratio (or a date written like one) asks whether its line holds nothing but figures
         alone = b is not None and _figures_line(text, line_start, match.end())
         if _is_date(roles, (a, b, c), alone, bool(unit_match or percent)):

@@ -504,7 +504,9 @@ _CONNECTIVE_ENDS = "".join(sorted({word[-1] for word in _CONNECTIVES.split("|")}
 # Every alternative opens with the line break and tests what follows it before what precedes it:
 # `regex` then jumps from line break to line break, and a one-character look-ahead fails fast.
 _BROKEN_LINE = regex.compile(
-    r"\n(?=\p{Ll})(?<=[\p{Ll}\p{N},)–-]\n)(?![a-zđ]\)\s)"  # a lower-case continuation, not a "b) ..." item
+    # a lower-case continuation, not a "b) ..." item or a table row lettered "b<tab>", nor a row
+    # under a table's "---" rule
+    r"\n(?=\p{Ll})(?<=(?:[\p{Ll}\p{N},)–]|(?<!-)-)\n)(?![a-zđ](?:\)\s|\t))"
     rf"|\n(?=\p{{Lu}})(?<=[{_CONNECTIVE_ENDS},]\n)(?<=(?:\b(?:{_CONNECTIVES})|,)\n)(?!{_BLOCK_START})"  # after a connective
     r"|\n(?=\d+\s?[-/]\s?\p{Lu})(?<=\p{L}\n)"  # a document number carried over: "Nghị quyết\n59-NQ/TW"
     r"|\n(?=\d)(?<=\b(?:ngày|tháng|năm|số|Điều|khoản)\n)"  # "năm\n2025", "Điều\n5"

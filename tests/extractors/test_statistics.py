@@ -6,6 +6,19 @@ import pytest
 
 # (document, written as, value, unit, total, kind) — kind None: not checked.
 FIGURES = [
+    # blind batch 1 (corpus/BLIND.md): an approximate figure followed by the verb of a result
+    ("214_news-bdn", "hơn 565.339 ha đã được", 565339, "ha", None, "count"),
+    # the unit of a table from its caption ("Đơn vị: 1000đ/m2 sử dụng", "Đơn vị tính: 1.000 đồng/trẻ,...")
+    ("185_nd-61", "4\tĐồng bằng Bắc Bộ\t900", 900, "1000đ/m2 sử dụng", None, "count"),
+    ("185_nd-61", "7\tMiền núi\t1.100", 1100, "1000đ/m2 sử dụng", None, "count"),
+    ("192_nq-36", "Đô thị\n190", 190, "1.000 đồng/trẻ,học sinh/tháng", None, "count"),
+    # ... or from the row's own "Đơn vị tính" cell (the row lost its empty STT cell)
+    ("007_qd-1056", "Đồng/nguời\t4.500.000", 4500000, "Đồng/nguời", None, "amount"),
+    ("007_qd-1056", "Kg/nguời/tháng\t15", 15, "Kg/nguời/tháng", None, "amount"),
+    # a flattened row label that names what is counted is the subject, not the unit
+    ("141_kh-235", "Cửa sông lạch Càn\n1", 1, "", None, "count"),
+    # ... one that names a measure is the unit ("Mức điều chỉnh")
+    ("065_tt-01", "Mức điều chỉnh\n5,63", 5.63, "mức điều chỉnh", None, "count"),
     ("004_6094", "giám sát được 83 cuộc", 83, "cuộc", None, "count"),
     ("004_6094", "giám sát được 95 cuộc", 95, "cuộc", None, "count"),
     ("004_6094", "giảm 106 đơn vị sự nghiệp", 106, "đơn vị sự nghiệp", None, "change"),
@@ -139,6 +152,8 @@ LOOKALIKES = [
     ("066_ocr", "images=1", "1"),
     ("021_cv-19046", "không quá 12 tháng", "12"),
     ("056_hd-545", "Khoản 2 Điều 18", "2"),
+    # the caption of a table gives its unit: its number is no figure
+    ("192_nq-36", "Đơn vị tính: 1.000 đồng", "1.000"),
     # flattened tables: the header row of years and a page number are not cells
     ("065_tt-01", "1995 1996 1997", "1996"),
     ("065_tt-01", "\n8\n", "8"),
