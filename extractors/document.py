@@ -73,7 +73,7 @@ def extract(parsed: Parsed) -> DocumentFields:
         cite("doc_type", header.type_word)
     issue_date = _iso_date(header.year, header.month, header.day)
     cite("issue_date", header.date)
-    place = header.place.text if header.place else None
+    place = _SPACES.sub(" ", header.place.text) if header.place else None
     cite("place", header.place)
     issuer = _issuer(header.issuer, place, number, issue_date) if parsed.kind == "document" else None
     cite("issuer", *header.issuer)

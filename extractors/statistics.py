@@ -91,6 +91,8 @@ WORDS_BEFORE = regex.compile(r"(?r)(?:(?P<lead>\p{L}+)[ ])?(?P<word>\p{L}+)[ ]+$
 assert WORDS_BEFORE.groupindex == {"lead": 1, "word": 2}  # read by number
 # Approximations that are results, not thresholds, when a report verb comes before them.
 APPROXIMATE = frozenset({"trên", "hơn", "gần", "khoảng"})
+# A capitalised word right after a unit: the unit word opens a name ("tỉnh An Giang").
+PROPER_NAME_AFTER = regex.compile(r"\s+\p{Lu}")
 # After an approximate figure and its unit, the verb of a result: "hơn 565.339 ha đã được đo đạc".
 REPORTED_AFTER = regex.compile(r"\s*(?:đã|được|vừa)\s")
 
@@ -590,6 +592,8 @@ def _running(
             continue
         if not percent and "threshold" in roles:
             continue
+        if _is_year(a) and b is None and unit_match is not None and PROPER_NAME_AFTER.match(after, unit_match.end()):
+            continue  # "Tết Dương lịch 2026 tỉnh An Giang": a year, then a place's name
         sentence = _sentence(text, first, start)
         period = _period(sentence, default_period)
         rank = "rank" in roles

@@ -24,7 +24,7 @@ the flat list of body sections (each with its path label such as ``II.1.a``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import regex
@@ -129,7 +129,8 @@ NATIONAL_MOTTO = regex.compile(
     r"CỘNG\s*H[ÒO]A\s+XÃ\s+HỘI(?:\s|\s/\s)+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM",
     regex.I,
 )
-MOTTO = regex.compile(r"Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc", regex.I)
+# (a PDF text layer may break a word of it: "Độ c lập")
+MOTTO = regex.compile(r"Độ\s?c\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc", regex.I)
 
 # A số ký hiệu: an optional number (digits, perhaps a letter: "1249a") then code parts
 # joined by "/" or "-" ("QĐ-UBND", "NQ/TW", "BCĐ.QCDC", "PL-UBTVQH11"). Conversions put
@@ -145,14 +146,16 @@ NUMBER_LINE = regex.compile(
 # The place and date line: "Gia Lai, ngày 23 tháng 12 năm 2021"; drafts leave the day blank.
 PLACE_WORD = r"\p{Lu}[\p{Ll}’']+"
 PLACE = (
-    rf"(?:(?:Quận|Phường|Huyện|Thị\s+xã|Xã)\s+\d{{1,2}}|TP\.\s*{PLACE_WORD}|{PLACE_WORD})"
-    rf"(?:[ \-]{PLACE_WORD}){{0,4}}"
+    rf"(?:(?:Quận|Phường|Huyện|Thị\s+xã|Xã)\s+\d{{1,2}}|TP\.\s*{PLACE_WORD}|(?:Thành\s+phố\s+)?{PLACE_WORD})"
+    # a place wrapped over two lines of a narrow column: "Thành phố Hồ Chí" / "Minh, ngày ..."
+    rf"(?:[ \-\n]{PLACE_WORD}){{0,4}}"
 )
 DATE_LINE = regex.compile(
     rf"(?<![\p{{L}}\d/-])(?P<place>{PLACE})\s*,\s*"
     r"(?P<date>ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})?\s*năm\s*(?P<year>\d{4})"
     r"|ngày\s*(?P<day2>\d{1,2})\s*/\s*(?P<month2>\d{1,2})\s*/\s*(?P<year2>\d{4}))"
 )
+DATE_LINE_NO_COMMA = regex.compile(DATE_LINE.pattern.replace(r"\s*,\s*", r"\s*,?\s*", 1))
 # A dateline of a news page: "08:28 | 06/02/2021", "Thứ 4, 06/07/2022 | 14:17:07 [GMT +7]".
 # Groups of the patterns read for every document are read by number or all at once: in ``regex`` a
 # read by name copies the pattern's table of names (``groupindex``), a microsecond or more.
@@ -171,6 +174,10 @@ OPENING_TYPE = regex.compile(
     rf"{'|'.join(regex.escape(w.upper()) for w in _CANONICAL_WORDS)})(?:\s+(?=về\s|\p{{Ll}}|\p{{Lu}})|\s*$)",
     regex.M,
 )
+# After the opening type word, what makes the line an article's headline about a document, not
+# the document's own type line: its number ("Thông báo 200/TB-UBND treo Quốc kỳ ... như thế nào?"),
+# or a question.
+ARTICLE_HEADLINE = regex.compile(r"(?:số\s+)?\d+[/-]|[^\n]*\?\s*$", regex.M)
 # Trích yếu of an official letter: "V/v triển khai ...".
 ABOUT = regex.compile(r"(?<![\p{L}])V/v\b\s*", regex.I)
 # Lines that begin the body after the title.
@@ -261,7 +268,9 @@ _BULLET = regex.compile(r"^[-+•]\s*")
 _TITLE_START = regex.compile(r"(?:(?<=^)|(?<=\s))(?=(?:KT|TM|TL|TUQ|Q)\.|\p{Lu}{2,}\s)")
 _UPPER_BEFORE_NAME = regex.compile(r"[\p{Lu}\d\s.,\-]+(?=\s\p{Lu}\p{Ll}|$)")
 _UPPER_BEFORE_NAME_LAZY = regex.compile(r"[\p{Lu}\d\s.,\-]+?(?=\s\p{Lu}\p{Ll}|$)")
-_LEADING_NAME = regex.compile(r"\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}*){1,4}(?=\s+\p{Lu}{2,}|$)")
+# A name that opens what follows the titles, before more capitals or the appendix printed on
+# after the signature ("PHÓ THỦ TƯỚNG Trần Hồng Hà Phụ lục (Kèm theo Nghị định ...").
+_LEADING_NAME = regex.compile(r"\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}*){1,4}(?=\s+(?:\p{Lu}{2,}|Phụ\s+lục\b)|$)")
 
 # Window of the text searched for a header.
 _HEADER_WINDOW = 3000
@@ -280,13 +289,16 @@ def _find_header(text: str) -> tuple[Header, bool]:
     """The header parts, and whether the text has a document header at all."""
     window = text[:_HEADER_WINDOW]
     header = Header()
-    motto = NATIONAL_MOTTO.search(window) if _VIET_NAM.search(window) else None
+    motto = _header_motto(window) if _VIET_NAM.search(window) else None
     if motto:
         header.national_motto = Piece(motto.start(), motto.end(), motto.group(0))
     number = _first_number(window)
     if number:
         header.number = number
     date = DATE_LINE.search(window) if _DATE_COMMA.search(window) else None
+    if number is not None and (date is None or date.start() - number.end >= 1500):
+        # "Số: 87/2025/NĐ-CP Hà Nội ngày 11 tháng 4 năm 2025": the comma left out, right by the number
+        date = DATE_LINE_NO_COMMA.search(window, number.end, number.end + 200)
     if date and (number is None or date.start() - number.end < 1500):
         # all groups in one read (see _DATE_GROUPS): reads by name cost a microsecond each
         place, whole, day, month, year, day2, month2, year2 = date.groups()
@@ -482,7 +494,39 @@ def _about_title(text: str, start: int, header: Header) -> list[Piece]:
     stripped = segment.rstrip(" \n/")
     if not stripped:
         return []
-    return [Piece(start - 4, start + len(stripped), "V/v " + stripped.replace(" / ", " "))]
+    pieces = [Piece(start - 4, start + len(stripped), "V/v " + stripped.replace(" / ", " "))]
+    line_end = _line_end(text, start)
+    if limit in stops and limit < line_end:
+        # two columns glued line by line: "V/v trả lời đề nghị của Hà Nội, ngày ... 2025" / "Sở
+        # Nội vụ tỉnh Lâm Đồng": the trích yếu goes on under the date line
+        pieces += _about_lines(text, line_end + 1, lambda line: not _is_upper(line))
+    elif _is_upper(stripped) and cut is not None and "\n" not in stripped:
+        # a trích yếu in capitals wrapped: "V/V TẬP TRUNG ỨNG" / "PHÓ VÀ KỊP THỜI KHẮC PHỤC ..."
+        pieces += _about_lines(text, start + len(segment) + 1, _is_upper)
+    return pieces
+
+
+def _about_lines(text: str, start: int, fits: Callable[[str], bool]) -> list[Piece]:
+    """Up to two lines from ``start`` that go on with a trích yếu (each one that ``fits``, before
+    "Kính gửi", a label, the body or a sentence's end)."""
+    pieces: list[Piece] = []
+    for _ in range(2):
+        if start >= len(text):
+            break
+        piece = _stripped(text, start, _line_end(text, start))
+        if (
+            piece is None
+            or not fits(piece.text)
+            or len(piece.text) > 120
+            or piece.text.endswith((".", ":", ";"))
+            or piece.text.startswith("Kính")
+            or BODY_START.match(piece.text)
+            or DATE_LINE.search(piece.text)
+        ):
+            break
+        pieces.append(piece)
+        start = _line_end(text, start) + 1
+    return pieces
 
 
 def _title_under_number(text: str, header: Header) -> list[Piece]:
@@ -503,6 +547,16 @@ def _title_under_number(text: str, header: Header) -> list[Piece]:
     ):
         return []
     return [piece]
+
+
+def _header_motto(window: str) -> regex.Match[str] | None:
+    """The quốc hiệu of a header: every word capitalised ("CỘNG HÒA XÃ HỘI ...", "Cộng Hòa Xã Hội
+    ..."); the words in running text ("Đảng Cộng sản Việt Nam", "nước cộng hòa xã hội chủ nghĩa Việt
+    Nam") make no header."""
+    for motto in NATIONAL_MOTTO.finditer(window):
+        if all(word[:1].isupper() for word in motto.group(0).split() if word != "/"):
+            return motto
+    return None
 
 
 def _issuer_pieces(text: str, header: Header) -> list[Piece]:
@@ -618,7 +672,7 @@ def _stripped(text: str, start: int, end: int) -> Piece | None:
 def _headerless_document(text: str) -> Header | None:
     """A document whose header was stripped: it opens with "Chỉ thị về ...", "Báo cáo ..."."""
     match = OPENING_TYPE.match(text)
-    if not match:
+    if not match or ARTICLE_HEADLINE.match(text, match.end()):
         return None
     header = Header()
     header.type_word = Piece(match.start(), match.end("type"), match.group("type"))
@@ -633,9 +687,16 @@ def _headerless_document(text: str) -> Header | None:
     header.end = line_end
     # a paper read at a conference: the title may run on, then its author body ("UBND Tỉnh
     # Điện Biên") stands alone under it
+    capitals = bool(header.title) and _is_upper(header.title[0].text)
+    wrapped = 1  # the title lines that are surely the title's: a title in capitals wraps in capitals
     for _ in range(3):
         below = _stripped(text, min(header.end + 1, len(text)), _line_end(text, min(header.end + 1, len(text))))
         if below is None:
+            break
+        sender = CABLE_SENDER.fullmatch(below.text)
+        if sender:
+            # a công điện's sender: "THỦ TƯỚNG CHÍNH PHỦ điện:"
+            header.issuer = [Piece(below.start, below.start + len(sender[1]), sender[1])]
             break
         if len(below.text) <= 60 and AUTHOR_BODY.match(below.text):
             header.issuer = [below]
@@ -645,9 +706,16 @@ def _headerless_document(text: str) -> Header | None:
             break
         header.title.append(below)
         header.end = below.end
+        if capitals and _is_upper(below.text) and wrapped == len(header.title) - 1:
+            wrapped += 1
     if not header.issuer:
-        header.title, header.end = header.title[:1], line_end
+        header.title = header.title[:wrapped]
+        header.end = header.title[-1].end if wrapped > 1 else line_end
     return header
+
+
+# The sender of a công điện, above its addressees: "THỦ TƯỚNG CHÍNH PHỦ điện:".
+CABLE_SENDER = regex.compile(r"(\p{Lu}[\p{Lu}\s]{3,80}?)\s+điện\s*:")
 
 
 AUTHOR_BODY = regex.compile(r"(?:UBND|Ủy ban nhân dân|Sở|Bộ|Ban|Công an|Tỉnh ủy|Thành ủy)\s+\S", regex.I)
@@ -771,6 +839,12 @@ def _read_closing(text: str, start: int, closing: Closing, recipients: bool, sto
             _add_recipient(closing, piece)
             closing.end = max(closing.end, piece.end)
             continue
+        if in_list and _continues_recipient(closing, text, value):
+            last = closing.recipients[-1]
+            joined = f"{last.text} {value}".rstrip(" ;,.")
+            closing.recipients[-1] = Piece(last.start, last.start + len(joined), joined)
+            closing.end = max(closing.end, piece.end)
+            continue
         if closing.signer_name is not None or (len(value) > 80 and closing.recipients):
             break
         if (closing.signer_title or closing.recipients) and PERSON_NAME.match(value):
@@ -782,11 +856,25 @@ def _read_closing(text: str, start: int, closing: Closing, recipients: bool, sto
 
 
 def _continues_title(closing: Closing, value: str) -> bool:
-    """Whether ``value`` is the wrapped end of the title line read just before it: a word or two
-    in capitals, no title of its own, while no signer's name has come yet."""
+    """Whether ``value`` is the wrapped end of the title line read just before it ("TM. ỦY BAN
+    NHÂN" / "DÂN"), or the body a title heads ("VỤ TRƯỞNG" / "VỤ TỔ CHỨC PHI CHÍNH PHỦ"): words in
+    capitals, no title of its own, while no signer's name has come yet."""
     if closing.signer_name is not None or not (closing.on_behalf or closing.signer_title):
         return False
-    return len(value.split()) <= 2 and _is_upper(value) and not _is_signer_line(value)
+    return len(value.split()) <= 8 and _is_upper(value) and not _is_signer_line(value)
+
+
+def _continues_recipient(closing: Closing, text: str, value: str) -> bool:
+    """Whether a line of the list that is no item of its own goes on with the item above: "- Các
+    bộ, cơ quan: Tư pháp, Tài chính, Khoa học và" / "Công nghệ, Văn phòng Chính phủ (để P/H);",
+    "- Lưu: VT, TH, XD ." / "(Đông)". Not a title in capitals, not a name alone."""
+    if not closing.recipients or closing.signer_name is not None or len(value) > 200:
+        return False
+    if _is_upper(value) or PERSON_NAME.match(value):
+        return False
+    last = closing.recipients[-1]
+    ended = text[last.end : last.end + 3].lstrip(" ")[:1] in (";", ".")
+    return value.startswith("(") or not ended
 
 
 def _extend_title(closing: Closing, piece: Piece) -> None:

@@ -409,7 +409,7 @@ def _is_actor_phrase(value: str) -> bool:
         bool(value)
         and len(value) <= 220
         and _opens_actor(value)
-        and not _is_past(value)
+        and not _is_past(value + " ")  # "Các Chi cục Hải quan đã | triển khai ...": a report
         # a head word that is also a verb names nobody alone: "Lãnh đạo, chỉ đạo thực hiện ..."
         and not ACTION_START.fullmatch(value)
     )
@@ -512,7 +512,12 @@ def _is_addressee_alone(value: str) -> bool:
     """Whether ``value`` (an assigning verb stripped or not) is only the name of an addressee,
     with no work after it: "Giao Sở Tài chính", "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch:"."""
     addressee = _clean_actor(value)
-    return _is_actor_phrase(addressee) and _verb_end(addressee, 0, len(addressee)) is None
+    return (
+        len(addressee) <= 160
+        and _is_actor_phrase(addressee)
+        and _actor_end(addressee, 0) is None
+        and _role_end(addressee, 0, len(addressee)) is None
+    )
 
 
 # ---------------------------------------------------------------- units
@@ -599,6 +604,7 @@ class _Context:
         self.excluded: set[int] = set()
         self.fields: dict[int, dict[str, str]] = {}
         self.field_lines: dict[int, bool] = {}  # _is_field_line of each section asked
+        self.work_parts: list[tuple[int, int]] | None = None  # spans of _in_work_part, read once
         # deadlines of the whole text, read once; each task takes the first within its span
         self.deadline_hits = deadlines.find_all(parsed)
         self.deadline_starts = [hit.start for hit in self.deadline_hits]  # in text order
@@ -832,6 +838,11 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
         )
         if index in ctx.heading_actor:
             heading_is_actor = True
+        elif not inline and real_children and (addressees := _addressees_heading(first_body)):
+            # "1. Bộ trưởng các Bộ: Quốc phòng, ..., Chủ tịch UBND các tỉnh ... theo chức năng,
+            # nhiệm vụ, thẩm quyền:" over its lettered items: however long, it names who does them
+            ctx.heading_actor[index] = addressees
+            heading_is_actor = first_is_heading = True
         elif inline or first_is_heading:
             head = _clean_actor(heading_text)
             head_colon = _actor_colon(heading_text)
@@ -859,6 +870,7 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
             continue
         each_line = heading_is_actor and not inline
         current: Unit | None = None
+        first_unit: Unit | None = None
         for line_start, line_end in content:
             if (line_start, line_end) == lines[0]:
                 body = first_body
@@ -891,6 +903,7 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
                     line_end,
                     section=section.label,
                 )
+                first_unit = first_unit or current
                 if line_start == content[0][0] and inline:
                     current.start = section.start
                 if own_subject:
@@ -914,7 +927,34 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
             units.append(current)
         if each_line and current is not None and children:
             ctx.heading_actor[index] = actor_here
+        elif (
+            real_children
+            and first_unit is not None
+            and first_unit.own_actor
+            and index not in ctx.heading_actor
+            and text[start:end].rstrip().endswith(":")
+        ):
+            # "2. Bí thư tỉnh ủy ...; Chủ tịch UBND các tỉnh ... tập trung lãnh đạo ..., trong đó:
+            # a) ... b) ...": the items spell out the work of the item's own subject
+            ctx.heading_actor[index] = list(first_unit.actors)
     return units
+
+
+# The scope a list of addressees ends with: "... theo chức năng, nhiệm vụ, thẩm quyền:".
+SCOPE_TAIL = re.compile(r"\s+(?:theo|trong\s+phạm\s+vi)\s+chức\s+năng[^:\n]*$")
+
+
+def _addressees_heading(body: str) -> list[str] | None:
+    """The actors a line ending with a colon names, when it names only them (no work)."""
+    stripped = body.strip()
+    if not stripped.endswith(":"):
+        return None
+    names = SCOPE_TAIL.sub("", stripped[:-1].rstrip())
+    if len(names) > 400 or not _opens_actor(names) or _has_modality(names):
+        return None
+    if _verb_end(names, 0, len(names)) is not None:
+        return None
+    return split_actors(names)
 
 
 # "Sở Lao động - Thương binh và Xã hội chủ trì, phối hợp với Liên đoàn Lao động tỉnh; các sở ...":
@@ -953,6 +993,25 @@ def _is_rule(unit: Unit) -> bool:
     return in_article and not unit.own_actor and not unit.actors
 
 
+# The heading, in capitals, of the part of a plan that lists the work to do.
+WORK_PART = re.compile(
+    r"(?:[IVX]+[.\-]\s*|\d+\.\s*)?(?:CÁC\s+|NHỮNG\s+)?(?:NHIỆM\s+VỤ|NỘI\s*DUNG\s+(?:HOẠT\s+ĐỘNG|THỰC\s+HIỆN|"
+    r"TRIỂN\s+KHAI|CÔNG\s+VIỆC)|GIẢI\s+PHÁP|HOẠT\s+ĐỘNG)"
+)
+
+
+def _in_work_part(ctx: _Context, position: int) -> bool:
+    """Whether ``position`` lies in a top-level part headed as the work to do (WORK_PART)."""
+    if ctx.work_parts is None:
+        ctx.work_parts = []
+        for section in ctx.sections:
+            if section.parent is None:
+                heading = " ".join(ctx.text[section.start : min(section.text_end, section.start + 160)].split())
+                if _is_caps(heading) and WORK_PART.match(heading):
+                    ctx.work_parts.append((section.start, section.end))
+    return any(start <= position < end for start, end in ctx.work_parts)
+
+
 def _opens_with_work(ctx: _Context, unit: Unit) -> bool:
     """An item with no actor is a task only when it opens with the work to do."""
     head = _strip_marker(ctx.text[unit.start : unit.start + 200].lstrip()).lstrip()
@@ -963,6 +1022,10 @@ def _opens_with_work(ctx: _Context, unit: Unit) -> bool:
     if adverbial:
         head = head[adverbial.end() :]
     if ACTION_START.match(head):
+        return True
+    if _in_work_part(ctx, unit.start) and unit.section and "-" in unit.section.rsplit(".", 1)[-1]:
+        # a bullet under "IV. NỘI DUNG HOẠT ĐỘNG TRIỂN KHAI", "II. NHIỆM VỤ, GIẢI PHÁP": the part
+        # of a plan that lists the work, whatever verb opens it ("Thống kê ...", "Khơi thông ...")
         return True
     # "Về công tác tuyên truyền ... thì cần tăng cường ...": the modality says it is work to do
     first = CLAUSE_SPLIT.split(head, maxsplit=1)[0]

@@ -72,6 +72,30 @@ CASES = [
     ("214_news-bdn", "title", None),
     # a title as written: an unclosed quotation mark is not closed
     ("100_tb-kl-pci", "title", "Kết luận của đồng chí Nguyễn Ngọc Phúc - Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh về tiến độ thu hút các dự án đầu tư ngoài ngân sách, kết quả thực hiện kế hoạch xúc tiến đầu tư, Kế hoạch “Nâng cao Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) năm 2026"),
+    # blind batch 2: two columns glued line by line ("V/v trả lời đề nghị của Hà Nội, ngày ..." /
+    # "Sở Nội vụ tỉnh Lâm Đồng"); a trích yếu in capitals wrapped; a công điện without a header
+    # names its sender ("THỦ TƯỚNG CHÍNH PHỦ điện:")
+    ("113_cv-bnv", "title", "Về việc trả lời đề nghị của Sở Nội vụ tỉnh Lâm Đồng"),
+    ("135_cv-cd-ttg", "title", "Về việc tập trung ứng phó và kịp thời khắc phục hậu quả mưa lũ tại khu vực Trung Bộ"),
+    ("135_cv-cd-ttg", "issuer", "Thủ tướng Chính phủ"),
+    # the place of a date line wrapped in a narrow column ("Thành phố Hồ Chí" / "Minh, ngày ...")
+    ("140_kh-172", "place", "Thành phố Hồ Chí Minh"),
+    # "Số: 87/2025/NĐ-CP Hà Nội ngày 11 tháng 4 năm 2025": the comma left out, by the number
+    ("188_nd-87", "issue_date", "2025-04-11"),
+    ("188_nd-87", "place", "Hà Nội"),
+    # the name of the signer before the appendix printed on the same line
+    ("188_nd-87", "signer", {"title": "Phó Thủ tướng", "name": "Trần Hồng Hà", "on_behalf": "TM. Chính phủ; KT. Thủ tướng"}),
+    # the motto with a word broken by the PDF layer ("Độ c lập"): the child body is the issuer
+    ("159_bc-congnhan", "issuer", "Sở Nội vụ tỉnh Lâm Đồng"),
+    # two columns of the closing interleaved: the signer's name after the recipients
+    ("113_cv-bnv", "signer", {"title": "Vụ trưởng", "name": "Thang Thị Hạnh", "on_behalf": "TL. Bộ trưởng"}),
+    ("234_hd-bnv", "signer", {"title": "Vụ trưởng", "name": "Phạm Minh Hùng", "on_behalf": "TL. Bộ trưởng"}),
+    ("118_cv-7432", "recipients", ["Như trên", "Chủ tịch UBND tỉnh", "Phó Chủ tịch UBND tỉnh (phụ trách XD)", "Chánh VP, Phó CVP UBND tỉnh (Đ/c Minh)", "Lưu: VT, TH, XD (Đông)"]),
+    # an article about a document (its headline cites the number, asks a question) is news, even
+    # when it quotes a motto in running text
+    ("216_news-tvpl", "kind", "news"),
+    ("217_news-tvpl", "kind", "news"),
+    ("220_news-tvpl", "kind", "news"),
     ("021_cv-19046", "doc_type", "Công văn"),
     ("021_cv-19046", "title", "Về việc hướng dẫn thực hiện các quy định của Luật hải quan 2014"),
     ("024_cv-3397", "place", "Hà Nội"),

@@ -8,6 +8,8 @@ import pytest
 FIGURES = [
     # blind batch 1 (corpus/BLIND.md): an approximate figure followed by the verb of a result
     ("214_news-bdn", "hơn 565.339 ha đã được", 565339, "ha", None, "count"),
+    # rainfall glued to its unit ("cá biệt tại Bình Điền (Huế) 1.085mm")
+    ("135_cv-cd-ttg", "1.085mm", 1085, "mm", None, "count"),
     # the unit of a table from its caption ("Đơn vị: 1000đ/m2 sử dụng", "Đơn vị tính: 1.000 đồng/trẻ,...")
     ("185_nd-61", "4\tĐồng bằng Bắc Bộ\t900", 900, "1000đ/m2 sử dụng", None, "count"),
     ("185_nd-61", "7\tMiền núi\t1.100", 1100, "1000đ/m2 sử dụng", None, "count"),
@@ -152,6 +154,8 @@ LOOKALIKES = [
     ("066_ocr", "images=1", "1"),
     ("021_cv-19046", "không quá 12 tháng", "12"),
     ("056_hd-545", "Khoản 2 Điều 18", "2"),
+    # a year before "tỉnh An Giang" is no count of provinces
+    ("216_news-tvpl", "Dương lịch 2026 tỉnh An Giang", "2026"),
     # the caption of a table gives its unit: its number is no figure
     ("192_nq-36", "Đơn vị tính: 1.000 đồng", "1.000"),
     # flattened tables: the header row of years and a page number are not cells
