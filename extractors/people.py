@@ -62,6 +62,18 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             rf"(?:(?:Tin|Bài|Ảnh|Tin, ảnh|Bài, ảnh|Tin và ảnh)\s*:\s*)?(?P<names>{NAME}(?:\s*[-–,]\s*{NAME})*)"
             r"(?:\s*,\s*\p{Lu}{2,5})?\s*"
         ),
+        # a list of people after a label that names them: "các đồng chí Thường trực Tỉnh ủy: Hồ
+        # Quốc Dũng - Ủy viên Trung ương Đảng, ...; Lê Kim Toàn - ...", "Các Phó Thủ tướng Chính
+        # phủ: Trần Hồng Hà, Lê Thành Long, ..."
+        "list_opening": regex.compile(
+            rf"(?<![\p{{L}}])(?:{honorifics}|các\s+(?:ông|bà)|(?:{title_alt}))[^:\n;.]{{0,60}}:\s*", regex.I
+        ),
+        "listed": regex.compile(
+            rf"(?P<name>(?:{surnames})(?:[ ]{SYLLABLE}){{1,3}})(?![ ]?\p{{L}})"
+            rf"(?:\s*[-–]\s*(?P<title>[^;\n]{{2,160}}?))?"
+            rf"(?=\s*(?:;|\.(?:\s|$)|\n|$)|\s*,\s*(?:{surnames})[ ]\p{{Lu}}|\s+và\s+(?:{surnames})[ ])"
+        ),
+        "list_separator": regex.compile(r"\s*(?:[,;]|\s+và)\s*"),
         "name": regex.compile(NAME),  # one personal name (of a byline, of the signer)
         "title_word": regex.compile(rf"^(?:{title_alt})"),
     }
@@ -229,12 +241,33 @@ def extract(parsed: Parsed) -> list[Person]:
             if _is_place(name) or PLACE_BEFORE.search(text, max(0, name_start - 12), name_start):
                 continue
             found.append(_named(match, TITLED_NAME, " ".join(title.split())))
+        found += _listed(text, start, end)
     if parsed.kind == "news":
         found += _bylines(parsed)
     signer = _signer(parsed)
     if signer:
         found.append(signer)
     return _distinct(found)
+
+
+def _listed(text: str, start: int, end: int) -> list[Person]:
+    """The people a label lists after its colon, each with the title after a dash if any."""
+    found: list[Person] = []
+    compiled = _patterns()
+    if ":" not in text[start:end]:
+        return found
+    for opening in compiled["list_opening"].finditer(text, start, end):
+        at = opening.end()
+        while (listed := compiled["listed"].match(text, at, end)) is not None:
+            name = listed["name"]
+            if not _is_place(name):
+                title = " ".join(listed["title"].split()) if listed["title"] else None
+                found.append(Person(start=listed.start("name"), end=listed.end("name"), text=name, name=name, title=title))
+            separator = compiled["list_separator"].match(text, listed.end(), end)
+            if separator is None:
+                break
+            at = separator.end()
+    return found
 
 
 def _named(match: regex.Match[str], group: int, title: str | None) -> Person:

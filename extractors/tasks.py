@@ -387,7 +387,7 @@ ANNOUNCING_LABEL = re.compile(r"(?:như\s+sau|sau\s+đây|cụ\s+thể)\s*$")
 
 
 def _clean_actor(value: str) -> str:
-    value = value.strip(" ,;:.-–")
+    value = " ".join(value.split()).strip(" ,;:.-–")  # a name the page wrapped: "Sở\nTư pháp"
     value = ADDRESS_WORDS.sub("", value)
     return value.strip(" ,;:.")
 
@@ -457,8 +457,9 @@ def subject(sentence: str) -> tuple[str, int] | None:
     return None
 
 
-# A collective actor whose members the colon lists: "Các Bộ: Quốc phòng, Công an chủ động ...".
-COLLECTIVE_LABEL = re.compile(r"(?:Các|Ủy\s+ban\s+nhân\s+dân\s+các|UBND\s+các)\s+\w+\s*:\s*", re.I)
+# A collective actor whose members the colon lists: "Các Bộ: Quốc phòng, Công an chủ động ...",
+# "Bộ trưởng các Bộ: Xây dựng, Công Thương ...".
+COLLECTIVE_LABEL = re.compile(r"[^:\n]{0,40}?(?<!\w)[Cc]ác\s+[^:\n]{1,40}:\s*")
 
 
 def _members_of(sentence: str, start: int) -> tuple[int, int] | None:
@@ -610,6 +611,32 @@ class _Context:
         self.deadline_starts = [hit.start for hit in self.deadline_hits]  # in text order
 
 
+def _fill_field(ctx: _Context, unit: Unit, name: str, value_start: int, value_end: int) -> None:
+    """Fill the field ``name`` of ``unit`` from the value ``text[value_start:value_end]`` of a
+    field line ("Đơn vị chủ trì: Sở Tư pháp", "Thời gian thực hiện: Quý I/2026")."""
+    text = ctx.text
+    if name == "actors":
+        unit.actors, coordinators = _lead_and_coordinators(text[value_start:value_end])
+        unit.coordinators = unit.coordinators or coordinators
+        unit.own_actor = True
+    elif name == "coordinators":
+        unit.coordinators = split_actors(text[value_start:value_end])
+    elif name == "deadline":
+        unit.deadline = _cell_deadline(ctx, value_start, value_end)
+        # "Thời gian thực hiện: Thường xuyên hằng năm" states how often, with or without a date
+        unit.recurrence = deadlines.recurrence_in(text, value_start, value_end)
+
+
+def _field_in_line(text: str, line_start: int, line_end: int) -> tuple[str, int] | None:
+    """The field a line gives and where its value starts ("Đơn vị chủ trì thực hiện: Các Sở ...")."""
+    line = text[line_start:line_end]
+    if ":" not in line[:60]:
+        return None
+    label, _, value = line.partition(":")
+    name = _field_of(label)
+    return (name, line_end - len(value)) if name in ("actors", "coordinators", "deadline", "other") else None
+
+
 def _apply_field(
     ctx: _Context, section: Section, units: list[Unit], inherited: list[str]
 ) -> list[Unit]:
@@ -626,24 +653,32 @@ def _apply_field(
     label, _, value = line.partition(":")
     name = _field_of(label)
     value_start, value_end = _trim(text, lines[0][1] - len(value), lines[0][1])
-    parent_start = ctx.sections[section.parent].start if section.parent is not None else 0
+    if name == "task" and value_end > value_start:
+        # "a) Nhiệm vụ: Tham mưu UBND Thành phố ...": the item's work, its fields in the items after
+        task_end = _trim(text, value_start, end)[1]
+        return [Unit(value_start, task_end, actors=list(inherited), section=section.label)]
+    # "1.2. ... a) Nhiệm vụ: - ... - ... b) Cơ quan thực hiện: - Đơn vị chủ trì: ...": a field under
+    # a field heading serves the whole item the heading belongs to
+    owner = section.parent
+    block = owner is not None and _is_field_heading(ctx, owner)
+    if block and owner is not None:
+        owner = ctx.sections[owner].parent
+    parent_start = ctx.sections[owner].start if owner is not None else 0
     if units and name and units[-1].start >= parent_start:
         unit = units[-1]
+        _fill_field(ctx, unit, name, value_start, value_end)
         if name == "actors":
-            unit.actors, coordinators = _lead_and_coordinators(text[value_start:value_end])
-            unit.coordinators = unit.coordinators or coordinators
-            unit.own_actor = True
             # "3.1. ... 3.2. ... 3.4. ... - Cơ quan thực hiện: Sở ...": one field line after several
             # sibling items without their own fields serves them all
             for earlier in _unfielded_siblings(ctx, section, units):
                 earlier.actors, earlier.own_actor = list(unit.actors), True
                 earlier.coordinators = earlier.coordinators or list(unit.coordinators)
-        elif name == "coordinators":
-            unit.coordinators = split_actors(text[value_start:value_end])
-        elif name == "deadline":
-            unit.deadline = _cell_deadline(ctx, value_start, value_end)
-            # "Thời gian thực hiện: Thường xuyên hằng năm" states how often, with or without a date
-            unit.recurrence = deadlines.recurrence_in(text, value_start, value_end)
+        if block:
+            for earlier in reversed(units[:-1]):
+                if earlier.start < parent_start:
+                    break
+                if name != "actors" or not earlier.own_actor:
+                    _fill_field(ctx, earlier, name, value_start, value_end)
     new = []
     for line_start, line_end in lines[1:]:
         line = text[line_start:line_end]
@@ -659,6 +694,14 @@ def _apply_field(
             unit.actors, unit.own_actor = split_actors(found[0]), True
         new.append(unit)
     return new
+
+
+def _is_field_heading(ctx: _Context, index: int) -> bool:
+    """A field line with no value of its own, over the field lines that give it: "b) Cơ quan thực
+    hiện:" over "- Đơn vị chủ trì: ..." and "- Đơn vị phối hợp: ..."."""
+    section = ctx.sections[index]
+    own = ctx.text[section.start : section.text_end].strip()
+    return _is_field_line(ctx, index) and own.endswith(":") and own.count(":") == 1
 
 
 def _unfielded_siblings(ctx: _Context, field_line: Section, units: list[Unit]) -> list[Unit]:
@@ -848,6 +891,10 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
             head_colon = _actor_colon(heading_text)
             if head_colon and _is_actor_phrase(head_colon.group("actor")):
                 head = _clean_actor(head_colon.group("actor"))
+                members = heading_text[head_colon.end() :].strip()
+                if COLLECTIVE_LABEL.match(heading_text) and members and _verb_end(members, 0, len(members)) is None:
+                    # "1. Các Bộ: Y tế, Công Thương, Nông nghiệp và Môi trường": the members named
+                    head = _clean_actor(heading_text)
             if _is_actor_phrase(head) and not _has_modality(head) and len(head) <= _HEADING_MAX:
                 ctx.heading_actor[index] = split_actors(head)
                 heading_is_actor = True
@@ -871,7 +918,20 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
         each_line = heading_is_actor and not inline
         current: Unit | None = None
         first_unit: Unit | None = None
+        field: tuple[str, int] | None = None  # the field line read last in the item, and its value's start
         for line_start, line_end in content:
+            if current is not None and line_start != content[0][0]:
+                # "- Thường xuyên rà soát ..." / "Đơn vị chủ trì thực hiện: Các" / "Sở, ngành, UBND
+                # cấp xã." / "Thời gian thực hiện: Thường xuyên.": the item's fields, unmarked
+                found_field = _field_in_line(text, line_start, line_end)
+                line = text[line_start:line_end]
+                if found_field is None and not MARKER.match(line) and not LABEL.match(line):
+                    found_field = field  # the value of the field above, wrapped onto this line
+                if found_field is not None:
+                    field = found_field
+                    name, value_start = found_field
+                    _fill_field(ctx, current, name, value_start, line_end)
+                    continue
             if (line_start, line_end) == lines[0]:
                 body = first_body
             else:

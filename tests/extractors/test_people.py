@@ -6,6 +6,11 @@ import pytest
 
 # (document, name, title prefix or None when the text gives none)
 PEOPLE = [
+    # blind batch 3: people listed after a label, with a title after a dash or none
+    ("208_news-bdn", "Lê Kim Toàn", "Phó Bí thư Thường trực Tỉnh ủy, Trưởng đoàn ĐBQH tỉnh"),
+    ("208_news-bdn", "Phạm Anh Tuấn", "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh"),
+    ("110_cv-cd-58", "Lê Thành Long", None),
+    ("110_cv-cd-58", "Hồ Quốc Dũng", None),
     ("001_9adf", "Trịnh Thị Minh Thanh", "Phó Bí thư Tỉnh ủy, Trưởng Ban Chỉ đạo"),
     ("001_9adf", "Minh Hiền", None),
     ("001_9adf", "Hoàng Nam", None),

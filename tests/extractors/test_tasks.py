@@ -491,6 +491,20 @@ BLIND_2_ITEMS = [
 ]
 
 
+# Classes of error found on blind batch 3.
+BLIND_3_ITEMS = [
+    # a bullet's fields on unmarked lines under it ("Đơn vị chủ trì tham mưu thực hiện: Sở Tư pháp.")
+    ("142_kh-141", "Tổ chức tập huấn, bồi dưỡng kiến thức, kỹ năng", "Sở Tư pháp", None, "yearly"),
+    ("142_kh-141", "Tăng cường ưu tiên ứng dụng công nghệ số", "Sở Khoa học và Công nghệ", None, None),
+    # "1.1. ... a) Nhiệm vụ: ... b) Cơ quan thực hiện: - Đơn vị chủ trì: ... c) Thời gian thực hiện:"
+    ("139_kh-308", "Tham mưu UBND", "Sở Khoa học và Công nghệ", "2025", None),
+    ("139_kh-308", "Triển khai rà soát, hoàn thiện, chuẩn hóa", "Các Sở, ban, ngành", None, None),
+    ("139_kh-308", "Triển khai các phương án bảo đảm an toàn thông tin", "Công an Thành phố", None, None),
+    # "1. Các Bộ: Y tế, Công Thương, Nông nghiệp và Môi trường" over a) b) c): the members named
+    ("177_nq-15", "Chủ động hướng dẫn tổ chức triển khai thi hành", "Các Bộ: Y tế, Công Thương", None, None),
+]
+
+
 # Not tasks, by the same classes: e-signature stamps, members of a board, the addressees of a
 # công điện, the parts of a product listed under its heading. (document, phrase)
 BLIND_1_NOT_TASKS = [
@@ -551,7 +565,7 @@ def test_corpus_non_task(extract_corpus, doc, phrase):
     assert not [t.text for t in record.tasks if phrase in t.text]
 
 
-@pytest.mark.parametrize(("doc", "action", "actor", "deadline", "recurrence"), CORPUS_ITEMS + BLIND_1_ITEMS + BLIND_2_ITEMS)
+@pytest.mark.parametrize(("doc", "action", "actor", "deadline", "recurrence"), CORPUS_ITEMS + BLIND_1_ITEMS + BLIND_2_ITEMS + BLIND_3_ITEMS)
 def test_corpus_item(extract_corpus, doc, action, actor, deadline, recurrence):
     record = extract_corpus(doc)
     hits = [t for t in record.tasks if action.casefold() in t.text.casefold()]
