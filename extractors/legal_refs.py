@@ -61,7 +61,8 @@ TYPES = _type_alternation()
 # "43- KL/TW", "02 - KH/BCĐ.QCDC"). Parts cannot contain a join, so the split is unambiguous.
 JOIN = r"(?:\s?/\s?|\s?-\s?)"
 PART = r"[\p{Lu}\d][\p{Lu}\p{Ll}\d.&]*"
-NUMBER = rf"\d+[a-zđ]?(?:{JOIN}{PART}){{0,6}}"
+# A numbered sub-resolution of a thematic resolution keeps its dot: "66.4/2025/NQ-CP".
+NUMBER = rf"\d+(?:\.\d+(?={JOIN}))?[a-zđ]?(?:{JOIN}{PART}){{0,6}}"
 # Words a writer puts between the type and "số": "Báo cáo thẩm tra số", "Chương trình phối hợp số".
 # Possessive (++): a space always follows a word, so giving back its letters could never help.
 QUALIFIER = r"\p{Ll}++(?:\s\p{Ll}++){0,3}"
@@ -231,8 +232,9 @@ NAME_TRAILING = frozenset(("và", "của"))
 # The pairs that law names join with a comma (data/law_name_commas.txt).
 LAW_NAME_COMMA = regex.compile("|".join(f"(?:{p})".replace(", ", r"\s*,\s*") for p in patterns("law_name_commas.txt")))
 # The law an amending law amends, named after "sửa đổi, bổ sung (một số điều của)".
-AMENDED_LAW = regex.compile(r"\s+(?:một\s+số\s+điều\s+của\s+)?((?:Bộ\s+)?[Ll]uật)(?=\s+\p{Lu})")
-LAW_GENERIC = frozenset("này có đến định giải được và thì để hiện mới".split())
+AMENDED_LAW = regex.compile(r"\s+(?:một\s+số\s+điều\s+(?:của\s+)?)?((?:Bộ\s+)?[Ll]uật)(?=\s+\p{Lu})")
+# Words that never open a law's name: "Luật này", "Luật sư Huỳnh Tho" (a lawyer), ...
+LAW_GENERIC = frozenset("này có đến định giải được và thì để hiện mới sư".split())
 AMENDING = regex.compile(r"sửa đổi")
 YEAR_SUFFIX = regex.compile(r"\s+(?:năm\s+)?\d{4}$")
 WINDOW = 400
@@ -506,7 +508,7 @@ def _name(text: str, start: int, position: int, doc_type: str) -> tuple[str, int
             # "Luật sửa đổi, bổ sung\nLuật Bảo vệ bí mật nhà nước": the amended law's name is part
             # of the amending law's, wherever the page wrapped it
             cursor = end = run_on.end()
-            words.append(run_on[1])
+            words += run_on.group(0).split()
     while words and words[-1].lower() in NAME_TRAILING:
         words.pop()
         end = text.rfind(" ", position, end)

@@ -33,8 +33,8 @@ from extractors.text import literal_heads, sentence_case
 # One syllable of a personal name, capitalised: "Trịnh", "Thị", "R’lấp" is not one.
 SYLLABLE = r"\p{Lu}\p{Ll}*"
 NAME = rf"{SYLLABLE}(?:[ ]{SYLLABLE}){{1,3}}(?![ ]?\p{{L}})"
-# Fixed expressions that hold a historical name: not people.
-NOT_PEOPLE = regex.compile(r"Hồ Chí Minh|Chí Minh")
+# Fixed expressions that hold a historical name, and the country's name ("Luật sư Việt Nam"): not people.
+NOT_PEOPLE = regex.compile(r"Hồ Chí Minh|Chí Minh|Việt Nam")
 # Lower-level units whose names follow their unit word: "huyện Lâm Hà" is a place.
 PLACE_BEFORE = regex.compile(r"(?:huyện|xã|phường|quận|thị xã|thị trấn|thôn|bản|xóm|ấp|đường|Trường|Nhà)\s*$")
 

@@ -126,7 +126,7 @@ _TYPE_ALTERNATION = "|".join(regex.escape(word) for word in _TYPE_WORDS)
 
 # Quốc hiệu and tiêu ngữ (State), or the Party's "ĐẢNG CỘNG SẢN VIỆT NAM".
 NATIONAL_MOTTO = regex.compile(
-    r"CỘNG\s*H[ÒO]A\s+XÃ\s+HỘI(?:\s|\s/\s)+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM",
+    r"CỘNG\s*H[ÒOÕ]A\s+XÃ\s+HỘI(?:\s|\s/\s)+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM",
     regex.I,
 )
 # (a PDF text layer may break a word of it: "Độ c lập")

@@ -220,6 +220,18 @@ def _nfc_edits(text: str) -> list[tuple[int, int, str]]:
     return edits
 
 
+# Letters that a PDF font's wrong map prints for Vietnamese ones: "ƣ" (U+01A3, "oi", used by no
+# Vietnamese word) for "ư" in "hƣớng dẫn", "Nhƣ trên". Each is replaced wherever it stands.
+_GLYPH_FIXES = {"ƣ": "ư", "Ƣ": "Ư"}
+_GLYPHS = re.compile("|".join(_GLYPH_FIXES))
+
+
+def _glyph_edits(text: str) -> list[tuple[int, int, str]]:
+    if "ƣ" not in text and "Ƣ" not in text:
+        return []
+    return [(m.start(), m.end(), _GLYPH_FIXES[m.group(0)]) for m in _GLYPHS.finditer(text)]
+
+
 # Word-segmented corpora (VnCoreNLP/pyvi output) join syllables with "_" and put spaces
 # around punctuation: "cơ_quan , đơn_vị ." A file is treated as segmented when such joins
 # are frequent; then "_" between letters becomes a space and the punctuation is reattached.
@@ -569,6 +581,7 @@ STAGES = (
     legacy.edits,
     _markup_edits,  # before NFC: removing "**" or decoding "&#769;" can leave a mark to compose
     _nfc_edits,
+    _glyph_edits,
     _tone_edits,
     _segmented_edits,
     _furniture_edits,

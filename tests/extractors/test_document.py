@@ -96,6 +96,9 @@ CASES = [
     ("216_news-tvpl", "kind", "news"),
     ("217_news-tvpl", "kind", "news"),
     ("220_news-tvpl", "kind", "news"),
+    # blind batch 4: a PDF font's "ƣ" for "ư"; the motto printed "CỘNG HÕA" by a wrong glyph
+    ("236_hd-1178", "title", "Về việc hướng dẫn về công tác quản lý, phát triển cụm công nghiệp theo địa giới hành chính mới"),
+    ("121_tb-1894", "issuer", "Sở Công Thương tỉnh Lào Cai"),
     ("021_cv-19046", "doc_type", "Công văn"),
     ("021_cv-19046", "title", "Về việc hướng dẫn thực hiện các quy định của Luật hải quan 2014"),
     ("024_cv-3397", "place", "Hà Nội"),

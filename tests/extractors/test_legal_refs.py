@@ -28,6 +28,9 @@ REAL = [
     ('129_kh-1026', 'Luật sửa đổi, bổ sung', 'Luật', None, 'Luật sửa đổi, bổ sung Luật Bảo vệ bí mật nhà nước', None, None),
     ('129_kh-1026', 'Luật Bảo vệ bí mật nhà', 'Luật', None, 'Luật Bảo vệ bí mật nhà nước', None, None),
     ('005_kh-ctmtqg', 'Luật Phòng, chống ma túy', 'Luật', None, 'Luật Phòng, chống ma túy', None, None),
+    # blind batch 4: a numbered sub-resolution keeps its dot; an amending law named in full
+    ('130_tb-634', 'Nghị quyết số 66.4/2025/NQ-CP', 'Nghị quyết', '66.4/2025/NQ-CP', None, None, None),
+    ('161_bc-ct38', 'Luật sửa đổi, bổ sung một số điều của Luật Địa chất và khoáng sản', 'Luật', None, 'Luật sửa đổi, bổ sung một số điều của Luật Địa chất và khoáng sản', None, None),
     ('008_qd-12-20', 'Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015', 'Luật', None, 'Luật Tổ chức Chính phủ', '2015-06-19', None),
     ('008_qd-12-20', 'Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật T', 'Luật', None, 'Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương', '2019-11-22', None),
     ('008_qd-12-20', 'Luật Đất đai ngày 18 tháng 01 năm 2024', 'Luật', None, 'Luật Đất đai', '2024-01-18', None),
@@ -239,6 +242,12 @@ def test_acronym_and_alias_join_the_law():
     _, refs = _cached("026_cv-627-b")
     assert not any(r.name == "Luật BHYT" for r in refs)
     assert {r.number for r in refs if r.doc_type == "Luật"} == {"25/2008/QH12", "46/2014/QH13"}
+
+
+def test_a_lawyer_is_not_a_law(extract_corpus):
+    # "Luật sư Huỳnh Tho": a lawyer's title before a name
+    refs = extract_corpus("221_tt_trinh").legal_refs
+    assert not [r.name for r in refs if r.name and r.name.startswith("Luật sư ")]
 
 
 def test_bar_association_is_not_a_law():

@@ -11,6 +11,10 @@ PEOPLE = [
     ("208_news-bdn", "Phạm Anh Tuấn", "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh"),
     ("110_cv-cd-58", "Lê Thành Long", None),
     ("110_cv-cd-58", "Hồ Quốc Dũng", None),
+    # blind batch 4: "Luật sư" and "TS" before a name
+    ("221_tt_trinh", "Huỳnh Tho", None),
+    ("221_tt_trinh", "Đỗ Minh Trúc", None),
+    ("211_news-bdn", "Nguyễn Hữu Hà", None),
     ("001_9adf", "Trịnh Thị Minh Thanh", "Phó Bí thư Tỉnh ủy, Trưởng Ban Chỉ đạo"),
     ("001_9adf", "Minh Hiền", None),
     ("001_9adf", "Hoàng Nam", None),

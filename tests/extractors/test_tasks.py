@@ -502,6 +502,8 @@ BLIND_3_ITEMS = [
     ("139_kh-308", "Triển khai các phương án bảo đảm an toàn thông tin", "Công an Thành phố", None, None),
     # "1. Các Bộ: Y tế, Công Thương, Nông nghiệp và Môi trường" over a) b) c): the members named
     ("177_nq-15", "Chủ động hướng dẫn tổ chức triển khai thi hành", "Các Bộ: Y tế, Công Thương", None, None),
+    # blind batch 4: "Đề nghị Thường trực Tỉnh ủy tập trung ...; trong đó lưu ý ... sau:" hands on its list
+    ("130_tb-634", "Đổi mới tư duy, tầm nhìn phát triển", "Thường trực Tỉnh ủy", None, None),
 ]
 
 
