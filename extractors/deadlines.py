@@ -37,6 +37,8 @@ DATE = (
     r"(?P<d1>\d{1,2})\s*[/.\-]\s*(?P<m1>\d{1,2})\s*[/.\-]\s*(?P<y1>\d{4})(?!\d)"
     # 15 tháng 11 năm 2021, 15 tháng 11 (year from the document)
     r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm|/)\s*(?P<y2>\d{4}))?(?!\d)"
+    # ngày 20 hằng tháng: a day of every month (the first one after the document date)
+    r"|(?P<dm>\d{1,2})\s+(?:hằng|hàng)\s+tháng(?!\s+\d)"
     # 15/5 (year from the document); not a fraction of a larger number
     r"|(?P<d3>\d{1,2})\s*/\s*(?P<m3>\d{1,2})(?![\d/%,.]\d|\d|%)"
     # quý III/2023, quý II, III/2015 (the last quarter named), quý I năm 2024
@@ -50,12 +52,14 @@ DATE = (
 )
 
 _TRIGGERS = patterns("deadline_triggers.txt")
+# An hour written before the date: "trước 15 giờ ngày 15 tháng 8 năm 2025", "trước 14 giờ, ngày ...".
+TIME_OF_DAY = r"(?:\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?\s*,?\s*)"
 
 
 def _deadline(triggers: tuple[str, ...]) -> regex.Pattern[str]:
     """ "<trigger> <date>": the trigger and the date it governs, with at most a "ngày"/"là" between."""
     return regex.compile(
-        rf"(?<![\p{{L}}])(?P<trigger>{'|'.join(f'(?:{t})' for t in triggers)})\s*(?:là\s+)?(?:ngày\s+)?(?P<date>{DATE})",
+        rf"(?<![\p{{L}}])(?P<trigger>{'|'.join(f'(?:{t})' for t in triggers)})\s*(?:là\s+)?{TIME_OF_DAY}?(?:ngày\s+)?(?P<date>{DATE})",
         regex.I,
     )
 
@@ -136,6 +140,14 @@ _NOT_A_LIMIT = regex.compile(r"(?:tính|kéo\s+dài\s+thời\s+gian[^.;\n]{0,60}
 
 # Past tense: "đã", "được ... tổ chức" in the rest of the sentence.
 _PAST = regex.compile(r"(?<![\p{L}])(?:đã|vừa)\s", regex.I)
+# A comma right after "Đến ngày ..." that opens a sentence: the date a report speaks as of.
+_AS_OF = regex.compile(r"\s*,")
+
+
+def _opens_sentence(text: str, position: int) -> bool:
+    """Whether ``position`` opens a line or follows a sentence's end."""
+    before = text[max(0, position - 3) : position].rstrip(" ")
+    return not before or before[-1] in ".\n;:"
 
 # A period "từ 15/10/2020 đến 15/5/2021" (the "đến" trigger is refused after "từ <date>").
 _PERIOD_BEFORE = regex.compile(r"từ\s+(?:ngày\s+)?[\d/.\s\-]{3,12}$", regex.I)
@@ -214,6 +226,12 @@ def _value(groups: dict[str, Any], parsed: Parsed, recurrence: str | None) -> tu
             after = (m, d) > (month, day or 0)
             return _day(year if after else year + 1, m, d)
         return _day(year, m, d)
+    if g("dm"):
+        if year is None or month is None:
+            return None
+        d = int(g("dm"))
+        m, y = (month, year) if d > (day or 0) else (month % 12 + 1, year + (month == 12))
+        return _day(y, m, d)
     if g("q"):
         quarters = QUARTER.findall(g("q"))
         y = int(g("yq")) if g("yq") else year
@@ -280,6 +298,9 @@ def find(parsed: Parsed, start: int, end: int, scope_start: int | None = None) -
             continue
         # "Trong tháng 10/2025, ... đã tiếp ...": a report of the month, not a limit
         if trigger.startswith(("trong", "vào")) and _PAST.search(text, match.end(), sentence_end):
+            continue
+        # "Đến ngày 25/02/2026, Chủ tịch ... đã ban hành ...": where a report stands at a date
+        if trigger.startswith("đến") and _AS_OF.match(text, match.end()) and _opens_sentence(text, match.start()):
             continue
         if granularity != "day" and recurrence == "yearly":
             recurrence = recurrence if granularity == "quarter" else None

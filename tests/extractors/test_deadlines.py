@@ -26,6 +26,11 @@ def _find(
 
 # (document, phrase as written there, document date (y, m, d), expected date, recurrence)
 CORPUS_PHRASES = [
+    # blind batch 3: a day of every month; an hour written before the date
+    ("139_kh-308", "trước ngày 20 hằng tháng lên phần mềm", (2025, 11, 17), "2025-11-20", "monthly"),
+    ("139_kh-308", "Sở Khoa học và Công nghệ trước ngày 15 hằng tháng.", (2025, 11, 17), "2025-12-15", "monthly"),
+    ("218_news-tvpl", "nối thông đường truyền trước 15 giờ ngày 15 tháng 8 năm 2025;", (2025, 8, 1), "2025-08-15", None),
+    ("110_cv-cd-58", "chinhphu.vn trước 14 giờ, ngày 11 tháng 01 năm 2026 để tổng hợp", (2026, 1, 10), "2026-01-11", None),
     (
         "000_009e8832d9950d3a",
         "gửi về Tổ công tác số 2 (Phòng Nội vụ) trước ngày 15/10/2021 để Tổ đánh giá",
@@ -397,6 +402,9 @@ NOT_DEADLINES = [
     ("009_qd-173-btp-kehoach-2015", "- Thời gian thực hiện: Cả năm 2015."),
     ("061_news-daknong-157-truong-chuan-2020", "tỷ lệ đạt 91,3% so với kế hoạch"),
     ("002_b2209b564e01dc84", "Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ"),
+    # blind batch 4: "Đến ngày ..., X đã ...", where a report stands at a date
+    ("161_bc-ct38", "thực tiễn. Đến ngày 25/02/2026, Chủ tịch Ủy ban nhân dân tỉnh"),
+    ("221_tt_trinh", "có ý kiến. Đến ngày 03/12/2025, Sở Nội vụ có Công văn số 333"),
 ]
 
 
