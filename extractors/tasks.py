@@ -253,7 +253,9 @@ def _leading_adverbial(text: str) -> re.Match[str] | None:
     return LEADING_ADVERBIAL.match(text) if text[:1] in ADVERBIAL_FIRST else None
 # An assigning verb before its addressee: "Đề nghị Thủ trưởng ...", "Giao Ban Quản lý ...".
 ASSIGN = regex.compile(
-    r"(?<![\p{L}])(?P<verb>[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Gg]iao(?!\s+(?:thông|dịch|lưu|ban|nhận))|(?<!Ban\s)[Cc]hỉ\s+đạo)\s+(?=\p{Lu}|các\s)"
+    r"(?<![\p{L}])(?P<verb>[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Gg]iao(?!\s+(?:thông|dịch|lưu|ban|nhận))|(?<!Ban\s)[Cc]hỉ\s+đạo)\s+"
+    # the addressee: a name, "các ...", or a body written in lower case ("yêu cầu đơn vị nêu trên")
+    r"(?=\p{Lu}|các\s|(?:đơn\s+vị|chủ\s+đầu\s+tư|nhà\s+đầu\s+tư|doanh\s+nghiệp|công\s+ty|cơ\s+quan)\s)"
 )
 # The first letters of the assigning verbs (ASSIGN.match is tried only on lines opening with one).
 ASSIGN_FIRST = ("Đ", "đ", "Y", "y", "G", "g", "C", "c")
@@ -501,12 +503,18 @@ def _assignment_in(sentence: str) -> tuple[str, int] | None:
         return None
     for assign in ASSIGN.finditer(sentence):
         start = assign.end()
-        if sentence.endswith(":") and _is_addressee_alone(sentence[start:]):
+        if sentence.endswith(":") and _is_addressee_alone(_capitalised(sentence[start:])):
             return sentence[start:-1].rstrip(), len(sentence)
         end = _actor_end(sentence, start)
-        if end and _is_actor_phrase(sentence[start : end[0]]):
+        if end and _is_actor_phrase(_capitalised(sentence[start : end[0]])):
             return sentence[start : end[0]], end[1]
     return None
+
+
+def _capitalised(value: str) -> str:
+    """An addressee written in lower case after its verb ("đơn vị nêu trên"), capitalised as an
+    actor opening a sentence would be."""
+    return value[:1].upper() + value[1:]
 
 
 def _is_addressee_alone(value: str) -> bool:

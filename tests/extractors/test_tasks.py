@@ -504,6 +504,11 @@ BLIND_3_ITEMS = [
     ("177_nq-15", "Chủ động hướng dẫn tổ chức triển khai thi hành", "Các Bộ: Y tế, Công Thương", None, None),
     # blind batch 4: "Đề nghị Thường trực Tỉnh ủy tập trung ...; trong đó lưu ý ... sau:" hands on its list
     ("130_tb-634", "Đổi mới tư duy, tầm nhìn phát triển", "Thường trực Tỉnh ủy", None, None),
+    # an addressee in lower case after its verb: "... yêu cầu đơn vị nêu trên:"
+    ("121_tb-1894", "Tiếp tục thực hiện giám sát việc lập hộ chiếu nổ mìn", "đơn vị nêu trên", None, None),
+    # companies and forest owners are actors: "6. Công ty Điện lực Lào Cai", "Các chủ rừng là tổ chức"
+    ("114_tb-kl", "Khảo sát, xây dựng phương án cấp điện", "Công ty Điện lực Lào Cai", None, None),
+    ("128_ct-06", "Thực hiện đầy đủ quyền, nghĩa vụ và trách nhiệm chủ rừng", "Các chủ rừng", None, None),
 ]
 
 
