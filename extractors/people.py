@@ -65,8 +65,9 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         # a list of people after a label that names them: "các đồng chí Thường trực Tỉnh ủy: Hồ
         # Quốc Dũng - Ủy viên Trung ương Đảng, ...; Lê Kim Toàn - ...", "Các Phó Thủ tướng Chính
         # phủ: Trần Hồng Hà, Lê Thành Long, ..."
-        "list_opening": regex.compile(
-            rf"(?<![\p{{L}}])(?:{honorifics}|các\s+(?:ông|bà)|(?:{title_alt}))[^:\n;.]{{0,60}}:\s*", regex.I
+        # (matched on the words before a colon: "... của các đồng chí Thường trực Tỉnh ủy")
+        "list_label": regex.compile(
+            rf"(?<![\p{{L}}])(?:{honorifics}|các\s+(?:ông|bà)|(?:{title_alt}))[^:\n;.]{{0,60}}$", regex.I
         ),
         "listed": regex.compile(
             rf"(?P<name>(?:{surnames})(?:[ ]{SYLLABLE}){{1,3}})(?![ ]?\p{{L}})"
@@ -254,10 +255,15 @@ def _listed(text: str, start: int, end: int) -> list[Person]:
     """The people a label lists after its colon, each with the title after a dash if any."""
     found: list[Person] = []
     compiled = _patterns()
-    if ":" not in text[start:end]:
-        return found
-    for opening in compiled["list_opening"].finditer(text, start, end):
-        at = opening.end()
+    # from each colon (a few a document), the label before it: a scan for the label's many
+    # words over the whole text would cost more than the rest of this extractor
+    colon = text.find(":", start, end)
+    while colon >= 0:
+        at, colon = colon + 1, text.find(":", colon + 1, end)
+        if compiled["list_label"].search(text, max(start, at - 71), at - 1) is None:
+            continue
+        while at < end and text[at] in " \t":
+            at += 1
         while (listed := compiled["listed"].match(text, at, end)) is not None:
             name = listed["name"]
             if not _is_place(name):

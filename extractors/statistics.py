@@ -580,7 +580,11 @@ def _running(
         line_start = text.rfind("\n", 0, first) + 1
         if first == line_start and not b and _is_footnote(text, a):
             continue
-        if (caption := CAPTION.match(text, line_start)) and caption.start(1) <= first < caption.end(1):
+        if (
+            text.startswith(("Đơn", "ĐV"), line_start)  # the literal test first: a figure's line rarely opens so
+            and (caption := CAPTION.match(text, line_start))
+            and caption.start(1) <= first < caption.end(1)
+        ):
             continue  # "Đơn vị tính: 1.000 đồng/trẻ": the unit of a table, not a figure
         # only a ratio (or a date written like one) asks whether its line holds nothing but figures
         alone = b is not None and _figures_line(text, line_start, match.end())

@@ -822,7 +822,7 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
             # the members of a board, the invitees of a meeting: who takes part, not work
             ctx.excluded.add(index)
             continue
-        if ctx.children.get(index) and CONTENTS_LIST.search(heading_text):
+        if "gồm" in heading_text and ctx.children.get(index) and CONTENTS_LIST.search(heading_text):
             # "Các Hội xây dựng Đề án tổ chức Đại hội gồm những nội dung chính sau:": the work is
             # the heading; the items below list what the product holds
             ctx.excluded.update(ctx.children[index])

@@ -385,7 +385,8 @@ _INLINE_MARKUP = (
     re.compile(r"__(?<![*_]__)(?![*_])"),  # ... or "____"
     # a single-star emphasis mark, opening ("*(để báo cáo)*") or closing a word; never a star
     # between words ("2*3"), in a note mark "(*)", or in a pair (the pattern above)
-    re.compile(r"(?<![^\s(\[])\*(?=[^\s*)\]])|(?<=[^\s*(\[])\*(?![^\s.,;:)\]])"),
+    # (the star first: a pattern opening with a look-behind is tried at every character)
+    re.compile(r"\*(?:(?<![^\s(\[]\*)(?=[^\s*)\]])|(?<=[^\s*(\[]\*)(?![^\s.,;:)\]]))"),
     re.compile(r"&(?:\#\d{1,6}|\#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});"),  # an HTML entity
     re.compile(r"\|"),  # a table pipe
 )
