@@ -223,7 +223,8 @@ def _header_kind(header: str) -> tuple[str, str] | None:
 
 # The unit of a whole table, printed over it: "Đơn vị tính: ha", "Đơn vị: 1000đ/m2 sử dụng", "ĐVT:
 # triệu đồng", "ĐV:" with the unit on the next line.
-CAPTION = regex.compile(r"(?<![\p{L}])(?:Đơn\s+vị(?:\s+tính)?|ĐVT|ĐV)\s*:\s*(?P<unit>[^\n\t)]{1,40})")
+UNIT_LABEL = r"(?:Đơn\s+vị(?:\s+tính)?|ĐVT|ĐV)"
+CAPTION = regex.compile(rf"(?<![\p{{L}}]){UNIT_LABEL}\s*:\s*(?P<unit>[^\n\t)]{{1,40}})")
 CAPTION_WINDOW = 300
 SEPARATOR_ROW = regex.compile(r"[-:\s]*")
 
@@ -234,7 +235,7 @@ def _filled(cells: list[str]) -> int:
 
 
 # The header of a table's unit column.
-UNIT_COLUMN = regex.compile(r"(?:Đơn\s+vị(?:\s+tính)?|ĐVT|ĐV)\s*[:.]?", regex.I)
+UNIT_COLUMN = regex.compile(rf"{UNIT_LABEL}\s*[:.]?", regex.I)
 
 
 def _caption_unit(text: str, start: int, end: int) -> str:

@@ -150,12 +150,20 @@ PLACE = (
     # a place wrapped over two lines of a narrow column: "Thành phố Hồ Chí" / "Minh, ngày ..."
     rf"(?:[ \-\n]{PLACE_WORD}){{0,4}}"
 )
-DATE_LINE = regex.compile(
-    rf"(?<![\p{{L}}\d/-])(?P<place>{PLACE})\s*,\s*"
-    r"(?P<date>ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})?\s*năm\s*(?P<year>\d{4})"
-    r"|ngày\s*(?P<day2>\d{1,2})\s*/\s*(?P<month2>\d{1,2})\s*/\s*(?P<year2>\d{4}))"
-)
-DATE_LINE_NO_COMMA = regex.compile(DATE_LINE.pattern.replace(r"\s*,\s*", r"\s*,?\s*", 1))
+
+
+def _date_line(comma: str) -> regex.Pattern[str]:
+    """The place and date line, the two joined by ``comma`` (a pattern)."""
+    return regex.compile(
+        rf"(?<![\p{{L}}\d/-])(?P<place>{PLACE})\s*{comma}\s*"
+        r"(?P<date>ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})?\s*năm\s*(?P<year>\d{4})"
+        r"|ngày\s*(?P<day2>\d{1,2})\s*/\s*(?P<month2>\d{1,2})\s*/\s*(?P<year2>\d{4}))"
+    )
+
+
+DATE_LINE = _date_line(",")
+# "Số: 87/2025/NĐ-CP Hà Nội ngày 11 tháng 4 năm 2025": a date line with its comma left out
+DATE_LINE_NO_COMMA = _date_line(",?")
 # A dateline of a news page: "08:28 | 06/02/2021", "Thứ 4, 06/07/2022 | 14:17:07 [GMT +7]".
 # Groups of the patterns read for every document are read by number or all at once: in ``regex`` a
 # read by name copies the pattern's table of names (``groupindex``), a microsecond or more.

@@ -435,7 +435,7 @@ def subject(sentence: str) -> tuple[str, int] | None:
             return after[0], offset + colon.end() + after[1]
         label = colon.group("actor")
         # "Đối với cơ quan hành chính, đơn vị sự nghiệp công lập: ..." (the addressee in lower case)
-        named = label[:1].upper() + label[1:] if rest.startswith("Đối") else label
+        named = _capitalised(label) if rest.startswith("Đối") else label
         if _is_actor_phrase(named) and _verb_end(label, 0, len(label)) is None:
             members = _members_of(rest, colon.end())
             if members is not None:
@@ -827,8 +827,7 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
             # the heading; the items below list what the product holds
             ctx.excluded.update(ctx.children[index])
             found = subject(heading_text)
-            inherited = _inherited(ctx, index, preambles, start)
-            actors = split_actors(found[0]) if found else inherited
+            actors = split_actors(found[0]) if found else _inherited(ctx, index, preambles, start)
             units.append(Unit(start, start + len(first_line.rstrip()), actors, section=section.label, own_actor=bool(found)))
             continue
         if _is_broken_continuation(ctx, index) or _is_addressee(ctx, index):
