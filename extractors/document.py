@@ -61,7 +61,9 @@ def extract(parsed: Parsed) -> DocumentFields:
     evidence: dict[str, list[Span]] = {}
 
     def cite(name: str, *pieces: Piece | None) -> None:
-        spans = [Span(start=p.start, end=p.end, text=p.text) for p in pieces if p is not None]
+        # the span's text is the normalised text it covers: a piece joined from two lines ("TM. ỦY
+        # BAN NHÂN" / "DÂN", a recipient carried over) holds its value with a space instead
+        spans = [Span(start=p.start, end=p.end, text=parsed.text[p.start : p.end]) for p in pieces if p is not None]
         if spans:
             evidence[name] = spans
 

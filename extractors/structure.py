@@ -849,8 +849,8 @@ def _read_closing(text: str, start: int, closing: Closing, recipients: bool, sto
             continue
         if in_list and _continues_recipient(closing, text, value):
             last = closing.recipients[-1]
-            joined = f"{last.text} {value}".rstrip(" ;,.")
-            closing.recipients[-1] = Piece(last.start, last.start + len(joined), joined)
+            rest = value.rstrip(" ;,.")
+            closing.recipients[-1] = Piece(last.start, piece.start + len(rest), f"{last.text} {rest}")
             closing.end = max(closing.end, piece.end)
             continue
         if closing.signer_name is not None or (len(value) > 80 and closing.recipients):

@@ -197,6 +197,16 @@ def test_recipients_from_a_table_cell(extract_corpus):
     assert record.recipients[-1] == "Lưu: VT, NC"
 
 
+@pytest.mark.parametrize("document", ["118_cv-7432", "129_kh-1026", "113_cv-bnv"])
+def test_evidence_of_pieces_joined_across_lines_is_exact(extract_corpus, document):
+    # a recipient carried over to the next line (118), a title wrapped onto its own line (129),
+    # a title's body under it (113): the value joins the lines, the span covers them as printed
+    record = extract_corpus(document)
+    for field, spans in record.evidence.items():
+        for span in spans:
+            assert record.text[span.start : span.end] == span.text, field
+
+
 def test_every_field_has_its_evidence(extract_corpus):
     record = extract_corpus("002_b2209b564e01dc84")
     for field in ("number", "issue_date", "place", "issuer", "title", "signer"):
