@@ -23,6 +23,13 @@ class Span(BaseModel):
     text: str
 
 
+class TextWarning(BaseModel):
+    """Something about the text a reader should know before trusting the record."""
+
+    code: str = Field(description="Short code: ocr, ocr_low_confidence, damaged_text, no_header, ...")
+    message: str
+
+
 class Signer(BaseModel):
     """The person who signs the document, and in whose name."""
 

@@ -50,7 +50,7 @@ def extract_file(path: str | Path, doc_id: str | None = None, data: bytes | None
     except OSError as err:
         return ErrorRow(id=doc_id, source=str(path), error=f"cannot read file: {err.strerror or err}")
     try:
-        record = extract_text(source.text, id=doc_id, source=str(path))
+        record = extract_text(source.text, id=doc_id, source=str(path), warnings=source.warnings)
     except Exception as err:  # an extractor bug must not cost the batch
         return ErrorRow(id=doc_id, source=str(path), error=f"extraction failed: {err.__class__.__name__}: {err}")
     record.format = source.format

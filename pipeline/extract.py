@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from extractors import deadlines, document, entities, legal_refs, people, statistics, tasks
+from extractors.models import TextWarning
 from extractors.structure import Parsed, parse
 from pipeline.normalize import normalize
 from pipeline.record import Record
@@ -24,8 +25,13 @@ EXTRACTORS: dict[str, Callable[[Parsed], list[Any]]] = {
 }
 
 
-def extract_text(text: str, *, id: str = "text", source: str = "<text>") -> Record:
-    """Extract a ``Record`` from the text of one document."""
+def extract_text(
+    text: str, *, id: str = "text", source: str = "<text>", warnings: Sequence[TextWarning] = ()
+) -> Record:
+    """Extract a ``Record`` from the text of one document.
+
+    ``warnings``: what reading the input involved (OCR, a legacy encoding), kept on the record.
+    """
     normalised = normalize(text)
     parsed = parse(normalised.text)
     fields = document.extract(parsed)
@@ -42,6 +48,7 @@ def extract_text(text: str, *, id: str = "text", source: str = "<text>") -> Reco
         title=fields.title,
         signer=fields.signer,
         recipients=fields.recipients,
+        warnings=list(warnings),
         evidence=fields.evidence,
         text=normalised.text,
         content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),

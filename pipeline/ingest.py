@@ -17,6 +17,7 @@ from pathlib import Path
 
 import regex
 
+from extractors.models import TextWarning
 from pipeline import legacy
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -35,6 +36,7 @@ class Source:
     text: str
     format: str
     encoding: str | None = None
+    warnings: tuple[TextWarning, ...] = ()  # what reading it involved (OCR, a legacy encoding, ...)
 
 
 def iter_inputs(paths: list[str | Path]) -> Iterator[Path]:

@@ -20,6 +20,7 @@ from extractors.models import (
     Span,
     Statistic,
     Task,
+    TextWarning,
 )
 
 
@@ -37,6 +38,8 @@ class Record(BaseModel):
     title: str | None = None
     signer: Signer | None = None
     recipients: list[str] = Field(default_factory=list)
+    quality: float | None = Field(default=None, description="How readable the text is, in [0, 1].")
+    warnings: list[TextWarning] = Field(default_factory=list)
     legal_refs: list[LegalRef] = Field(default_factory=list)
     tasks: list[Task] = Field(default_factory=list)
     deadlines: list[Deadline] = Field(default_factory=list)
