@@ -52,7 +52,7 @@ _SPACES = regex.compile(r"\s+")
 _CODE_JOIN = regex.compile(r"[/-]")
 _YEAR = regex.compile(r"\d{4}")
 _ABOUT_PREFIX = regex.compile(r"^V/v\.?\s*", regex.I)
-_BEHALF_MARK = regex.compile(r"(KT|TM|TL|TUQ|Q)\s*\.\s*(.*)")
+_BEHALF_MARK = regex.compile(r"(K\s?T|T\s?M|T\s?L|TUQ|Q)\s*\.\s*(.*)")
 
 
 def extract(parsed: Parsed) -> DocumentFields:
@@ -77,8 +77,13 @@ def extract(parsed: Parsed) -> DocumentFields:
     cite("issue_date", header.date)
     place = _SPACES.sub(" ", header.place.text) if header.place else None
     cite("place", header.place)
-    issuer = _issuer(header.issuer, place, number, issue_date) if parsed.kind == "document" else None
-    cite("issuer", *header.issuer)
+    if parsed.kind == "document":
+        issuer = _issuer(header.issuer, place, number, issue_date)
+        cite("issuer", *header.issuer)
+    else:
+        publisher = _publisher(parsed.text)
+        issuer = publisher[1] if publisher else None
+        cite("issuer", publisher[0] if publisher else None)
     title = _title(header.title)
     cite("title", *header.title)
     signer = None
@@ -103,6 +108,30 @@ def extract(parsed: Parsed) -> DocumentFields:
     )
 
 
+# A news article's publisher, when printed: the paper's tag opening the lead ("(BĐ) - UBND tỉnh
+# vừa ban hành ...", see press_tags.tsv), or the paper named as the interviewer ("Báo Bình Định có
+# cuộc trao đổi với ông ..."). The site a page was copied from is not its publisher.
+_PRESS_TAGS = {row["tag"]: row["publisher"] for row in table("press_tags.tsv")}
+PRESS_TAG = regex.compile(r"^[ \t]*\((?P<tag>[^()\n]{1,14})\)\s*[-–]", regex.M)
+INTERVIEWER = regex.compile(
+    r"(?<![\p{L}])(?P<paper>Báo(?:\s+\p{Lu}\p{Ll}*){1,4})\s+(?:đã\s+)?(?:có\s+cuộc\s+trao\s+đổi|phỏng\s+vấn)"
+)
+_LEAD_WINDOW = 2000
+
+
+def _publisher(text: str) -> tuple[Piece, str] | None:
+    """Where the publisher of a news article is printed, and its name."""
+    tag = PRESS_TAG.search(text, 0, _LEAD_WINDOW)
+    if tag and tag.group("tag") in _PRESS_TAGS:
+        piece = Piece(tag.start("tag"), tag.end("tag"), tag.group("tag"))
+        return piece, _PRESS_TAGS[tag.group("tag")]
+    interviewer = INTERVIEWER.search(text, 0, _LEAD_WINDOW)
+    if interviewer:
+        paper = interviewer.group("paper")
+        return Piece(interviewer.start("paper"), interviewer.end("paper"), paper), paper
+    return None
+
+
 def _number(piece: Piece | None) -> str | None:
     if piece is None:
         return None
@@ -117,6 +146,10 @@ def doc_type_of(word: str) -> str | None:
 def _doc_type(type_word: Piece | None, number: str | None, is_letter: bool) -> str | None:
     if type_word is not None:
         return doc_type_of(type_word.text)
+    if is_letter:
+        # a "V/v" trích yếu under the number makes a letter, whatever its code: in "5680/CT-CS"
+        # CT is the Cục Thuế, not a chỉ thị
+        return "Công văn"
     if number:
         # the type code is the first code part after the number: "14/CT-UBND" → CT
         for part in _CODE_JOIN.split(number)[1:]:
@@ -126,7 +159,7 @@ def _doc_type(type_word: Piece | None, number: str | None, is_letter: bool) -> s
                 continue
             break
         return "Công văn"
-    return "Công văn" if is_letter else None
+    return None
 
 
 def _iso_date(year: int | None, month: int | None, day: int | None) -> str | None:
@@ -280,6 +313,7 @@ def _written_behalf(printed: str) -> str:
     match = _BEHALF_MARK.match(printed.strip())
     if not match:
         return sentence_case(printed)
+    mark = match.group(1).replace(" ", "")  # "K T." spaced out by a PDF text layer
     rest = match.group(2)
     written = _known_title(rest) or (_case_body(expand_abbreviations(rest)) if rest else "")
-    return f"{match.group(1)}. {written}".strip()
+    return f"{mark}. {written}".strip()

@@ -206,7 +206,7 @@ CAPS_END = regex.compile(r"\s(?=\p{Lu}?\p{Ll})")
 # The authority line under the title ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "BỘ TRƯỞNG BỘ TƯ PHÁP",
 # "THỦ TƯỚNG CHÍNH PHỦ", "QUỐC HỘI"), which flattened headers glue to the title's end.
 AUTHORITY = regex.compile(
-    r"(?:\s|^)(?P<authority>(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|TỔNG\s+CỤC\s+TRƯỞNG|CỤC\s+TRƯỞNG|"
+    r"(?:\s|^)(?<!(?:PHÓ|CỦA|VÀ)\s)(?P<authority>(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|TỔNG\s+CỤC\s+TRƯỞNG|CỤC\s+TRƯỞNG|"
     r"GIÁM\s+ĐỐC|TỔNG\s+GIÁM\s+ĐỐC|CHÁNH\s+VĂN\s+PHÒNG)\s+[\p{Lu}\s\-,]+|"
     r"(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN(?:\s+[\p{Lu}\d]+)*|ỦY\s+BAN\s+THƯỜNG\s+VỤ\s+QUỐC\s+HỘI|"
     r"CHÍNH\s+PHỦ|QUỐC\s+HỘI(?:\s+NƯỚC\s+CỘNG\s+H[ÒO]A\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM)?|"
@@ -217,7 +217,8 @@ ISSUER_HEAD = regex.compile(rf"^(?:{'|'.join(map(regex.escape, _ISSUER_HEADS))})
 
 # Closing.
 RECIPIENTS_LABEL = regex.compile(r"(?<![\p{L}])N[ơo]i\s*nh[ậâa]n\s*:?", regex.I)
-ON_BEHALF = regex.compile(r"^(?:(?:KT|TM|TL|TUQ|Q)\s*\.\s*|(?:QUYỀN|THỪA\s+LỆNH|THAY\s+MẶT|KÝ\s+THAY)\s+)")
+# "K T." and "T M.": the mark spaced out by a PDF text layer.
+ON_BEHALF = regex.compile(r"^(?:(?:K\s?T|T\s?M|T\s?L|TUQ|Q)\s*\.\s*|(?:QUYỀN|THỪA\s+LỆNH|THAY\s+MẶT|KÝ\s+THAY)\s+)")
 _SIGNER_TITLES = table("signer_titles.tsv")
 SIGNER_TITLE = regex.compile(
     r"^(?P<title>" + "|".join(regex.escape(row["printed"]) for row in _SIGNER_TITLES) + r")(?![\p{L}])"
@@ -273,7 +274,7 @@ _IN_CELL_BREAK = regex.compile(r"(?<=\S|^)\s/\s|\s/$|^/\s")
 _NUMBER_LABEL = regex.compile(r"^(?:Số|SỐ)\b")
 _UPPER_RUN = regex.compile(r"[\p{Lu}\d\s.,\-]+")
 _BULLET = regex.compile(r"^[-+•]\s*")
-_TITLE_START = regex.compile(r"(?:(?<=^)|(?<=\s))(?=(?:KT|TM|TL|TUQ|Q)\.|\p{Lu}{2,}\s)")
+_TITLE_START = regex.compile(r"(?:(?<=^)|(?<=\s))(?=(?:K\s?T|TM|TL|TUQ|Q)\.|\p{Lu}{2,}\s)")
 _UPPER_BEFORE_NAME = regex.compile(r"[\p{Lu}\d\s.,\-]+(?=\s\p{Lu}\p{Ll}|$)")
 _UPPER_BEFORE_NAME_LAZY = regex.compile(r"[\p{Lu}\d\s.,\-]+?(?=\s\p{Lu}\p{Ll}|$)")
 # A name that opens what follows the titles, before more capitals or the appendix printed on
@@ -843,24 +844,52 @@ def _read_closing(text: str, start: int, closing: Closing, recipients: bool, sto
             _extend_title(closing, piece)
             closing.end = max(closing.end, piece.end)
             continue
-        if in_list and closing.signer_name is None and _BULLET.match(value) and len(value) < 300:
+        if in_list and _BULLET.match(value) and len(value) < 300 and (
+            closing.signer_name is None or _list_goes_on(closing, text)
+        ):
+            # two columns flattened line by line put the signer's name among the items, at a
+            # line's end ("- Văn phòng Chủ tịch nước; Phạm Minh Chính") or on a line of its own
+            trailing = _TRAILING_NAME.search(value) if closing.signer_title and closing.signer_name is None else None
+            if trailing is not None and PERSON_NAME.match(trailing.group(1)):
+                at = piece.start
+                closing.signer_name = Piece(at + trailing.start(1), at + trailing.end(1), trailing.group(1))
+                piece = Piece(at, at + trailing.start(), value[: trailing.start()])
             _add_recipient(closing, piece)
-            closing.end = max(closing.end, piece.end)
+            closing.end = max(closing.end, piece.end, closing.signer_name.end if closing.signer_name else 0)
             continue
         if in_list and _continues_recipient(closing, text, value):
             last = closing.recipients[-1]
             rest = value.rstrip(" ;,.")
-            closing.recipients[-1] = Piece(last.start, piece.start + len(rest), f"{last.text} {rest}")
+            joint = "; " if ";" in text[last.end : piece.start] and not value.startswith("(") else " "
+            closing.recipients[-1] = Piece(last.start, piece.start + len(rest), f"{last.text}{joint}{rest}")
             closing.end = max(closing.end, piece.end)
             continue
-        if closing.signer_name is not None or (len(value) > 80 and closing.recipients):
+        if closing.signer_name is not None:
             break
-        if (closing.signer_title or closing.recipients) and PERSON_NAME.match(value):
-            if closing.signer_name is None:
-                closing.signer_name = piece
-                closing.end = piece.end
-            continue
+        if closing.signer_title or closing.recipients:
+            # the name alone, or before the appendix the text runs on with ("Hoàng Chí Hiền Phụ lục: ...")
+            printed = value if PERSON_NAME.match(value) else _leading_name(value)
+            if printed is not None:
+                closing.signer_name = Piece(piece.start, piece.start + len(printed), printed)
+                closing.end = closing.signer_name.end
+                continue
         break
+
+
+_APPENDIX = regex.compile(r"Phụ\s+lục\b", regex.I)
+_TRAILING_NAME = regex.compile(r";[ \t]+(\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}*){1,4})$")
+
+
+def _list_goes_on(closing: Closing, text: str) -> bool:
+    """Whether the last item of the list ends with ";": more items follow."""
+    last = closing.recipients[-1] if closing.recipients else None
+    return last is not None and text[last.end : last.end + 3].lstrip(" ")[:1] == ";"
+
+
+def _leading_name(value: str) -> str | None:
+    """The name that opens ``value`` when more capitals or an appendix follow it."""
+    match = _LEADING_NAME.match(value)
+    return match.group(0) if match and PERSON_NAME.match(match.group(0)) else None
 
 
 def _continues_title(closing: Closing, value: str) -> bool:
@@ -869,20 +898,28 @@ def _continues_title(closing: Closing, value: str) -> bool:
     capitals, no title of its own, while no signer's name has come yet."""
     if closing.signer_name is not None or not (closing.on_behalf or closing.signer_title):
         return False
+    if _BULLET.match(value):
+        return False  # "- LĐVP;": an item of the list in capitals
     return len(value.split()) <= 8 and _is_upper(value) and not _is_signer_line(value)
 
 
 def _continues_recipient(closing: Closing, text: str, value: str) -> bool:
     """Whether a line of the list that is no item of its own goes on with the item above: "- Các
     bộ, cơ quan: Tư pháp, Tài chính, Khoa học và" / "Công nghệ, Văn phòng Chính phủ (để P/H);",
-    "- Lưu: VT, TH, XD ." / "(Đông)". Not a title in capitals, not a name alone."""
-    if not closing.recipients or closing.signer_name is not None or len(value) > 200:
+    "- Lưu: VT, TH, XD ." / "(Đông)", "- VPCP: BTCN, các PCN;" / "Trợ lý, Thư ký TTg;" (a line
+    without a bullet after an item ended by ";": the list is not over). Not a title in capitals,
+    not a name alone, not an appendix."""
+    if not closing.recipients or len(value) > 200:
         return False
-    if _is_upper(value) or PERSON_NAME.match(value):
+    if closing.signer_name is not None:
+        # the typist's initials closing "Lưu" under a name printed among the items: "(Hiển)"
+        initials = value.startswith("(") and value.endswith(")") and len(value) <= 40
+        return initials and closing.recipients[-1].text.startswith("Lưu")
+    if _is_upper(value) or PERSON_NAME.match(value) or _leading_name(value) or _APPENDIX.match(value):
         return False
     last = closing.recipients[-1]
-    ended = text[last.end : last.end + 3].lstrip(" ")[:1] in (";", ".")
-    return value.startswith("(") or not ended
+    ending = text[last.end : last.end + 3].lstrip(" ")[:1]
+    return value.startswith("(") or value[:1].islower() or ending != "."
 
 
 def _extend_title(closing: Closing, piece: Piece) -> None:
@@ -955,6 +992,8 @@ def _split_signer(piece: Piece) -> tuple[Piece | None, list[Piece], Piece | None
 # Single upper-case words after a title, naming its body ("PHÓ CHỦ TỊCH" + " UBND TỈNH"); a behalf
 # mark or two upper-case words in a row (the next title) end them.
 _TITLE_BODY = regex.compile(r"(?:\s+(?!KT\.|TM\.|TL\.)(?![\p{Lu}]+\s+[\p{Lu}])[\p{Lu}\d.]+)*")
+# The second office of a behalf mark's title, after a comma: "KT. BỘ TRƯỞNG, CHỦ NHIỆM".
+_SECOND_TITLE = regex.compile(rf"\s*,\s*(?:{SIGNER_TITLE.pattern.lstrip('^')})")
 # A run of words up to the next behalf mark.
 _WORD_RUN = regex.compile(r"\S+(?:\s+(?!(?:KT|TM|TL|Q)\.)\S+)*")
 
@@ -976,6 +1015,10 @@ def _split_titles(start: int, upper_text: str) -> list[Piece]:
             offset = len(rest) - len(after)
             title = SIGNER_TITLE.match(after)
             length = offset + (title.end() if title else _word_run(after))
+            # a minister who heads the Government Office signs for both: "KT. BỘ TRƯỞNG, CHỦ NHIỆM"
+            second = _SECOND_TITLE.match(rest, length) if title else None
+            if second:
+                length = second.end()
             pieces.append(Piece(start + pos, start + pos + length, rest[:length].strip()))
             pos += length
             continue

@@ -222,12 +222,14 @@ def _nfc_edits(text: str) -> list[tuple[int, int, str]]:
 
 # Letters that a PDF font's wrong map prints for Vietnamese ones: "ƣ" (U+01A3, "oi", used by no
 # Vietnamese word) for "ư" in "hƣớng dẫn", "Nhƣ trên". Each is replaced wherever it stands.
-_GLYPH_FIXES = {"ƣ": "ư", "Ƣ": "Ư"}
+# Look-alike letters some fonts and converters print: "ƣ" (U+01A3, "oi") for "ư", and the
+# Icelandic "Ð" (U+00D0) for the Vietnamese "Đ" (U+0110) in "Nghị định số 58/2025/NÐ-CP".
+_GLYPH_FIXES = {"ƣ": "ư", "Ƣ": "Ư", "Ð": "Đ"}
 _GLYPHS = re.compile("|".join(_GLYPH_FIXES))
 
 
 def _glyph_edits(text: str) -> list[tuple[int, int, str]]:
-    if "ƣ" not in text and "Ƣ" not in text:
+    if not any(glyph in text for glyph in _GLYPH_FIXES):
         return []
     return [(m.start(), m.end(), _GLYPH_FIXES[m.group(0)]) for m in _GLYPHS.finditer(text)]
 

@@ -155,6 +155,31 @@ CASES = [
     ("058_thamluan", "issuer", "Ủy ban nhân dân tỉnh Điện Biên"),
     ("059_thamluan", "issuer", "Ủy ban nhân dân thành phố Hà Nội"),
     ("059_thamluan", "title", "Xây dựng mô hình thôn, tổ dân phố không ma túy tiến tới thực hiện mục tiêu xây dựng xã, phường không ma túy trong Chương trình mục tiêu Quốc gia phòng chống tội phạm ma túy đến năm 2030"),
+    # the signer's name before the appendix the text runs on with ("Hoàng Chí Hiền Phụ lục: ...")
+    ("201_qd-kiemtra-hoachat", "signer", {"title": "Giám đốc", "name": "Hoàng Chí Hiền", "on_behalf": None}),
+    ("228_gm-sct-moihop", "signer", {"title": "Phó Giám đốc", "name": "Nguyễn Đình Chiến", "on_behalf": "KT. Giám đốc"}),
+    ("119_cv-dondoc", "signer", {"title": "Phó Giám đốc", "name": "Hoàng Văn Thuân", "on_behalf": "KT. Giám đốc"}),
+    # "KT. BỘ TRƯỞNG, CHỦ NHIỆM" / "PHÓ CHỦ NHIỆM": the second office stays with the behalf mark
+    ("146_cv-11299", "signer", {"title": "Phó Chủ nhiệm", "name": "Phạm Mạnh Cường", "on_behalf": "KT. Bộ trưởng"}),
+    ("131_tb-623", "signer", {"title": "Phó Chủ nhiệm", "name": "Trịnh Mạnh Linh", "on_behalf": "KT. Bộ trưởng"}),
+    ("110_cv-cd-58", "signer", {"title": "Phó Chủ nhiệm", "name": "Phạm Mạnh Cường", "on_behalf": "KT. Bộ trưởng"}),
+    # two columns flattened line by line: "Nơi nhận: K T. GIÁM ĐỐC" / "- Như trên; PHÓ GIÁM ĐỐC";
+    # the name at a list line's end: "- Văn phòng Chủ tịch nước; Phạm Minh Chính"
+    ("223_tt_trinh-kh-kiemtra", "signer", {"title": "Phó Giám đốc", "name": "Trần Hữu Tuấn", "on_behalf": "KT. Giám đốc"}),
+    ("200_qd-2319", "signer", {"title": "Thủ tướng", "name": "Phạm Minh Chính", "on_behalf": None}),
+    # a title naming a deputy prime minister is no authority line glued to it
+    ("131_tb-623", "title", "Kết luận của Phó Thủ tướng Chính phủ Mai Văn Chính tại buổi làm việc với lãnh đạo tỉnh Đắk Lắk"),
+    ("132_tb-636", "title", "Kết luận của Phó Thủ tướng Chính phủ Bùi Thanh Sơn tại buổi làm việc với lãnh đạo tỉnh Phú Thọ"),
+    # a "V/v" trích yếu makes a letter whatever the number's code ("5680/CT-CS": CT is the Cục Thuế)
+    ("243_cv-5680", "doc_type", "Công văn"),
+    ("146_cv-11299", "doc_type", "Công văn"),
+    # news: the publisher from the lead's tag ("(BĐ) - ...") or the paper named as interviewer
+    ("206_news-bdn", "issuer", "Báo Bình Định"),
+    ("207_news-bdn", "issuer", "Báo Bình Định"),
+    ("211_news-bdn", "issuer", "Báo Bình Định"),
+    ("212_news-bdn", "issuer", "Báo Bình Định"),
+    ("208_news-bdn", "issuer", None),
+    ("216_news-tvpl", "issuer", None),
 ]
 
 
@@ -188,6 +213,30 @@ def test_recipients_in_order(extract_corpus):
         "Các đơn vị thuộc và trực thuộc TCHQ (để t/h)",
         "Lưu: VT, TCHQ (65)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("document", "last_items"),
+    [
+        # a line without a bullet after an item ended by ";" goes on with it
+        ("110_cv-cd-58", ["VPCP: BTCN, các PCN; Trợ lý, Thư ký TTg, các PTTg; các Vụ, Cục: KSTT, KTTH, PL, CN, NN, KGVX, TCCV, QTTV; Cổng TTĐT", "Lưu: VT, TH (2) Thạch"]),
+        ("131_tb-623", ["VPCP: BTCN, các PCN, Cổng TTĐTCP, Thư ký của PTTgCP Mai Văn Chính; các Vụ: CN, KTTH, NN, TCCV, KGVX", "Lưu: VT, QHĐP (2b)Q.Cường"]),
+        # an item in capitals is no title line; items go on after a name printed among them
+        ("107_cv-giao-cat", ["LĐVP", "Lưu: VT, NC.Châu"]),
+        ("203_qd-1074", ["Cổng TTĐT của Bộ Xây dựng (để đăng tải)", "Lưu: VT, Vụ KHCNMT&VLXD (Hiển)"]),
+        ("200_qd-2319", ["VPCP: BTCN, các PCN, Trợ lý TTg, TGĐ Cổng TTĐT, các Vụ, Cục, đơn vị trực thuộc, Công báo", "Lưu: VT, KSTT (2)"]),
+    ],
+)
+def test_recipients_of_two_column_and_wrapped_lists(extract_corpus, document, last_items):
+    record = extract_corpus(document)
+    assert record.recipients[-len(last_items) :] == last_items
+
+
+def test_a_name_at_a_list_line_end_is_the_signer_not_an_item(extract_corpus):
+    # "- Văn phòng Chủ tịch nước; Phạm Minh Chính": the signature column flattened into the list
+    record = extract_corpus("200_qd-2319")
+    assert "Văn phòng Chủ tịch nước" in record.recipients
+    assert not any("Phạm Minh Chính" in item for item in record.recipients)
 
 
 def test_recipients_from_a_table_cell(extract_corpus):

@@ -146,6 +146,9 @@ def test_normalisation_is_idempotent_on_found_counterexamples(text):
         ("186_nq-23", "********"),
         # a PDF font's wrong glyph for "ư" ("Nhƣ trên", "hƣớng dẫn")
         ("236_hd-1178", "Nhƣ trên"),
+        # the Icelandic "Ð" (U+00D0) printed for "Đ"
+        ("212_news-bdn", "58/2025/NÐ-CP"),
+        ("211_news-bdn", "Báo Bình Ðịnh"),
     ],
 )
 def test_page_furniture_goes_from_real_documents(name, left_out):
