@@ -237,6 +237,7 @@ _MARKER_KINDS = r"""(?:
       | (?P<roman>[IVXL]{1,5})[.\-]
       | (?P<upper>[A-Đ])\.(?=\s)
       | (?P<dotted>\d{1,2}(?:\.\d{1,2}){1,3})\.?
+      | (?P<paren>\(\d{1,2}\))\.?
       | (?P<number>\d{1,2})[.)]
       | (?P<letter>[a-zđ])\)
       | (?P<ordinal>Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười|\d+))\s*:
@@ -262,6 +263,7 @@ _LEVELS = {
     "ordinal": 4,
     "dotted": 5,
     "letter": 6,
+    "paren": 9,  # "(1). Xem xét, ...": numbers in brackets list the points of the item above, any item
     "dash": 7,
     "plus": 8,
 }

@@ -206,7 +206,7 @@ def _field_of(label: str) -> str | None:
 # other plain ones below (no \p{..} classes, no variable look-behind) are compiled with the
 # standard ``re``, which matches such patterns about twice as fast as ``regex``.
 MARKER = re.compile(
-    r"^(?:Điều\s+\d+[a-z]?\.?|[IVXL]{1,5}[.\-]|[A-Đ]\.|\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[a-zđ]\)|[-–+•]|Thứ\s+\S+\s*:)\s*"
+    r"^(?:Điều\s+\d+[a-z]?\.?|[IVXL]{1,5}[.\-]|[A-Đ]\.|\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|\(\d{1,2}\)\.?|[a-zđ]\)|[-–+•]|Thứ\s+\S+\s*:)\s*"
 )
 
 
@@ -1004,7 +1004,18 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
             # "2. Bí thư tỉnh ủy ...; Chủ tịch UBND các tỉnh ... tập trung lãnh đạo ..., trong đó:
             # a) ... b) ...": the items spell out the work of the item's own subject
             ctx.heading_actor[index] = list(first_unit.actors)
+        if real_children and first_unit is not None and len(content) == 1 and first_unit in units:
+            if ANNOUNCES_LIST.search(text[content[0][0] : content[0][1]]):
+                # "a) Vụ Xuất nhập khẩu chủ trì, ... triển khai gấp các công việc sau:", "1.1. Thứ
+                # trưởng ... chỉ đạo:": an item whose content is its children is no task itself
+                units.remove(first_unit)
     return units
+
+
+# The end of a line that hands out the list of work under it ("... triển khai gấp các công việc
+# sau:", "Thứ trưởng ... chỉ đạo:"), unlike one whose work the list spells out ("Các cơ sở KCB thực
+# hiện mã hóa, ghi chép ... như sau:").
+ANNOUNCES_LIST = re.compile(r"(?:(?:các|những)\s+(?:công\s+việc|nhiệm\s+vụ|nội\s+dung|việc)(?:\s+cụ\s+thể)?\s+sau|chỉ\s+đạo)\s*:\s*$")
 
 
 # The scope a list of addressees ends with: "... theo chức năng, nhiệm vụ, thẩm quyền:".
@@ -1294,6 +1305,10 @@ def extract(parsed: Parsed) -> list[Task]:
     preambles = _preambles(ctx)
     units = _section_units(ctx, preambles) + _loose_units(ctx) + _table_units(ctx)
     units = [u for u in units if not _is_rule(u) and (u.actors or _opens_with_work(ctx, u))]
+    addressee = _notice_addressee(ctx.text, parsed.body_end)
+    if addressee is not None:
+        for unit in units:
+            unit.actors = unit.actors or [addressee]
     units.sort(key=lambda u: (u.start, u.end))
     tasks: list[Task] = []
     last_end = -1
@@ -1305,6 +1320,22 @@ def extract(parsed: Parsed) -> list[Task]:
             tasks.append(task)
             last_end = max(last_end, unit.end)
     return tasks
+
+
+# The closing formula of a conclusions notice names the body it is for: "Văn phòng Chính phủ thông
+# báo để Ủy ban nhân dân tỉnh Đắk Lắk và các Bộ, cơ quan liên quan biết, thực hiện./.".
+NOTICE_ADDRESSEE = re.compile(r"thông\s+báo\s+để\s+(?P<who>[^.;:]{3,200}?)\s+biết\s*,\s*(?:triển\s+khai\s+)?thực\s+hiện")
+
+
+def _notice_addressee(text: str, body_end: int) -> str | None:
+    """The one body a notice's closing formula gives its conclusions to, when it names one: the
+    actor of the conclusions that name nobody. "Các cơ quan ..." names nobody in particular."""
+    formulas = list(NOTICE_ADDRESSEE.finditer(text, max(0, body_end - 1500), body_end))
+    formula = formulas[-1] if formulas else None
+    if formula is None:
+        return None
+    first = split_actors(" ".join(formula.group("who").split()))[:1]
+    return first[0] if first and not first[0].startswith("các ") else None
 
 
 def _task(ctx: _Context, unit: Unit) -> Task | None:

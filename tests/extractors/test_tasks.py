@@ -566,13 +566,38 @@ VERIFIED_ITEMS = [
 ]
 
 
-@pytest.mark.parametrize(("doc", "phrase"), NOT_TASKS + BLIND_1_NOT_TASKS)
+# Blind batch 5, tuned on after its "before" score was recorded (corpus/BLIND.md).
+BLIND_5_ITEMS = [
+    # a conclusions notice: "Văn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh Đắk Lắk và các
+    # Bộ, cơ quan liên quan biết, thực hiện" gives the conclusions that name nobody their actor
+    ("131_tb-623", "Rà soát các chỉ tiêu phát triển kinh tế - xã hội", "Ủy ban nhân dân tỉnh Đắk Lắk", None, None),
+    ("131_tb-623", "Tập trung vận hành chính quyền địa phương 02 cấp", "Ủy ban nhân dân tỉnh Đắk Lắk", None, None),
+    ("132_tb-636", "Rà soát, xây dựng kế hoạch đầu tư công trung hạn", "Ủy ban nhân dân tỉnh Phú Thọ", None, None),
+    # the points of an item numbered in brackets: "Đề nghị Bộ Nông nghiệp và Môi trường: (1). ... (2). ..."
+    ("161_bc-ct38", "Sớm hoàn thành việc rà soát và điều chỉnh Quy hoạch", "Bộ Nông nghiệp và Môi trường", None, None),
+    ("161_bc-ct38", "Sớm điều chỉnh, hướng dẫn giải quyết các khó khăn", "Bộ Nông nghiệp và Môi trường", None, None),
+    # the items under a heading that hands them out keep the heading's subject
+    ("148_ct-bct", "Đẩy mạnh cải cách thủ tục hành chính trong lĩnh vực xuất khẩu", "Vụ Xuất nhập khẩu", None, None),
+    ("148_ct-bct", "Tiếp tục áp dụng các biện pháp kiểm soát nhập khẩu", "Vụ Xuất nhập khẩu", None, None),
+]
+BLIND_5_NOT_TASKS = [
+    # a line that hands out the list below it is no task itself: "... chỉ đạo:", "... các công việc sau:"
+    ("148_ct-bct", "Thứ trưởng Nguyễn Thành Biên phối hợp với các đồng chí Thứ trưởng khác có liên quan chỉ đạo"),
+    ("148_ct-bct", "Thứ trưởng Nguyễn Cẩm Tú phối hợp với Thứ trưởng Nguyễn Thành Biên chỉ đạo"),
+    ("148_ct-bct", "Sở Công Thương các địa phương, các đơn vị hữu quan của Bộ Tài chính, Bộ Kế hoạch và Đầu tư"),
+    # a report's account of the work done: "2. Một số nội dung đã thực hiện trong năm 2025"
+    ("161_bc-ct38", "Thanh tra tỉnh Lào Cai (sau hợp nhất): 01 cuộc thanh tra"),
+    ("161_bc-ct38", "Đá làm VLXD thông thường 04 giấy phép"),
+]
+
+
+@pytest.mark.parametrize(("doc", "phrase"), NOT_TASKS + BLIND_1_NOT_TASKS + BLIND_5_NOT_TASKS)
 def test_corpus_non_task(extract_corpus, doc, phrase):
     record = extract_corpus(doc)
     assert not [t.text for t in record.tasks if phrase in t.text]
 
 
-@pytest.mark.parametrize(("doc", "action", "actor", "deadline", "recurrence"), CORPUS_ITEMS + BLIND_1_ITEMS + BLIND_2_ITEMS + BLIND_3_ITEMS)
+@pytest.mark.parametrize(("doc", "action", "actor", "deadline", "recurrence"), CORPUS_ITEMS + BLIND_1_ITEMS + BLIND_2_ITEMS + BLIND_3_ITEMS + BLIND_5_ITEMS)
 def test_corpus_item(extract_corpus, doc, action, actor, deadline, recurrence):
     record = extract_corpus(doc)
     hits = [t for t in record.tasks if action.casefold() in t.text.casefold()]
