@@ -217,15 +217,20 @@ NOT_A_CITATION = regex.compile(rf"(?:{'|'.join(NOT_A_CITATION_WORDS)})\s+$", reg
 NOT_A_CITATION_LONGEST = max(map(len, NOT_A_CITATION_WORDS))
 # A number written after a name: "Luật Việc làm số 38/2013/QH13".
 NAME_NUMBER = regex.compile(rf" +số\s*:?\s*(?P<num>{NUMBER})")  # group 1
-ACRONYM = regex.compile(r" +(?P<w>\p{Lu}{2,})(?![\p{L}\d])")
+# A law's number written after its name without "số": "Luật Hóa chất 69/2025/QH15".
+LAW_NUMBER_AFTER = regex.compile(r" +(?P<num>\d{1,3}/\d{4}/QH\d{1,2})(?![\p{L}\d])")
+# An acronym for a law's name, its parts joined by "," or "&": "Luật BHYT", "Luật KH, CN&ĐMST".
+ACRONYM = regex.compile(r" +(?P<w>\p{Lu}{2,}(?:(?:,\s*|&)\p{Lu}+)*)(?![\p{L}\d])")
 BARE_NUMBER = regex.compile(r"\d+[a-zđ]?")
 # After a bare short number, words that show it is a quantity, not an instrument ("Kế hoạch 5 năm").
 NOT_SHORT = regex.compile(r"\s*(?:năm|tháng|ngày|%|người|lần|giai đoạn)(?!\p{L})")
 # A law's name: words after "Luật" up to a stop (number, date, "của", "về", punctuation ...).
 NAME_WORD = regex.compile(r" +(?P<w>[\p{L}][\p{L}\d-]*)")  # a name never runs over a line break
+# ("quy định", "hướng dẫn", "thi hành" stop a name at their first word: "hành" itself runs on, as
+# in "Luật Xử lý vi phạm hành chính", "Luật Tố tụng hành chính")
 NAME_STOPWORDS = frozenset(
     "số ngày của về năm do được đã có và thì trong từ để tại theo khi hoặc cho này đến nay "
-    "là với trước sau hiện mới quy định hướng dẫn thi hành các những".split()
+    "là với trước sau hiện mới quy định hướng dẫn thi các những".split()
 )
 # Words a name does not end with: "Luật Bảo vệ bí mật nhà nước và | các văn bản hướng dẫn".
 NAME_TRAILING = frozenset(("và", "của"))
@@ -319,7 +324,7 @@ def _find(text: str, place: str | None) -> list[_Mention]:
             if named is None:
                 continue
             name, end, number = named
-            if m := NAME_NUMBER.match(text, end, min(len(text), end + 60)):
+            if m := NAME_NUMBER.match(text, end, min(len(text), end + 60)) or LAW_NUMBER_AFTER.match(text, end):
                 written = _clean_number(m[1])
                 if written and _has_code(written):
                     number = written
@@ -479,7 +484,7 @@ def _name(text: str, start: int, position: int, doc_type: str) -> tuple[str, int
     end = position
     amending = False
     cursor = position
-    while len(words) < 24:
+    while len(words) < (40 if amending else 24):  # an amending law names the laws it amends
         m = NAME_WORD.match(text, cursor, min(len(text), cursor + 60))
         if m is None:
             break
@@ -489,7 +494,12 @@ def _name(text: str, start: int, position: int, doc_type: str) -> tuple[str, int
             if lower in LAW_GENERIC or token.isdigit():
                 return None
             amending = lower == "sửa"
-        elif lower in NAME_STOPWORDS and not (amending and lower in ("của", "và")):
+        elif (
+            lower in NAME_STOPWORDS
+            and not (amending and lower in ("của", "và"))
+            and not (lower == "mới" and words[-1].lower() == "đổi")  # "Đổi mới sáng tạo"
+            and words[-1] != "Luật"  # an amended law's name: "... và Luật Các tổ chức tín dụng"
+        ):
             if not (lower == "và" and not _starts_type(text, m.end())):
                 break
         if token.isdigit():
@@ -500,7 +510,10 @@ def _name(text: str, start: int, position: int, doc_type: str) -> tuple[str, int
             after = NAME_WORD.match(text, cursor + 1, min(len(text), cursor + 40))
             small = len(words) <= 2 or amending
             joined = _comma_joined(text, position, cursor)
-            if after and after[1][0].islower() and (small or joined) and after[1].lower() not in NAME_STOPWORDS:
+            # "Luật An toàn, vệ sinh lao động", "Luật Khoa học, Công nghệ và Đổi mới sáng tạo"; an
+            # amending law names the laws it amends: "... của Luật Đất đai, Luật Nhà ở và Luật ..."
+            runs_on = (after[1][0].islower() or joined) and (small or joined) if after else False
+            if after and (runs_on or (amending and after[1] == "Luật")) and after[1].lower() not in NAME_STOPWORDS:
                 cursor += 1
                 continue
             break
@@ -852,15 +865,18 @@ def _is_short_of(short: str | None, number: str | None) -> bool:
 
 
 def _initials(value: str) -> str:
-    return "".join(word[0] for word in value.split()[1:]).upper()
+    """ "Luật Phòng cháy và chữa cháy" → "PCCC": the first letters of the name's words, "và" left out."""
+    return "".join(word[0] for word in value.replace(",", " ").split()[1:] if word != "và").upper()
 
 
 def _by_initials(m: _Mention, named: Iterable[_Mention]) -> _Mention | None:
-    """ "Luật BHYT" is the "Luật bảo hiểm y tế" cited in the same document."""
-    words = (m.name or "").split()
-    if len(words) != 2 or not words[1].isupper() or len(words[1]) < 2:
+    """ "Luật BHYT" is the "Luật bảo hiểm y tế" cited in the same document; "Luật KH, CN&ĐMST" the
+    "Luật Khoa học, Công nghệ và Đổi mới sáng tạo"."""
+    type_word, _, acronym = (m.name or "").partition(" ")
+    letters = "".join(_LETTER.findall(acronym))
+    if not type_word or not acronym.replace(",", "").replace("&", "").replace(" ", "").isupper() or len(letters) < 2:
         return None
-    hits = [n for n in named if n is not m and n.doc_type == m.doc_type and _initials(n.name or "") == words[1]]
+    hits = [n for n in named if n is not m and n.doc_type == m.doc_type and _initials(n.name or "") == letters]
     return hits[0] if len(hits) == 1 else None
 
 

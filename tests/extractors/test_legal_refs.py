@@ -155,6 +155,19 @@ REAL = [
     ('004_6094e0d5', 'Nghị quyết số 18-NQ/TW', 'Nghị quyết', '18-NQ/TW', None, None, 'Ban Chấp hành Trung ương Đảng'),
     ('004_6094e0d5', 'Nghị quyết số 19-NQ/TW', 'Nghị quyết', '19-NQ/TW', None, None, 'Ban Chấp hành Trung ương Đảng'),
     ('004_6094e0d5', 'Pháp lệnh về thực hiện dân chủ ở xã, phường, thị trấn', 'Pháp lệnh', '34/2007/PL-UBTVQH11', None, None, None),
+    # blind batch 5: law names joined by commas, capitals after the comma included; its acronym
+    # "Luật KH, CN&ĐMST" is the same law (initials without "và")
+    ('243_cv-5680', 'Luật Khoa học, Công nghệ và Đổi mới sáng tạo số', 'Luật', '93/2025/QH15', None, None, None),
+    ('148_ct-bct', 'Luật Chất lượng sản phẩm, hàng hóa', 'Luật', None, 'Luật Chất lượng sản phẩm, hàng hóa', None, None),
+    ('175_nq-25', 'Luật Thuế xuất khẩu, thuế nhập khẩu', 'Luật', '107/2016/QH13', None, None, None),
+    # an amending law names every law it amends
+    ('189_tt-11', 'Luật Nhà ở, Luật Kinh doanh bất động sản', 'Luật', None, 'Luật sửa đổi, bổ sung một số điều của Luật Đất đai, Luật Nhà ở, Luật Kinh doanh bất động sản và Luật Các tổ chức tín dụng', '2024-06-29', None),
+    ('189_tt-11', 'Luật Tổ chức Chính phủ và Luật Tổ chức', 'Luật', None, 'Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương', '2019-11-22', None),
+    # "hành" runs on ("... vi phạm hành chính"); a law's number after its name without "số"
+    ('201_qd-kiemtra', 'Luật xử lý vi phạm hành chính', 'Luật', None, 'Luật xử lý vi phạm hành chính', None, None),
+    ('201_qd-kiemtra', 'Luật Hóa chất 69/2025/QH15', 'Luật', '69/2025/QH15', None, None, None),
+    # the Icelandic "Ð" printed for "Đ" in the number: normalised
+    ('212_news-bdn', 'Nghị định số 58/2025/NĐ-CP', 'Nghị định', '58/2025/NĐ-CP', None, '2025-03-03', None),
 ]
 
 
