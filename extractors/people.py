@@ -28,7 +28,7 @@ from extractors import places
 from extractors.data import patterns, table
 from extractors.models import Person
 from extractors.structure import Parsed
-from extractors.text import literal_heads, sentence_case
+from extractors.text import literal_heads, sentence_case, title_case_name
 
 # One syllable of a personal name, capitalised: "Trịnh", "Thị", "R’lấp" is not one.
 SYLLABLE = r"\p{Lu}\p{Ll}*"
@@ -51,8 +51,13 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "honorific": regex.compile(rf"(?<![\p{{L}}/])(?:{honorifics})\s+(?:(?:{ranks})\s+)?(?P<name>{NAME})"),
         # "Phó Chủ tịch Ủy ban nhân dân tỉnh Nguyễn Ngọc Phúc," — a family name after a title
         "titled": regex.compile(
-            rf"(?P<title>(?<![\p{{L}}])(?:{title_alt})(?:[ ][^\n,;:.()]{{0,60}}?)?)[ ]"
-            rf"(?P<name>(?:{surnames})(?:[ ]{SYLLABLE}){{1,3}})(?=\s*[,;.\-–\n(]|$)"
+            # the words between title and name are tried last: "Thứ trưởng Nguyễn Văn Hồi" is no
+            # "Thứ trưởng Nguyễn" named "Văn Hồi" ("Văn" is also a family name)
+            rf"(?P<title>(?<![\p{{L}}])(?:{title_alt})(?:[ ][^\n,;:.()]{{0,60}}?)??)[ ]"
+            # the name ends at a stop, or before a word in lower case when it has three syllables or
+            # more ("... Bùi Thanh Sơn đã chủ trì"; "Chủ nhiệm Đoàn Luật sư" names a body)
+            rf"(?P<name>(?:{surnames})(?:[ ]{SYLLABLE}){{1,3}})"
+            rf"(?=\s*[,;.\-–\n(]|$|(?<=[ ]{SYLLABLE}[ ]{SYLLABLE}[ ]{SYLLABLE})[ ]\p{{Ll}})"
         ),
         # the title after a name: ", Phó Bí thư Tỉnh ủy, Trưởng Ban ..." up to a verb or a stop
         "title_after": regex.compile(
@@ -200,16 +205,36 @@ def _signer(parsed: Parsed) -> Person | None:
     return Person(start=piece.start, end=piece.end, text=piece.text, name=piece.text, title=title)
 
 
+# A name printed in capitals, as bylines and photo credits print it: "HỒNG HÀ (Thực hiện)".
+CAPS_NAME = regex.compile(r"\p{Lu}{1,7}(?:[ ]\p{Lu}{1,7}){1,3}(?![\p{L}.])")
+# A byline in capitals on a line of its own, with the author's part ("HỒNG HÀ (Thực hiện)").
+CAPS_BYLINE = regex.compile(rf"(?P<name>{CAPS_NAME.pattern})(?:\s*\((?:Thực hiện|Tổng hợp|Ghi)\))?\s*")
+# A photo credit closing a caption: "... bị nhóm bạn đánh hội đồng. Ảnh: Tuệ Lâm", "Ảnh: HẢI YẾN".
+PHOTO_CREDIT = regex.compile(rf"Ảnh\s*:\s*(?P<name>{NAME}|{CAPS_NAME.pattern})\s*$", regex.M)
+
+
+def _byline_person(match: regex.Match[str]) -> Person:
+    """A person named by a byline or a photo credit; a name in capitals is written in title case."""
+    printed = match.group("name")
+    name = title_case_name(printed) if printed.isupper() else printed
+    return Person(start=match.start("name"), end=match.end("name"), text=printed, name=name)
+
+
 def _bylines(parsed: Parsed) -> list[Person]:
-    """Lines of a news article that hold nothing but names: its bylines."""
+    """Lines of a news article that hold nothing but names (its bylines), and photo credits."""
     text = parsed.text
     found = []
     pattern, one = _patterns()["byline"], _patterns()["name"]
     for start, end in parsed.regions:
+        found += [_byline_person(m) for m in PHOTO_CREDIT.finditer(text, start, end) if not _is_place(m.group("name"))]
         position = start
         for line in text[start:end].split("\n"):
             line_start, position = position, position + len(line) + 1
             if not line or len(line) > 60 or line.startswith("Theo"):
+                continue
+            caps = CAPS_BYLINE.fullmatch(text, line_start, line_start + len(line))
+            if caps and not _is_place(title_case_name(caps.group("name"))):
+                found.append(_byline_person(caps))
                 continue
             match = pattern.fullmatch(text, line_start, line_start + len(line))
             if not match:

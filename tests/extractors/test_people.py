@@ -33,6 +33,14 @@ PEOPLE = [
     ("061_news", "Đức Diệu", None),
     ("063_news", "Lê Thị Hồng An", "Phó Giám đốc Ban quản lý"),
     ("063_news", "Lê Diễn", "Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy"),
+    # blind batch 5: the title's own words end before the family name ("Văn" is one too)
+    ("234_hd-bnv", "Nguyễn Văn Hồi", "Thứ trưởng"),
+    ("111_cv-bnv", "Nguyễn Văn Hồi", "Thứ trưởng"),
+    ("200_qd-2319", "Vũ Văn Tấn", "Thiếu tướng"),
+    # a full name before the verb ("Phó Thủ tướng Chính phủ Bùi Thanh Sơn đã chủ trì")
+    ("132_tb-636", "Bùi Thanh Sơn", "Phó Thủ tướng Chính phủ"),
+    ("130_tb-634", "Phạm Minh Chính", "Thủ tướng Chính phủ"),
+    ("135_cv-cd-ttg", "Trần Hồng Hà", "Phó Thủ tướng Chính phủ"),
 ]
 
 # (document, a capitalised phrase that is not a person)
@@ -42,7 +50,24 @@ NOT_PEOPLE = [
     ("061_news", "Đắk Nông"),
     ("033_tb-ketluan", "Bảo Lộc"),
     ("063_news", "Gia Nghĩa"),
+    ("234_hd-bnv", "Văn Hồi"),
+    ("019_qd-hopnhat", "Đoàn Luật"),  # "Chủ nhiệm Đoàn Luật sư": two syllables before a lower-case word
+    ("221_tt_trinh", "Đoàn Luật"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("document", "printed", "name"),
+    [
+        ("211_news-bdn", "HỒNG HÀ", "Hồng Hà"),  # "HỒNG HÀ (Thực hiện)": a byline in capitals
+        ("212_news-bdn", "HẢI YẾN", "Hải Yến"),  # "... Ảnh: HẢI YẾN": a photo credit
+    ],
+)
+def test_bylines_and_photo_credits(extract_corpus, document, printed, name):
+    record = extract_corpus(document)
+    found = [p for p in record.people if p.name == name]
+    assert len(found) == 1, [p.name for p in record.people]
+    assert record.text[found[0].start : found[0].end] == found[0].text == printed
 
 
 @pytest.mark.parametrize(("document", "name", "title"), PEOPLE)
