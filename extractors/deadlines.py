@@ -151,6 +151,18 @@ def _opens_sentence(text: str, position: int) -> bool:
 
 # A period "từ 15/10/2020 đến 15/5/2021" (the "đến" trigger is refused after "từ <date>").
 _PERIOD_BEFORE = regex.compile(r"từ\s+(?:ngày\s+)?[\d/.\s\-]{3,12}$", regex.I)
+# A sentence that states a condition: "Trường hợp ...", "Nếu ...".
+_CONDITION = regex.compile(r"\s*(?:[-+•]\s*)?(?:Trường\s+hợp|Nếu)\s")
+
+
+def _sentence_start(text: str, position: int, floor: int) -> int:
+    """Where the sentence holding ``position`` starts (after a line break or ". ", from ``floor``)."""
+    newline = text.rfind("\n", floor, position)
+    full_stop = text.rfind(". ", floor, position)
+    return max(floor, newline + 1 if newline >= 0 else floor, full_stop + 2 if full_stop >= 0 else floor)
+
+
+_PERIOD_UNTIL = regex.compile(r"từ\s+(?:ngày\s+)?[\d/.\s\-]{3,12}đến\s+$", regex.I)
 
 
 @cache
@@ -282,6 +294,15 @@ def find(parsed: Parsed, start: int, end: int, scope_start: int | None = None) -
             continue
         groups = match.groupdict()
         if groups["trigger"][:2].lower() == "đế" and _PERIOD_BEFORE.search(before):
+            continue
+        if groups["trigger"][:5].lower() == "trước" and (
+            _PERIOD_UNTIL.search(before)
+            or _PAST.search(text, max(start, match.start() - 50), match.start())
+            or _CONDITION.match(text, _sentence_start(text, match.start(), start))
+        ):
+            # "(áp dụng từ ngày 19/02/2025 đến trước ngày 01/10/2025)": a period's end; "đã đóng bảo
+            # hiểm xã hội bắt buộc trước ngày 01 tháng 7 năm 2025": what was done before a date;
+            # "Trường hợp cá nhân nhận được ... trước ngày 19/02/2025": a condition
             continue
         para = _paragraph(text, match.start(), start if scope_start is None else scope_start)
         if scope_start is not None:

@@ -405,6 +405,10 @@ NOT_DEADLINES = [
     # blind batch 4: "Đến ngày ..., X đã ...", where a report stands at a date
     ("161_bc-ct38", "thực tiễn. Đến ngày 25/02/2026, Chủ tịch Ủy ban nhân dân tỉnh"),
     ("221_tt_trinh", "có ý kiến. Đến ngày 03/12/2025, Sở Nội vụ có Công văn số 333"),
+    # blind batch 5: "trước ngày" ending a period, after what was done, in a condition
+    ("243_cv-5680", "(áp dụng từ ngày 19/02/2025 đến trước ngày 01/10/2025)"),
+    ("178_nq-78", "Ghi nhận thời gian chủ hộ kinh doanh đã đóng bảo hiểm xã hội bắt buộc trước ngày 01 tháng 7 năm 2025"),
+    ("243_cv-5680", "Trường hợp cá nhân nhận được các khoản thu nhập từ tiền lương, tiền công trước ngày 19/02/2025"),
 ]
 
 
