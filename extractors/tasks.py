@@ -1028,6 +1028,8 @@ def _addressees_heading(body: str) -> list[str] | None:
     if not stripped.endswith(":"):
         return None
     names = SCOPE_TAIL.sub("", stripped[:-1].rstrip())
+    # "Đối với các Sở: Kế hoạch và Đầu tư, Xây dựng, ...; Ủy ban nhân dân các huyện ...:"
+    names = ADDRESS_WORDS.sub("", names) if names.startswith("Đối") else names
     if len(names) > 400 or not _opens_actor(names) or _has_modality(names):
         return None
     if _verb_end(names, 0, len(names)) is not None:

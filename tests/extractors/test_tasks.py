@@ -579,6 +579,11 @@ BLIND_5_ITEMS = [
     # the items under a heading that hands them out keep the heading's subject
     ("148_ct-bct", "Đẩy mạnh cải cách thủ tục hành chính trong lĩnh vực xuất khẩu", "Vụ Xuất nhập khẩu", None, None),
     ("148_ct-bct", "Tiếp tục áp dụng các biện pháp kiểm soát nhập khẩu", "Vụ Xuất nhập khẩu", None, None),
+    # a collective label and its members name the actor: "Các Bộ: Công Thương, ..., Ngoại giao thành
+    # lập ..."; "Đối với các Sở: Kế hoạch và Đầu tư, Xây dựng, Giao thông Vận tải, ...:" ("Giao
+    # thông" is no "giao" that assigns)
+    ("136_cv-cd-ttg", "thành lập các Tổ công tác thúc đẩy thị trường mới", "Các Bộ: Công Thương", None, None),
+    ("147_ct-dongnai", "Khi lập quy hoạch xây dựng, quy hoạch phát triển khu đô thị", "các Sở: Kế hoạch và Đầu tư", None, None),
 ]
 BLIND_5_NOT_TASKS = [
     # a line that hands out the list below it is no task itself: "... chỉ đạo:", "... các công việc sau:"
