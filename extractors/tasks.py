@@ -159,7 +159,7 @@ MEMBER_LIST = regex.compile(_alternation("member_lists.txt"), regex.I)
 # A member list opens with "thành phần"/"thành viên" (after an optional "các") or says "gồm":
 # every pattern of member_lists.txt is anchored on such an opening or holds "gồm"
 # (tests/extractors/test_tasks.py checks it), so other headings never run the full pattern.
-MEMBER_OPENINGS = ("thành", "các")
+MEMBER_OPENINGS = ("thành", "các", "địa đ", "điểm")  # the first letters of MEMBER_LIST's openings
 MEMBER_WORD = "gồm"
 
 
@@ -434,6 +434,9 @@ def subject(sentence: str) -> tuple[str, int] | None:
         if after is not None:
             return after[0], offset + colon.end() + after[1]
         label = colon.group("actor")
+        if REQUEST_END.search(label):
+            # "IV. Văn phòng Chính phủ trân trọng đề nghị:": who asks, not who must act
+            return None
         # "Đối với cơ quan hành chính, đơn vị sự nghiệp công lập: ..." (the addressee in lower case)
         named = _capitalised(label) if rest.startswith("Đối") else label
         if _is_actor_phrase(named) and _verb_end(label, 0, len(label)) is None:
@@ -459,6 +462,8 @@ def subject(sentence: str) -> tuple[str, int] | None:
     return None
 
 
+# A label that ends with the request it makes of the items below ("... trân trọng đề nghị:").
+REQUEST_END = re.compile(r"(?<!\w)(?:đề\s+nghị|yêu\s+cầu|kiến\s+nghị|đề\s+xuất)\s*$")
 # A collective actor whose members the colon lists: "Các Bộ: Quốc phòng, Công an chủ động ...",
 # "Bộ trưởng các Bộ: Xây dựng, Công Thương ...".
 COLLECTIVE_LABEL = re.compile(r"[^:\n]{0,40}?(?<!\w)[Cc]ác\s+[^:\n]{1,40}:\s*")
@@ -1015,7 +1020,10 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
 # The end of a line that hands out the list of work under it ("... triển khai gấp các công việc
 # sau:", "Thứ trưởng ... chỉ đạo:"), unlike one whose work the list spells out ("Các cơ sở KCB thực
 # hiện mã hóa, ghi chép ... như sau:").
-ANNOUNCES_LIST = re.compile(r"(?:(?:các|những)\s+(?:công\s+việc|nhiệm\s+vụ|nội\s+dung|việc)(?:\s+cụ\s+thể)?\s+sau|chỉ\s+đạo)\s*:\s*$")
+ANNOUNCES_LIST = re.compile(
+    r"(?:(?:các|những)\s+(?:công\s+việc|nhiệm\s+vụ|nội\s+dung|việc)(?:\s+cụ\s+thể)?\s+sau|chỉ\s+đạo"
+    r"|(?<!\w)(?:đề\s+nghị|yêu\s+cầu))\s*:\s*$"  # "IV. Văn phòng Chính phủ trân trọng đề nghị:"
+)
 
 
 # The scope a list of addressees ends with: "... theo chức năng, nhiệm vụ, thẩm quyền:".
