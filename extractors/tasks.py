@@ -253,12 +253,12 @@ def _leading_adverbial(text: str) -> re.Match[str] | None:
     return LEADING_ADVERBIAL.match(text) if text[:1] in ADVERBIAL_FIRST else None
 # An assigning verb before its addressee: "Đề nghị Thủ trưởng ...", "Giao Ban Quản lý ...".
 ASSIGN = regex.compile(
-    r"(?<![\p{L}])(?P<verb>[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Gg]iao(?!\s+(?:thông|dịch|lưu|ban|nhận))|(?<!Ban\s)[Cc]hỉ\s+đạo)\s+"
+    r"(?<![\p{L}])(?P<verb>(?:[Kk]ính\s+)?[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Gg]iao(?!\s+(?:thông|dịch|lưu|ban|nhận))|(?<!Ban\s)[Cc]hỉ\s+đạo)\s+"
     # the addressee: a name, "các ...", or a body written in lower case ("yêu cầu đơn vị nêu trên")
     r"(?=\p{Lu}|các\s|(?:đơn\s+vị|chủ\s+đầu\s+tư|nhà\s+đầu\s+tư|doanh\s+nghiệp|công\s+ty|cơ\s+quan)\s)"
 )
 # The first letters of the assigning verbs (ASSIGN.match is tried only on lines opening with one).
-ASSIGN_FIRST = ("Đ", "đ", "Y", "y", "G", "g", "C", "c")
+ASSIGN_FIRST = ("Đ", "đ", "Y", "y", "G", "g", "C", "c", "K", "k")
 
 
 def _may_assign(text: str) -> bool:
@@ -948,6 +948,8 @@ def _section_units(ctx: _Context, preambles: list[tuple[int, list[str], int | No
                 body = first_body
             else:
                 body = _strip_marker(text[line_start:line_end])
+            if current is None and CLOSING_WORDS.match(body):
+                continue  # "III. Tổ chức thực hiện" / "Trên đây là hướng dẫn ...": the text's closing
             own_subject = subject(body)
             new_block = bool(
                 own_subject
@@ -1210,9 +1212,20 @@ def _preambles(ctx: _Context) -> list[tuple[int, list[str], int | None]]:
                     owner = section_starts[pointer][1]
                     pointer += 1
                 scope = owner if owner is not None and ctx.sections[owner].end > line_start else None
+                if scope is not None and _is_later_paragraph_of_bullet(ctx, scope, line_start):
+                    # "Kính gửi: - ...; - Các chủ đầu tư CCN." / "..., Sở Công Thương đề nghị các chủ
+                    # đầu tư thực hiện các nội dung sau:": a paragraph after a bullet is not the bullet's
+                    scope = ctx.sections[scope].parent
                 # a preamble printed as the own text of a section hands its children the list
                 found.append((line_start, split_actors(assignment[0]), scope))
     return found
+
+
+def _is_later_paragraph_of_bullet(ctx: _Context, index: int, position: int) -> bool:
+    """Whether ``position`` lies past the first line of the bullet ``index``."""
+    section = ctx.sections[index]
+    first_line_end = ctx.text.find("\n", section.start)
+    return section.marker.startswith(("-", "+", "•")) and 0 <= first_line_end < position
 
 
 def _loose_units(ctx: _Context) -> list[Unit]:

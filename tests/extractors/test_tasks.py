@@ -584,6 +584,11 @@ BLIND_5_ITEMS = [
     # thông" is no "giao" that assigns)
     ("136_cv-cd-ttg", "thành lập các Tổ công tác thúc đẩy thị trường mới", "Các Bộ: Công Thương", None, None),
     ("147_ct-dongnai", "Khi lập quy hoạch xây dựng, quy hoạch phát triển khu đô thị", "các Sở: Kế hoạch và Đầu tư", None, None),
+    # a paragraph after the "Kính gửi:" bullets hands the list to its addressees, not to the bullet
+    ("120_cv-dondoc", "Rà soát toàn bộ hạng mục công việc, lập tiến độ", "các chủ đầu tư", None, None),
+    ("120_cv-dondoc", "Bố trí đủ vốn theo đúng cam kết", "các chủ đầu tư", None, None),
+    # "Kính đề nghị Ban Chấp hành ...": the courtesy before the request
+    ("233_hd-670", "thực hiện đúng, đầy đủ các hướng dẫn nêu trên", "Ban Chấp hành Hội công chứng viên", None, None),
 ]
 BLIND_5_NOT_TASKS = [
     # a line that hands out the list below it is no task itself: "... chỉ đạo:", "... các công việc sau:"
@@ -598,6 +603,8 @@ BLIND_5_NOT_TASKS = [
     ("227_gm-hop-ccn", "Chủ tịch Ủy ban nhân dân các xã, phường: Yên Bình"),
     # a line asking the items below ("IV. Văn phòng Chính phủ trân trọng đề nghị:") is no task
     ("110_cv-cd-58", "Văn phòng Chính phủ trân trọng đề nghị"),
+    # "III. Tổ chức thực hiện" / "Trên đây là hướng dẫn ...": the text's closing, no task
+    ("233_hd-670", "Trên đây là hướng dẫn của Ban Thường vụ"),
 ]
 
 
