@@ -480,6 +480,9 @@ def _members_of(sentence: str, start: int) -> tuple[int, int] | None:
     return verb
 
 
+PASSIVE = re.compile(r"(?<!\w)được\s")  # "được giao", "được phân công": a passive verb follows
+
+
 def _actor_end(sentence: str, start: int) -> tuple[int, int] | None:
     """Where the actor phrase starting at ``start`` ends (the span of the blanks before its work):
     at its first verb, or at a role verb further on when the list of actors goes on past that
@@ -487,6 +490,12 @@ def _actor_end(sentence: str, start: int) -> tuple[int, int] | None:
     first = _verb_end(sentence, start, start + 240)
     if first is None:
         return None
+    if PASSIVE.search(sentence, max(start, first[0] - 25), first[0]):
+        # "Các cơ quan được phân công chủ trì thực hiện ... có trách nhiệm lập kế hoạch": verbs
+        # after "được" describe the actor; a role verb further on ends it
+        later = _role_end(sentence, first[1], start + 480)
+        if later is not None and not CLAUSE_MARK.search(sentence, start, later[0]):
+            return later
     role = _role_end(sentence, start, start + 480)
     if role is None or role[0] <= first[0]:
         return first

@@ -589,6 +589,10 @@ BLIND_5_ITEMS = [
     ("120_cv-dondoc", "Bố trí đủ vốn theo đúng cam kết", "các chủ đầu tư", None, None),
     # "Kính đề nghị Ban Chấp hành ...": the courtesy before the request
     ("233_hd-670", "thực hiện đúng, đầy đủ các hướng dẫn nêu trên", "Ban Chấp hành Hội công chứng viên", None, None),
+    # a verb after "được" describes the actor; the role verb further on ends it
+    ("140_kh-172", "có trách nhiệm lập kế hoạch, dự toán", "Các cơ quan được phân công chủ trì thực hiện nhiệm vụ", None, None),
+    # "hỗ trợ" ends the actor: "Trung tâm Kiểm soát bệnh tật tỉnh hỗ trợ các địa phương ..."
+    ("137_kh-0130", "hỗ trợ các địa phương xét nghiệm khi phát hiện ca bệnh", "Trung tâm Kiểm soát bệnh tật tỉnh", None, None),
 ]
 BLIND_5_NOT_TASKS = [
     # a line that hands out the list below it is no task itself: "... chỉ đạo:", "... các công việc sau:"
