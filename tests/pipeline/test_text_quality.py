@@ -1,14 +1,18 @@
 """Text quality on records: the score and warnings of real documents, damaged texts read by
-their layout with no garbage in their fields."""
+their layout with no garbage in their fields, and quality in the DuckDB file and the report."""
 
 from __future__ import annotations
+
+import json
 
 import pytest
 
 from extractors.models import TextWarning
+from pipeline.cli import main
 from pipeline.extract import extract_text
 from pipeline.ingest import read_source
-from tests.conftest import corpus_text
+from pipeline.store import query
+from tests.conftest import SEEDS, corpus_path, corpus_text
 from tests.pipeline.test_legacy_encodings import KNOWN
 
 DAMAGED = ("057_bienban-snv-hoi-aihuu-ocr-lamdong-2025", "066_ocr-vbhn-46-bqp-letang-2026")
@@ -78,3 +82,43 @@ def test_a_warning_the_input_gave_comes_first_and_is_not_repeated():
     given = [TextWarning(code="ocr", message="read by OCR"), TextWarning(code="no_header", message="from ingest")]
     record = extract_text(corpus_text("133_tb-kl-ttg"), warnings=given)
     assert record.warnings == given
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    """An output folder of real documents: the seeds, two damaged texts, one without header."""
+    out = tmp_path_factory.mktemp("out")
+    inputs = [str(SEEDS), *(str(corpus_path(name)) for name in (*DAMAGED, "133_tb-kl-ttg"))]
+    assert main(["extract", *inputs, "-o", str(out), "--quiet"]) == 0
+    return out
+
+
+def test_the_database_has_quality_bands_and_the_documents_to_review(archive):
+    bands = query(archive, "SELECT band, documents FROM quality_bands").values.tolist()
+    assert bands == [["good", 6], ["fair", 1], ["poor", 1]]  # 066 is damaged (OCR noise) but reads
+    review = query(archive, "SELECT document_id, band, reasons FROM review_by_hand")
+    assert review.document_id.tolist() == [DAMAGED[0], DAMAGED[1], "133_tb-kl-ttg-khacphuc-lu-namtrungbo-2025"]
+    assert list(review.reasons[0]) == ["damaged_text", "no_header"] and list(review.reasons[2]) == ["no_header"]
+    quality = query(archive, "SELECT quality FROM documents WHERE document_id = '002_b2209b564e01dc84'")
+    assert quality.quality[0] >= 0.97
+    warnings = query(archive, "SELECT document_id, code FROM document_warnings WHERE code = 'damaged_text'")
+    assert sorted(warnings.document_id) == list(DAMAGED)
+
+
+def test_the_report_shows_quality_bands_and_the_documents_to_review(archive, tmp_path):
+    page = tmp_path / "report.html"
+    assert main(["report", str(archive), "--html", str(page)]) == 0
+    html = page.read_text(encoding="utf-8")
+    bands = html[html.index("<h2>Text quality") : html.index("<h2>To look at by hand")]
+    assert "<td>poor</td>" in bands and "<td>fair</td>" in bands
+    review = html[html.index("<h2>To look at by hand") : html.index("<h2>Documents")]
+    assert all(name in review for name in (*DAMAGED, "133_tb-kl-ttg"))
+    assert "002_b2209b564e01dc84" not in review
+    assert "<b>damaged_text</b>" in review
+
+
+def test_records_carry_quality_in_the_contract_files(archive):
+    rows = [json.loads(line) for line in (archive / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert all(0 <= row["quality"] <= 1 for row in rows)
+    damaged = next(row for row in rows if row["id"] == DAMAGED[0])
+    assert {w["code"] for w in damaged["warnings"]} == {"damaged_text", "no_header"}
