@@ -222,7 +222,7 @@ def _sample(text: str) -> list[str]:
 # names, and notes on container traffic full of English words), the OCR-mangled ones far less.
 READABLE = 0.9
 # OCR noise: at least this many stray glyphs, and this many in every thousand characters. (Clean
-# texts of the corpus have at most 1, 0.04 per thousand characters; OCR output 8 to 29, 0.6 to 1.3.)
+# texts of the corpus have at most 1, 0.05 per thousand characters; OCR output 8 to 29, 0.9 to 1.3.)
 STRAY_GLYPHS = 5
 STRAY_PER_1000_CHARS = 0.2
 
