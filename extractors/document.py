@@ -3,16 +3,25 @@
 Reads the parts ``structure.parse`` located and writes them as the contract wants them:
 canonical type names, numbers without spaces, issuers with abbreviations expanded and
 the place they govern, ISO dates (drafts keep their granularity), sentence-case titles.
+
+A damaged text (bad OCR, see ``extractors.quality``) is read with care: it is a document when its
+layout shows one (a quốc hiệu, a "Số:" line, a date line, a "Nơi nhận" list), whatever its prose
+looks like, and a field whose own words do not read is left empty rather than filled with
+garbage ("Ubnd rns lau dong" is no title).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import unicodedata
+from difflib import SequenceMatcher
+
 import regex
 
-from extractors import places
+from extractors import places, quality
 from extractors.data import table
 from extractors.models import DocumentFields, Signer, Span
-from extractors.structure import ISSUER_HEAD, TITLE_SPELLING, Parsed, Piece
+from extractors.structure import ISSUER_HEAD, TITLE_SPELLING, Header, Parsed, Piece
 from extractors.text import expand_abbreviations, sentence_case, title_case_name
 
 _DOC_TYPES = table("doc_types.tsv")
@@ -55,8 +64,9 @@ _ABOUT_PREFIX = regex.compile(r"^V/v\.?\s*", regex.I)
 _BEHALF_MARK = regex.compile(r"(K\s?T|T\s?M|T\s?L|TUQ|Q)\s*\.\s*(.*)")
 
 
-def extract(parsed: Parsed) -> DocumentFields:
-    """The document's own fields, each with the spans it was read from."""
+def extract(parsed: Parsed, damaged: bool = False) -> DocumentFields:
+    """The document's own fields, each with the spans it was read from; in a ``damaged`` text,
+    only those whose own words read."""
     header = parsed.header
     evidence: dict[str, list[Span]] = {}
 
@@ -94,7 +104,7 @@ def extract(parsed: Parsed) -> DocumentFields:
         cite("signer", *closing.on_behalf, closing.signer_title, closing.signer_name)
         recipients = [piece.text for piece in closing.recipients]
         cite("recipients", *closing.recipients)
-    return DocumentFields(
+    fields = DocumentFields(
         kind="news" if parsed.kind == "news" else "document",
         doc_type=doc_type,
         number=number,
@@ -106,6 +116,7 @@ def extract(parsed: Parsed) -> DocumentFields:
         recipients=recipients,
         evidence=evidence,
     )
+    return _readable_fields(fields, parsed) if damaged else fields
 
 
 # A news article's publisher, when printed: the paper's tag opening the lead ("(BĐ) - UBND tỉnh
@@ -317,3 +328,94 @@ def _written_behalf(printed: str) -> str:
     rest = match.group(2)
     written = _known_title(rest) or (_case_body(expand_abbreviations(rest)) if rest else "")
     return f"{mark}. {written}".strip()
+
+
+# ---------------------------------------------------------------- damaged texts
+
+
+def _readable_fields(fields: DocumentFields, parsed: Parsed) -> DocumentFields:
+    """``fields`` less those whose own words do not read (and their evidence)."""
+
+    def reads(value: str) -> bool:
+        return quality.readable(value) and not quality.misread(value, parsed.text)
+
+    kept: dict[str, object] = {}
+    for name in ("number", "issuer", "place", "title"):
+        value = getattr(fields, name)
+        if value is not None and not reads(value):
+            kept[name] = None
+    type_word = parsed.header.type_word
+    if fields.doc_type is not None and type_word is not None and not reads(_line(parsed.text, type_word)):
+        kept["doc_type"] = None  # a type word read in a line of garbage ("CÔNG VĂN ĐẾN H_kbs- ...")
+    if fields.signer is not None:
+        parts = {part: value for part, value in fields.signer.model_dump().items() if value is not None and reads(value)}
+        kept["signer"] = Signer(**parts) if parts else None
+    recipients = [recipient for recipient in fields.recipients if reads(recipient)]
+    if recipients != fields.recipients:
+        kept["recipients"] = recipients
+    evidence = {name: spans for name, spans in fields.evidence.items() if name not in kept or kept[name]}
+    return fields.model_copy(update={**kept, "evidence": evidence})
+
+
+def _line(text: str, piece: Piece) -> str:
+    """The whole line ``piece`` stands in."""
+    start = text.rfind("\n", 0, piece.start) + 1
+    end = text.find("\n", piece.end)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def has_header(fields: DocumentFields) -> bool:
+    """Whether the document's header was read: its issuer, its number or its date."""
+    return fields.kind == "news" or any((fields.issuer, fields.number, fields.issue_date))
+
+
+# The quốc hiệu and the tiêu ngữ under it, folded to plain lower-case letters (see ``_folded``).
+_NATIONAL_MOTTO = "cong hoa xa hoi chu nghia viet nam"
+_MOTTO = "doc lap tu do hanh phuc"
+# How close a damaged line must come to each ("ceNG HoA xA ngr cnu ilcnia vrET NAM": 0.75, "DQc l$p
+# - Tg do - Hlnh phric": 0.70). A line of prose comes as close to one of them now and then (up to
+# 0.71 in the corpus), never to both on two lines running.
+_MOTTO_LIKENESS = 0.65
+# The header of a damaged text is looked for in its first lines.
+_LAYOUT_WINDOW = 1500
+# "Số: 14/CT-UBND", the date line and the recipients' label, their words misread but their shape
+# kept: "S6: 12/KH", "ngdy 09 th6ng 12 ndm 2025", "Ndi nhQn:".
+_LOOSE_NUMBER = regex.compile(r"(?m)^\W{0,3}S\w{0,2}\s*:\s*\S*\d")
+_LOOSE_DATE = regex.compile(r"\bng\w{1,3}\s+\d{1,2}\s+th\w{2,4}\s+\d{1,2}\s+n\w{1,3}\s+\d{4}\b")
+_LOOSE_RECIPIENTS = regex.compile(r"(?m)^\W{0,3}N\S{1,2}i\s+nh\S{1,3}n\s*:", regex.I)
+
+
+def by_layout(parsed: Parsed) -> Parsed:
+    """A damaged text read as a news article is a document when its layout is one: a quốc hiệu
+    or tiêu ngữ, a "Số:" line or a date line in its first lines, or a "Nơi nhận" list. Its
+    header is then what could be read of it (nothing: the parse found no header); otherwise it
+    stays as parsed."""
+    if parsed.kind != "news" or not _document_layout(parsed.text):
+        return parsed
+    return dataclasses.replace(parsed, kind="document", header=Header(end=parsed.header.end))
+
+
+def _document_layout(text: str) -> bool:
+    window = text[:_LAYOUT_WINDOW]
+    if _LOOSE_NUMBER.search(window) or _LOOSE_DATE.search(window) or _LOOSE_RECIPIENTS.search(text):
+        return True
+    lines = [_folded(line) for line in window.splitlines()]
+    return any(
+        _likeness(line, _NATIONAL_MOTTO) >= _MOTTO_LIKENESS
+        and any(_likeness(below, _MOTTO) >= _MOTTO_LIKENESS for below in lines[index + 1 : index + 3])
+        for index, line in enumerate(lines)
+    )
+
+
+def _folded(line: str) -> str:
+    """Plain lower-case letters and single spaces: "Độc lập - Tự do" → "doc lap tu do"."""
+    letters = unicodedata.normalize("NFD", line.lower().replace("đ", "d"))
+    plain = "".join(c if c.isascii() and c.isalpha() else " " for c in letters if not unicodedata.combining(c))
+    return " ".join(plain.split())
+
+
+def _likeness(line: str, motto: str) -> float:
+    """How close the closest run of words of ``line``, as many as ``motto`` has, comes to it."""
+    words, size = line.split(), len(motto.split())
+    runs = (" ".join(words[start : start + size]) for start in range(max(1, len(words) - size + 1)))
+    return max(SequenceMatcher(None, motto, run, autojunk=False).ratio() for run in runs)

@@ -6,10 +6,10 @@ import hashlib
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from extractors import deadlines, document, entities, legal_refs, people, statistics, tasks
-from extractors.models import TextWarning
+from extractors import deadlines, document, entities, legal_refs, people, quality, statistics, tasks
+from extractors.models import DocumentFields, TextWarning
 from extractors.structure import Parsed, parse
-from pipeline.normalize import normalize
+from pipeline.normalize import Text, normalize
 from pipeline.record import Record
 
 # Each list field of the record and the extractor that fills it: a pure function from the
@@ -24,18 +24,28 @@ EXTRACTORS: dict[str, Callable[[Parsed], list[Any]]] = {
     "places": entities.place_items,
 }
 
+_ENCODING_NAMES = {"tcvn3": "TCVN3 (ABC, .VnTime fonts)", "vni": "VNI"}
+
 
 def extract_text(
     text: str, *, id: str = "text", source: str = "<text>", warnings: Sequence[TextWarning] = ()
 ) -> Record:
     """Extract a ``Record`` from the text of one document.
 
-    ``warnings``: what reading the input involved (OCR, a legacy encoding), kept on the record.
+    ``warnings``: what reading the input involved (OCR, a legacy encoding), kept on the record
+    before those the text itself gives (damaged text, no header, glued words, legacy encoding).
+    A damaged text is read by its layout, and keeps only the fields and items whose words read.
     """
     normalised = normalize(text)
+    text_quality = quality.assess(normalised.text)
+    damage = text_quality.damage
     parsed = parse(normalised.text)
-    fields = document.extract(parsed)
+    if damage:
+        parsed = document.by_layout(parsed)
+    fields = document.extract(parsed, damaged=damage is not None)
     lists: dict[str, Any] = {name: extractor(parsed) for name, extractor in EXTRACTORS.items()}
+    if damage:
+        lists = {name: [item for item in items if quality.readable(item.text)] for name, items in lists.items()}
     return Record(
         id=id,
         source=source,
@@ -48,9 +58,31 @@ def extract_text(
         title=fields.title,
         signer=fields.signer,
         recipients=fields.recipients,
-        warnings=list(warnings),
+        quality=text_quality.score,
+        warnings=[*warnings, *_text_warnings(normalised, damage, fields, warnings)],
         evidence=fields.evidence,
         text=normalised.text,
         content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         **lists,
     )
+
+
+def _text_warnings(
+    normalised: Text, damage: str | None, fields: DocumentFields, given: Sequence[TextWarning]
+) -> list[TextWarning]:
+    """What the text itself says a reader should know, less what the input's warnings said."""
+    found = []
+    if normalised.legacy_encoding:
+        name = _ENCODING_NAMES.get(normalised.legacy_encoding, normalised.legacy_encoding)
+        found.append(TextWarning(code="legacy_encoding", message=f"converted to Unicode from the {name} font encoding"))
+    if damage:
+        found.append(TextWarning(code="damaged_text", message=f"{damage}: fields that do not read are left empty"))
+    if not document.has_header(fields):
+        found.append(
+            TextWarning(code="no_header", message="no issuer, number or date could be read: the header is missing or unreadable")
+        )
+    if normalised.glued_words:
+        words = f"{normalised.glued_words} glued word{'s' if normalised.glued_words > 1 else ''}"
+        found.append(TextWarning(code="glued_words_repaired", message=f"{words} split in two (\"Bộtư\" → \"Bộ tư\")"))
+    codes = {warning.code for warning in given}
+    return [warning for warning in found if warning.code not in codes]

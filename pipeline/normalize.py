@@ -10,8 +10,12 @@ Stages, in order:
 2. Unicode NFC (only when the text is not NFC already).
 3. Tone marks in the modern position: ``hoà`` → ``hòa``, ``thuỷ`` → ``thủy``.
 4. Word-segmented files (``cơ_quan , đơn_vị``) written back as plain text.
-5. Page furniture: web-site chrome, Công báo page headers, horizontal rules.
-6. Whitespace folded; lines broken in the middle of a sentence rejoined.
+5. Words a PDF text layer glued (``Bộtư pháp``, ``chủnghĩa``) split where only one split reads.
+6. Page furniture: web-site chrome, Công báo page headers, horizontal rules.
+7. Whitespace folded; lines broken in the middle of a sentence rejoined.
+
+``Text`` also says what normalising did that a reader should know: the legacy font encoding it
+converted from, and how many glued words it split.
 """
 
 from __future__ import annotations
@@ -20,10 +24,12 @@ import html
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import regex
 
+from extractors import quality
 from extractors.data import patterns
 from pipeline import legacy
 
@@ -122,6 +128,8 @@ class Text:
     text: str
     original: str
     maps: list[OffsetMap] = field(default_factory=list)
+    legacy_encoding: str | None = None  # "tcvn3" or "vni" when the text was converted from one
+    glued_words: int = 0  # words split in two by the glued-words stage
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original text that ``text[start:end]`` was made from."""
@@ -261,6 +269,49 @@ def _segmented_edits(text: str) -> list[tuple[int, int, str]]:
             continue  # the spaces went with the opening mark before them: "( )"
         reattached = m.end()
     edits.sort()
+    return edits
+
+
+# Words that lost the space between them in a PDF text layer: "Bộtư pháp", "chủnghĩa", "thành
+# phốquan tâm". A word of two syllables has two vowel groups with consonants between them, which
+# no single syllable has (the "u" of "quốc" and the "i" of "giữ" sit next to the vowel): one scan
+# of the text finds the few such words, and ``quality.glued_split`` says where each splits, if
+# the syllable inventory leaves one reading. A space is inserted there.
+def _vowels() -> str:
+    tones = ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
+    lower = {unicodedata.normalize("NFC", base + tone) for base in "aăâeêioôơuưy" for tone in tones}
+    return "".join(sorted(lower | {vowel.upper() for vowel in lower}))
+
+
+_CONSONANTS = "bcdđfghjklmnpqrstvwxz"
+_TWO_VOWEL_GROUPS = re.compile(f"[{_vowels()}][{_CONSONANTS}{_CONSONANTS.upper()}]+[{_vowels()}]")
+# Next to a word of an address or a file name ("lamdong.gov.vn", "user_1", "a@b"): not prose.
+_ADDRESS_MARKS = "./@\\_:"
+
+
+def _glued_edits(text: str) -> list[tuple[int, int, str]]:
+    edits: list[tuple[int, int, str]] = []
+    word_end = 0
+    for match in _TWO_VOWEL_GROUPS.finditer(text):
+        if match.start() < word_end:
+            continue  # another match inside a word already judged
+        start, word_end = match.start(), match.end()
+        while start and text[start - 1].isalpha():
+            start -= 1
+        while word_end < len(text) and text[word_end].isalpha():
+            word_end += 1
+        before, after = text[start - 1 : start] or " ", text[word_end : word_end + 2]
+        if before in _ADDRESS_MARKS or before.isdigit() or after[:1].isdigit():
+            continue
+        if after[:1] and after[:1] in _ADDRESS_MARKS and after[1:].strip():
+            continue  # "lamdong.gov", "user_1"; a word before a full stop or a colon is prose
+        if after[:1] and unicodedata.combining(after[0]):
+            continue  # a mark NFC could not compose: the word is not what it looks like
+        cut = quality.glued_split(text[start:word_end])
+        if cut is not None:
+            # the first syllable now ends its word: its tone mark moves as the tone stage moves it
+            edits += [(start + a, start + b, new) for a, b, new in _tone_edits(text[start : start + cut])]
+            edits.append((start + cut, start + cut, " "))
     return edits
 
 
@@ -587,6 +638,7 @@ STAGES = (
     _glyph_edits,
     _tone_edits,
     _segmented_edits,
+    _glued_edits,  # on NFC text with modern tone marks; before page furniture goes (see there)
     _furniture_edits,
     _whitespace_edits,
     _rejoin_edits,
@@ -603,11 +655,20 @@ def normalize(original: str) -> Text:
     """Normalise ``original`` through every stage, keeping the way back."""
     text = Text(text=original, original=original)
     suspect = _SUSPECT.search(original) is not None
-    for stage in STAGES if suspect else STAGES[2:]:
-        text.stage(stage(text.text))
+    _run(text, STAGES if suspect else STAGES[2:])
     if (suspect or "&" in original) and legacy.detect(text.text):
         # the cleaned text reads as legacy-font mojibake where the raw one did not (page furniture
         # or a Unicode header outweighed it): once more, so that normalising is idempotent
-        for stage in STAGES:
-            text.stage(stage(text.text))
+        _run(text, STAGES)
     return text
+
+
+def _run(text: Text, stages: tuple[Callable[[str], list[tuple[int, int, str]]], ...]) -> None:
+    """Apply ``stages`` in turn, noting the legacy encoding converted and the glued words split."""
+    for stage in stages:
+        edits = stage(text.text)
+        if edits and stage is legacy.edits:
+            text.legacy_encoding = legacy.detect(text.text)
+        if stage is _glued_edits:
+            text.glued_words += sum(1 for start, end, _ in edits if start == end)  # the spaces inserted
+        text.stage(edits)

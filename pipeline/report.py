@@ -1,8 +1,9 @@
 """``vanban report OUT/ --html report.html``: one self-contained page for an archive.
 
 Counts, the most-cited instruments, the agencies with the most open obligations, the
-upcoming deadlines and every document, each linking to its displaCy view (written beside
-the page in ``<report>_docs/``). Inline CSS only: the page opens from a file, offline.
+upcoming deadlines, the documents by text quality and those to look at by hand, and every
+document, each linking to its displaCy view (written beside the page in ``<report>_docs/``).
+Inline CSS only: the page opens from a file, offline.
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ from typing import Any
 
 import regex
 
+from extractors import quality
 from pipeline.display import record_page
 from pipeline.jsonl import read_records
 from pipeline.obligations import next_occurrence, obligations, open_tasks_by_actor
 from pipeline.record import LIST_FIELDS, Record
+from pipeline.store import REVIEW_WARNINGS
 
 CSS = """
 body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; margin: 0; color: #222; background: #fafafa; }
@@ -120,6 +123,25 @@ def build(records: list[Record], errors: int, docs_dir: str, today: dt.date, top
         for when, item in upcoming[: top * 2]
     ]
 
+    bands = {r.id: _band(r) for r in records}
+    band_counts = Counter(bands.values())
+    band_rows = [
+        [_td(name), _td(_BAND_MEANING[name]), _td(band_counts[name], True)] for name in quality.BANDS if band_counts[name]
+    ]
+    review = sorted(
+        (r for r in records if bands[r.id] == "poor" or any(w.code in REVIEW_WARNINGS for w in r.warnings)),
+        key=lambda r: (r.quality if r.quality is not None else -1.0, r.id),
+    )
+    review_rows = [
+        [
+            f"<td>{doc_link(r.id)}</td>",
+            _td(r.quality, True),
+            _td(bands[r.id]),
+            "<td>" + "<br>".join(f"<b>{_e(w.code)}</b>: {_e(w.message)}" for w in r.warnings) + "</td>",
+        ]
+        for r in review
+    ]
+
     doc_rows = [
         [
             f"<td>{doc_link(r.id)}</td>",
@@ -128,6 +150,7 @@ def build(records: list[Record], errors: int, docs_dir: str, today: dt.date, top
             _td(r.issue_date),
             _td(r.issuer),
             _td(r.title),
+            _td(r.quality, True),
         ]
         + [_td(len(getattr(r, name)), True) for name in LIST_FIELDS]
         for r in sorted(records, key=lambda r: r.id)
@@ -148,11 +171,30 @@ def build(records: list[Record], errors: int, docs_dir: str, today: dt.date, top
 <section><h2>Upcoming deadlines (from {_e(today.isoformat())})</h2>{_table(
         ["due", "repeats", "who", "what", "document"], upcoming_rows,
         "No upcoming deadlines in the archive.")}</section>
+<div class="grid">
+<section><h2>Text quality</h2>{_table(["band", "what it means", "documents"], band_rows,
+        "No documents.")}</section>
+<section><h2>To look at by hand</h2>{_table(
+        ["document", "quality", "band", "warnings"], review_rows,
+        "No document is damaged, lacks its header or has low OCR confidence.")}</section>
+</div>
 <section><h2>Documents</h2>{_table(
-        ["document", "type", "number", "date", "issuer", "title", *LIST_FIELDS], doc_rows,
+        ["document", "type", "number", "date", "issuer", "title", "quality", *LIST_FIELDS], doc_rows,
         "No documents.")}</section>
 </main></body></html>
 """
+
+
+_BAND_MEANING = {
+    "good": f"reads: {quality.READABLE:.0%} of its words or more are Vietnamese words, numbers or codes",
+    "fair": f"damaged (bad OCR, stray glyphs) but readable: {quality.FAIR:.0%} of its words or more",
+    "poor": f"fewer than {quality.FAIR:.0%} of its words read: its fields cannot be trusted",
+    "unknown": "no word to judge",
+}
+
+
+def _band(record: Record) -> str:
+    return quality.band(record.quality, any(w.code == "damaged_text" for w in record.warnings))
 
 
 def write_report(out_dir: Path, html_path: Path, today: dt.date | None = None) -> dict[str, Any]:

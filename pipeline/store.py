@@ -6,7 +6,8 @@ An output folder holds
 - one Parquet table per list: ``documents``, ``legal_refs``, ``tasks``, ``deadlines``,
   ``statistics``, ``people`` and ``errors``, each row carrying its ``document_id``;
 - ``vanban.duckdb`` — those tables and the views in ``VIEWS`` (obligations by agency,
-  upcoming and overdue deadlines, most-cited instruments, citation edges);
+  upcoming and overdue deadlines, most-cited instruments, citation edges, the text quality
+  of each document, documents by quality band, the documents to look at by hand);
 - ``.journal/journal.jsonl`` — the append-only journal a run writes one line per document
   to, as soon as the document is done, keyed by id and content hash. Everything else is
   rebuilt from it, so a killed run loses nothing already journalled, and a rerun skips
@@ -32,6 +33,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from pydantic import BaseModel
 
+from extractors import quality
 from extractors.legal_refs import ArchiveIndex, index_full_forms, may_resolve, resolve_short_forms
 from extractors.models import LegalRef
 from pipeline.record import LIST_FIELDS, ErrorRow, Record
@@ -452,6 +454,17 @@ _INSTRUMENT = "coalesce(nullif(r.id, ''), r.doc_type || ' ' || coalesce(r.number
 # How a person names it: the type and number, or the name alone (a law's name already
 # opens with its type: "Luật Đất đai", where the id says "Luật Luật Đất đai").
 _LABEL = "coalesce(r.doc_type || ' ' || r.number, r.name, r.doc_type)"
+# A document's quality band (``extractors.quality.band``) in SQL, over its score and its codes.
+_BAND = f"""
+    CASE
+        WHEN quality IS NULL THEN 'unknown'
+        WHEN quality >= {quality.READABLE} AND NOT list_contains(warnings, 'damaged_text') THEN 'good'
+        WHEN quality >= {quality.FAIR} THEN 'fair'
+        ELSE 'poor'
+    END
+"""
+# The warnings a person should act on: the text is damaged, its header or its OCR is unreliable.
+REVIEW_WARNINGS = ("damaged_text", "no_header", "ocr_low_confidence")
 
 VIEWS: dict[str, tuple[str, str]] = {
     "obligations_by_agency": (
@@ -515,6 +528,47 @@ VIEWS: dict[str, tuple[str, str]] = {
             FROM documents WHERE number IS NOT NULL GROUP BY doc_type, number
         ) target ON target.doc_type = r.doc_type AND target.number = r.number
         ORDER BY source_document, instrument
+        """,
+    ),
+    "document_warnings": (
+        "every warning of every document: its code (damaged_text, no_header, ocr, ...) and message",
+        """
+        SELECT d.document_id, w.code, w.message
+        FROM documents d,
+             unnest(from_json(d.warnings, '[{"code": "VARCHAR", "message": "VARCHAR"}]')) AS t(w)
+        ORDER BY d.document_id, w.code
+        """,
+    ),
+    "document_quality": (
+        "each document's text quality: score, band (good >= 0.9 and not damaged, fair >= 0.7, poor), warning codes",
+        f"""
+        SELECT *, {_BAND} AS band
+        FROM (
+            SELECT d.document_id, d.source, d.kind, d.doc_type, d.number, d.quality,
+                   coalesce((SELECT list(w.code ORDER BY w.code) FROM document_warnings w
+                             WHERE w.document_id = d.document_id), []) AS warnings
+            FROM documents d
+        )
+        ORDER BY quality NULLS FIRST, document_id
+        """,
+    ),
+    "quality_bands": (
+        "documents by quality band: how many, their lowest and highest score",
+        f"""
+        SELECT band, count(*) AS documents, min(quality) AS lowest, max(quality) AS highest
+        FROM document_quality
+        GROUP BY band
+        ORDER BY list_position({list(quality.BANDS)}, band)
+        """,
+    ),
+    "review_by_hand": (
+        "documents to look at by hand: damaged text, no header, low OCR confidence, or poor quality",
+        f"""
+        SELECT q.document_id, q.source, q.quality, q.band,
+               list_sort(list_intersect(q.warnings, {list(REVIEW_WARNINGS)})) AS reasons
+        FROM document_quality q
+        WHERE q.band = 'poor' OR list_has_any(q.warnings, {list(REVIEW_WARNINGS)})
+        ORDER BY q.quality NULLS FIRST, q.document_id
         """,
     ),
 }

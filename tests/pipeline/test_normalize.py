@@ -48,6 +48,11 @@ STAGE_CASES = [
      "- Các đơn vị thuộc Bộ Nội vụ\n(để cập nhật số liệu);", "- Các đơn vị thuộc Bộ Nội vụ (để cập nhật số liệu);"),
     ("a line break after a connective before a capital is joined",
      "Ban hành theo\nNghị quyết\n59-NQ/TW", "Ban hành theo Nghị quyết 59-NQ/TW"),
+    ("words a PDF text layer glued are split",
+     "Bộtư pháp; chủnghĩa xã hội; thành phốquan tâm", "Bộ tư pháp; chủ nghĩa xã hội; thành phố quan tâm"),
+    ("a split word's first syllable takes the modern tone placement", "hoàthuỷ", "hòa thủy"),
+    ("loanwords, acronyms, addresses and stripped words are not split",
+     "video supe PAPI baolamdong.vn/tin lamdong.gov.vn Duong", "video supe PAPI baolamdong.vn/tin lamdong.gov.vn Duong"),
 ]
 
 
@@ -162,3 +167,25 @@ def test_indented_markdown_bullets_are_read_as_bullets():
     raw = corpus_text("050_")
     assert regex.search(r"(?m)^[ \t\xa0]+\* ", raw)
     assert not regex.search(r"(?m)^\* ", normalize(raw).text)
+
+
+def test_glued_words_split_with_offsets_kept():
+    original = "của Bộtư pháp và chủnghĩa"
+    text = normalize(original)
+    assert text.text == "của Bộ tư pháp và chủ nghĩa" and text.glued_words == 2
+    for word in ("Bộ", "tư", "chủ", "nghĩa"):
+        start = text.text.index(word)
+        a, b = text.to_original(start, start + len(word))
+        assert original[a:b] == word
+    assert normalize(text.text).text == text.text and normalize(text.text).glued_words == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "glued", "split"),
+    [("222_", "việcsáp", "về việc sáp nhập"), ("218_", "dụngđề", "VTV sử dụng đề phát sóng")],
+)
+def test_glued_words_of_real_documents_are_split(name, glued, split):
+    original = corpus_text(name)
+    assert glued in original
+    text = normalize(original)
+    assert split in text.text and glued not in text.text and text.glued_words == 1
