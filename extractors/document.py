@@ -51,6 +51,7 @@ _LOCAL_GOVERNMENT = regex.compile(
 # Sub-bodies that carry no name of their own: they take the parent's ("BAN THƯỜNG VỤ" of a
 # "HIỆP HỘI ..."; "VĂN PHÒNG" of the "BAN CHẤP HÀNH TRUNG ƯƠNG" is the Party's Central Office).
 _GENERIC_CHILD = regex.compile(r"^(?:BAN THƯỜNG VỤ|VĂN PHÒNG|BAN CHẤP HÀNH|THƯỜNG TRỰC|BAN TỔ CHỨC)$")
+_BARE_UNIT_END = regex.compile(r"\s(?:TỈNH|THÀNH PHỐ)$")  # a parent named without its place
 _PARTY_CENTRAL = regex.compile(r"^BAN CHẤP HÀNH TRUNG ƯƠNG(?: ĐẢNG)?$")
 # "…/QĐ-CT": a decision signed by the chairman of a people's committee himself.
 _CHAIRMAN_DECISION = regex.compile(r"/QĐ-CT\b")
@@ -61,7 +62,7 @@ _SPACES = regex.compile(r"\s+")
 _CODE_JOIN = regex.compile(r"[/-]")
 _YEAR = regex.compile(r"\d{4}")
 _ABOUT_PREFIX = regex.compile(r"^V/v\.?\s*", regex.I)
-_BEHALF_MARK = regex.compile(r"(K\s?T|T\s?M|T\s?L|TUQ|Q)\s*\.\s*(.*)")
+_BEHALF_MARK = regex.compile(r"(K\s?T|T\s?M|T\s?L|TUQ|Q|K/T)\s*\.?\s*(.*)")
 
 
 def extract(parsed: Parsed, damaged: bool = False) -> DocumentFields:
@@ -217,12 +218,20 @@ def _issuer(pieces: list[Piece], place: str | None, number: str | None, date: st
             name = f"{child} {places.governed_unit(place, date)}"
     elif _PARTY_CENTRAL.match(parent) and _GENERIC_CHILD.match(child):
         name = f"{child} TRUNG ƯƠNG ĐẢNG"
+    elif _PARTY_CENTRAL.match(parent) and child.startswith("BAN "):
+        # "BAN CHẤP HÀNH TRUNG ƯƠNG / BAN TUYÊN GIÁO VÀ DÂN VẬN": the Party's central boards are
+        # named "... Trung ương" (Hướng dẫn 36-HD/VPTW)
+        name = f"{child} TRUNG ƯƠNG"
     elif _GENERIC_CHILD.match(child):
         name = f"{child} {parent}"
     else:
         parent_local = _LOCAL_GOVERNMENT.match(parent)
         if parent_local and parent_local.group("place"):
             name = f"{child}{parent_local.group('place')}"
+        elif _BARE_UNIT_END.search(parent) and place:
+            # "VĂN PHÒNG UBND TỈNH / TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG" dated "Lâm Đồng, ngày ...":
+            # the centre of that province
+            name = f"{child} {places.governed_unit(place, date)}"
         else:
             name = child
     name = _case_body(expand_abbreviations(name))
@@ -234,7 +243,7 @@ def _issuer(pieces: list[Piece], place: str | None, number: str | None, date: st
 _PLACE_MARKERS = regex.compile(r"(?<![\p{L}])(tỉnh|thành phố|quận|huyện|thị xã)\s+(.+)$")
 # After these heads the next word starts the body's own name: "Bộ Tư pháp", "Sở Nội vụ".
 _NAMED_HEADS = regex.compile(
-    r"^(Bộ|Sở|Cục|Tổng cục|Văn phòng|Ban|Vụ|Ủy ban|Hiệp hội|Hội|Liên đoàn|Trung tâm|Thanh tra)\s(\p{Ll})"
+    r"^(?!Hội\sđồng)(Bộ|Sở|Cục|Tổng cục|Văn phòng|Ban|Vụ|Ủy ban|Hiệp hội|Hội|Liên đoàn|Trung tâm|Thanh tra)\s(\p{Ll})"
 )
 
 
@@ -324,7 +333,7 @@ def _written_behalf(printed: str) -> str:
     match = _BEHALF_MARK.match(printed.strip())
     if not match:
         return sentence_case(printed)
-    mark = match.group(1).replace(" ", "")  # "K T." spaced out by a PDF text layer
+    mark = match.group(1).replace(" ", "").replace("/", "")  # "K T." spaced out by a PDF; Party "K/T"
     rest = match.group(2)
     written = _known_title(rest) or (_case_body(expand_abbreviations(rest)) if rest else "")
     return f"{mark}. {written}".strip()

@@ -143,6 +143,8 @@ NUMBER_LINE = regex.compile(
     rf"(?:^|(?<=\s))(?:[\p{{Lu}}][\p{{Ll}}]+\s+[\p{{Ll}}]+\s+)?[Ss]ố\s*:\s*(?P<number>{DOC_NUMBER}|\d+(?=\s))",
     regex.M,
 )
+# The Party's number line prints no colon: "Số 37-HD/BTGDVTW", "Số 07-KL/VPTW" (Hướng dẫn 36-HD/VPTW).
+PARTY_NUMBER_LINE = regex.compile(r"^[ \t]*Số\s+(?P<number>\d+-\p{Lu}{2,4}/[\p{Lu}\d][\p{Lu}\d\-]*)(?![\p{L}\d/])", regex.M)
 # The place and date line: "Gia Lai, ngày 23 tháng 12 năm 2021"; drafts leave the day blank.
 PLACE_WORD = r"\p{Lu}[\p{Ll}’']+"
 PLACE = (
@@ -206,11 +208,11 @@ CAPS_END = regex.compile(r"\s(?=\p{Lu}?\p{Ll})")
 # The authority line under the title ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "BỘ TRƯỞNG BỘ TƯ PHÁP",
 # "THỦ TƯỚNG CHÍNH PHỦ", "QUỐC HỘI"), which flattened headers glue to the title's end.
 AUTHORITY = regex.compile(
-    r"(?:\s|^)(?<!(?:PHÓ|CỦA|VÀ)\s)(?P<authority>(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|TỔNG\s+CỤC\s+TRƯỞNG|CỤC\s+TRƯỞNG|"
+    r"(?:\s|^)(?<!(?:PHÓ|CỦA|VÀ|CHÍ)\s)(?P<authority>(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|TỔNG\s+CỤC\s+TRƯỞNG|CỤC\s+TRƯỞNG|"
     r"GIÁM\s+ĐỐC|TỔNG\s+GIÁM\s+ĐỐC|CHÁNH\s+VĂN\s+PHÒNG)\s+[\p{Lu}\s\-,]+|"
     r"(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN(?:\s+[\p{Lu}\d]+)*|ỦY\s+BAN\s+THƯỜNG\s+VỤ\s+QUỐC\s+HỘI|"
     r"CHÍNH\s+PHỦ|QUỐC\s+HỘI(?:\s+NƯỚC\s+CỘNG\s+H[ÒO]A\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM)?|"
-    r"HỘI\s+ĐỒNG\s+NHÂN\s+DÂN(?:\s+[\p{Lu}\d]+)*)\s*$"
+    r"HỘI\s+ĐỒNG\s+NHÂN\s+DÂN(?:\s+[\p{Lu}\d]+)*|HỘI\s+ĐỒNG\s+THẨM\s+PHÁN(?:\s+[\p{Lu}]+)*)\s*$"
 )
 _ISSUER_HEADS = sorted(patterns("issuer_heads.txt"), key=len, reverse=True)
 ISSUER_HEAD = regex.compile(rf"^(?:{'|'.join(map(regex.escape, _ISSUER_HEADS))})(?![\p{{L}}])")
@@ -218,7 +220,7 @@ ISSUER_HEAD = regex.compile(rf"^(?:{'|'.join(map(regex.escape, _ISSUER_HEADS))})
 # Closing.
 RECIPIENTS_LABEL = regex.compile(r"(?<![\p{L}])N[ơo]i\s*nh[ậâa]n\s*:?", regex.I)
 # "K T." and "T M.": the mark spaced out by a PDF text layer.
-ON_BEHALF = regex.compile(r"^(?:(?:K\s?T|T\s?M|T\s?L|TUQ|Q)\s*\.\s*|(?:QUYỀN|THỪA\s+LỆNH|THAY\s+MẶT|KÝ\s+THAY)\s+)")
+ON_BEHALF = regex.compile(r"^(?:(?:K\s?T|T\s?M|T\s?L|TUQ|Q)\s*\.\s*|K/T\s+|(?:QUYỀN|THỪA\s+LỆNH|THAY\s+MẶT|KÝ\s+THAY)\s+)")
 _SIGNER_TITLES = table("signer_titles.tsv")
 SIGNER_TITLE = regex.compile(
     r"^(?P<title>" + "|".join(regex.escape(row["printed"]) for row in _SIGNER_TITLES) + r")(?![\p{L}])"
@@ -226,7 +228,7 @@ SIGNER_TITLE = regex.compile(
 TITLE_SPELLING = {row["printed"]: row["written"] for row in _SIGNER_TITLES}
 # A personal name: 2-5 capitalised syllables ("Lê Đức Thanh", "NGUYỄN VĂN A").
 PERSON_NAME = regex.compile(r"^(?:\p{Lu}[\p{Ll}]*|\p{Lu}+)(?:\s(?:\p{Lu}[\p{Ll}]*|\p{Lu}+)){1,4}$")
-SIGNED_MARK = regex.compile(r"^\(?\[?\s*(?:đã\s+ký|ký\s+tên|đóng\s+dấu|signed)[^)\]]*\]?\)?$", regex.I)
+SIGNED_MARK = regex.compile(r"^\(?\[?\s*(?:đã\s*ký|da\s*ky|ký\s+tên|đóng\s+dấu|signed)[^)\]]*\]?\)?$", regex.I)  # "[daky]": TVPL
 BODY_END = regex.compile(r"\./\.")
 
 # Body sections: markers at the start of a line, one alternative (one group) a kind.
@@ -274,11 +276,11 @@ _CELL_LINE = regex.compile(r"[^\n\t]+")  # a line or a table cell
 _SLASH_PART = regex.compile(r"[^/]+(?:/(?=\S)[^/]*)*")  # a part between " / " in-cell breaks
 _IN_CELL_BREAK = regex.compile(r"(?<=\S|^)\s/\s|\s/$|^/\s")
 _NUMBER_LABEL = regex.compile(r"^(?:Số|SỐ)\b")
-_UPPER_RUN = regex.compile(r"[\p{Lu}\d\s.,\-]+")
+_UPPER_RUN = regex.compile(r"[\p{Lu}\d\s.,\-/]+")  # "/" of the Party's "K/T"
 _BULLET = regex.compile(r"^[-+•]\s*")
-_TITLE_START = regex.compile(r"(?:(?<=^)|(?<=\s))(?=(?:K\s?T|TM|TL|TUQ|Q)\.|\p{Lu}{2,}\s)")
-_UPPER_BEFORE_NAME = regex.compile(r"[\p{Lu}\d\s.,\-]+(?=\s\p{Lu}\p{Ll}|$)")
-_UPPER_BEFORE_NAME_LAZY = regex.compile(r"[\p{Lu}\d\s.,\-]+?(?=\s\p{Lu}\p{Ll}|$)")
+_TITLE_START = regex.compile(r"(?:(?<=^)|(?<=\s))(?=(?:K\s?T|TM|TL|TUQ|Q)\.|K/T\s|\p{Lu}{2,}\s)")
+_UPPER_BEFORE_NAME = regex.compile(r"[\p{Lu}\d\s.,\-/]+(?=\s\p{Lu}\p{Ll}|$)")
+_UPPER_BEFORE_NAME_LAZY = regex.compile(r"[\p{Lu}\d\s.,\-/]+?(?=\s\p{Lu}\p{Ll}|$)")
 # A name that opens what follows the titles, before more capitals or the appendix printed on
 # after the signature ("PHÓ THỦ TƯỚNG Trần Hồng Hà Phụ lục (Kèm theo Nghị định ...").
 _LEADING_NAME = regex.compile(r"\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}*){1,4}(?=\s+(?:\p{Lu}{2,}|Phụ\s+lục\b)|$)")
@@ -365,6 +367,8 @@ def _last(matches: Iterator[regex.Match[str]]) -> regex.Match[str] | None:
 
 def _first_number(window: str) -> Piece | None:
     match = NUMBER_LINE.search(window) if _NUMBER_COLON.search(window) else None
+    if not match:
+        match = PARTY_NUMBER_LINE.search(window)
     if not match:
         return None
     value = match[1]  # the number (by number: see _DATE_GROUPS)
@@ -830,6 +834,8 @@ def _read_closing(text: str, start: int, closing: Closing, recipients: bool, sto
             closing.end = max(closing.end, piece.end)
             continue
         split = _split_signer(piece)
+        if split is not None and closing.signer_name is not None and split[0] is None:
+            break  # "Hoàng Văn Thuân" / "PHÓ GIÁM ĐỐC SỞ CÔNG THƯƠNG": the signer's other office
         if split is not None:
             before, titles, name = split
             if before is not None and in_list:
@@ -868,6 +874,8 @@ def _read_closing(text: str, start: int, closing: Closing, recipients: bool, sto
             continue
         if closing.signer_name is not None:
             break
+        if len(value) <= 12 and not _LETTERS_LOWER.search(value):
+            continue  # "09 KH" (copies and typist), "6" (a page number) between list and signature
         if closing.signer_title or closing.recipients:
             # the name alone, or before the appendix the text runs on with ("Hoàng Chí Hiền Phụ lục: ...")
             printed = value if PERSON_NAME.match(value) else _leading_name(value)
@@ -879,6 +887,7 @@ def _read_closing(text: str, start: int, closing: Closing, recipients: bool, sto
 
 
 _APPENDIX = regex.compile(r"Phụ\s+lục\b", regex.I)
+_LETTERS_LOWER = regex.compile(r"\p{Ll}")
 _TRAILING_NAME = regex.compile(r";[ \t]+(\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}*){1,4})$")
 
 
@@ -996,6 +1005,8 @@ def _split_signer(piece: Piece) -> tuple[Piece | None, list[Piece], Piece | None
 _TITLE_BODY = regex.compile(r"(?:\s+(?!KT\.|TM\.|TL\.)(?![\p{Lu}]+\s+[\p{Lu}])[\p{Lu}\d.]+)*")
 # The second office of a behalf mark's title, after a comma: "KT. BỘ TRƯỞNG, CHỦ NHIỆM".
 _SECOND_TITLE = regex.compile(rf"\s*,\s*(?:{SIGNER_TITLE.pattern.lstrip('^')})")
+# A signer's title ending the words after a behalf mark: "HỘI ĐỒNG THẨM PHÁN | CHÁNH ÁN".
+_TRAILING_TITLE = regex.compile(rf"(?<=\S)\s+(?=(?:{SIGNER_TITLE.pattern.lstrip('^')})\s*$)")
 # A run of words up to the next behalf mark.
 _WORD_RUN = regex.compile(r"\S+(?:\s+(?!(?:KT|TM|TL|Q)\.)\S+)*")
 
@@ -1016,7 +1027,9 @@ def _split_titles(start: int, upper_text: str) -> list[Piece]:
             after = rest[behalf.end() :].lstrip()
             offset = len(rest) - len(after)
             title = SIGNER_TITLE.match(after)
-            length = offset + (title.end() if title else _word_run(after))
+            # "TM. HỘI ĐỒNG THẨM PHÁN CHÁNH ÁN" on one line: the body, then the signer's own title
+            own_title = None if title else _TRAILING_TITLE.search(after, 0, _word_run(after))
+            length = offset + (title.end() if title else own_title.start() if own_title else _word_run(after))
             # a minister who heads the Government Office signs for both: "KT. BỘ TRƯỞNG, CHỦ NHIỆM"
             second = _SECOND_TITLE.match(rest, length) if title else None
             if second:

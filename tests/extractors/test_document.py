@@ -180,6 +180,25 @@ CASES = [
     ("212_news-bdn", "issuer", "Báo Bình Định"),
     ("208_news-bdn", "issuer", None),
     ("216_news-tvpl", "issuer", None),
+    # blind batch 6: the Party's "Số 37-HD/BTGDVTW" (no colon), "K/T TRƯỞNG BAN", its central boards
+    ("237_hd-37", "number", "37-HD/BTGDVTW"),
+    ("244_other-kl-07", "number", "07-KL/VPTW"),
+    ("237_hd-37", "issuer", "Ban Tuyên giáo và Dân vận Trung ương"),
+    ("244_other-kl-07", "issuer", "Văn phòng Trung ương Đảng"),
+    ("237_hd-37", "signer", {"title": "Phó Trưởng ban", "name": "Phạm Tất Thắng", "on_behalf": "KT. Trưởng ban"}),
+    ("244_other-kl-07", "signer", {"title": "Phó Chánh Văn phòng", "name": "Lê Khánh Toàn", "on_behalf": "KT. Chánh Văn phòng"}),
+    # "ĐỒNG CHÍ CHÁNH VĂN PHÒNG ..." in a title is a person, not the authority line
+    ("244_other-kl-07", "title", "Của đồng chí Chánh Văn phòng Trung ương Đảng tại Hội nghị toàn quốc công tác văn phòng tỉnh ủy, thành ủy năm 2025"),
+    # "TM. HỘI ĐỒNG THẨM PHÁN CHÁNH ÁN" on one line; the authority line under a title
+    ("190_nq-01-2020", "signer", {"title": "Chánh án", "name": "Nguyễn Hòa Bình", "on_behalf": "TM. Hội đồng thẩm phán"}),
+    ("190_nq-01-2020", "title", "Hướng dẫn áp dụng một số quy định của pháp luật trong giải quyết tranh chấp về tài sản chung của dòng họ"),
+    # "[daky]" between title and name; "09 KH" between the list and the signature
+    ("181_qd-28-2021", "signer", {"title": "Phó Thủ tướng", "name": "Lê Minh Khái", "on_behalf": "KT. Thủ tướng"}),
+    ("248_kh-160", "signer", {"title": "Phó Chủ tịch", "name": "Trần Chí Hùng", "on_behalf": "TM. Ủy ban nhân dân; KT. Chủ tịch"}),
+    # "TM. ĐOÀN KIỂM TRA / TRƯỞNG ĐOÀN / name / PHÓ GIÁM ĐỐC SỞ ...": the office after the name is another
+    ("162_bc-1883", "signer", {"title": "Trưởng đoàn", "name": "Hoàng Văn Thuân", "on_behalf": "TM. Đoàn kiểm tra"}),
+    # a parent named without its place: the date line's province
+    ("157_bc-hcc", "issuer", "Trung tâm Phục vụ hành chính công tỉnh Lâm Đồng"),
 ]
 
 
