@@ -136,10 +136,18 @@ RELATIVE = regex.compile(
 
 # "tính đến ngày 26/11/2024" (as of), "kéo dài thời gian ... đến quý I/2025" (a request reported):
 # the date is a point of reference, not a limit.
-_NOT_A_LIMIT = regex.compile(r"(?:tính|kéo\s+dài\s+thời\s+gian[^.;\n]{0,60})\s*$", regex.I)
+# ... and how long something is valid: "có hiệu lực đến hết ngày 07/02/2027", "có thời hạn đến
+# hết ngày 30/6/2026", "thời hạn đến hết ngày 23/4/2026" (a licence, a certificate, a product).
+_NOT_A_LIMIT = regex.compile(
+    r"(?:tính|kéo\s+dài\s+thời\s+gian[^.;\n]{0,60}|hiệu\s+lực|(?:có\s+)?thời\s+hạn|hạn\s+sử\s+dụng)\s*$", regex.I
+)
 
 # Past tense: "đã", "được ... tổ chức" in the rest of the sentence.
 _PAST = regex.compile(r"(?<![\p{L}])(?:đã|vừa)\s", regex.I)
+# What was done or holds before a date: "đã đóng ... trước ngày", "đang tham gia ... trước ngày".
+_STATE = regex.compile(r"(?<![\p{L}])(?:đã|vừa|đang)\s", regex.I)
+# "đến ngày 30 tháng 9 năm 2021 chưa có quyết định": what has not happened by a date, a condition.
+_NOT_YET = regex.compile(r"\s*,?\s*(?:mà\s+|vẫn\s+)?chưa\s")
 # A comma right after "Đến ngày ..." that opens a sentence: the date a report speaks as of.
 _AS_OF = regex.compile(r"\s*,")
 
@@ -297,7 +305,7 @@ def find(parsed: Parsed, start: int, end: int, scope_start: int | None = None) -
             continue
         if groups["trigger"][:5].lower() == "trước" and (
             _PERIOD_UNTIL.search(before)
-            or _PAST.search(text, max(start, match.start() - 50), match.start())
+            or _STATE.search(text, max(start, match.start() - 50), match.start())
             or _CONDITION.match(text, _sentence_start(text, match.start(), start))
         ):
             # "(áp dụng từ ngày 19/02/2025 đến trước ngày 01/10/2025)": a period's end; "đã đóng bảo
@@ -315,7 +323,7 @@ def find(parsed: Parsed, start: int, end: int, scope_start: int | None = None) -
         date, granularity = value
         trigger = groups["trigger"].lower()
         # "đến quý I/2025", "đến tháng 6": how long something lasts; only "đến <day>" is a limit
-        if trigger.startswith("đến") and granularity != "day":
+        if trigger.startswith("đến") and (granularity != "day" or _NOT_YET.match(text, match.end())):
             continue
         # "Trong tháng 10/2025, ... đã tiếp ...": a report of the month, not a limit
         if trigger.startswith(("trong", "vào")) and _PAST.search(text, match.end(), sentence_end):

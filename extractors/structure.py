@@ -237,11 +237,11 @@ _MARKER_KINDS = r"""(?:
       | (?P<chapter>Chương\s+[IVXLC\d]+)
       | (?P<article>Điều\s+\d+[a-z]?)\.?
       | (?P<roman>[IVXL]{1,5})[.\-]
-      | (?P<upper>[A-Đ])\.(?=\s)
+      | (?P<upper>[A-ZĐ])\.(?=\s)
       | (?P<dotted>\d{1,2}(?:\.\d{1,2}){1,3})\.?
       | (?P<paren>\(\d{1,2}\))\.?
       | (?P<number>\d{1,2})[.)]
-      | (?P<letter>[a-zđ])\)
+      | (?P<letter>[a-zđ])[).]  # "a)", and "a." as some print it (not "A."-"Z.", level 1)
       | (?P<ordinal>Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười|\d+))\s*:
       | (?P<dash>[-–])
       | (?P<plus>[+•])

@@ -1029,6 +1029,14 @@ MEMBER_LINE = regex.compile(
 # A line of a list of abbreviations or codes ("Ban chỉ đạo: BCĐ", "Hội đồng: HĐ") names a body
 # but gives it no work.
 GLOSSARY_ENTRY = regex.compile(r"^[^:\n]{2,80}:\s*[\p{Lu}\d./&-]{2,12}\s*[.;,]?\s*$")
+# A paper named by its number, as an inspection lists the papers it checked: "Giấy phép sử dụng
+# vật liệu nổ công nghiệp số 507/GP-UBND ...", "Báo cáo số 674/BC-HCMTBA ngày ...".
+PAPER_ENTRY = regex.compile(
+    r"^(?:Giấy\s+(?:phép|chứng\s+nhận)|Thông\s+báo|Báo\s+cáo|Quyết\s+định|Kế\s+hoạch|Phương\s+án|Biên\s+bản"
+    r"|Văn\s+bản|Công\s+văn|Hợp\s+đồng|Hộ\s+chiếu)(?:\s+[^\s.;:]+){0,12}?\s+số\s*:?\s*\d"
+)
+# A checklist's finding: "Sổ sách theo dõi quá trình xuất, nhập VLNCN: Đã lập."
+CHECKED_ITEM = regex.compile(r"^[^:\n]{2,160}:\s*(?:Đã\s+\p{Ll}+(?:\s+\p{Ll}+)?|Có|Không|Chưa\s+\p{Ll}+)\s*[.;]?\s*$")
 
 
 def _is_rule(unit: Unit) -> bool:
@@ -1324,6 +1332,8 @@ def _task(ctx: _Context, unit: Unit) -> Task | None:
     if len(body) < 12 or PAST.match(body) or (len(body) < 200 and _is_closing_item(body)):
         return None
     if GLOSSARY_ENTRY.match(body) or MEMBER_LINE.fullmatch(body.rstrip(" .;")):
+        return None
+    if PAPER_ENTRY.match(body) or CHECKED_ITEM.match(body):
         return None
     hit = unit.deadline
     if hit is None:

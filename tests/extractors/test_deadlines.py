@@ -409,6 +409,12 @@ NOT_DEADLINES = [
     ("243_cv-5680", "(áp dụng từ ngày 19/02/2025 đến trước ngày 01/10/2025)"),
     ("178_nq-78", "Ghi nhận thời gian chủ hộ kinh doanh đã đóng bảo hiểm xã hội bắt buộc trước ngày 01 tháng 7 năm 2025"),
     ("243_cv-5680", "Trường hợp cá nhân nhận được các khoản thu nhập từ tiền lương, tiền công trước ngày 19/02/2025"),
+    # blind batch 6: how long a licence or certificate is valid; what has not happened by a date;
+    # a state held before a date
+    ("162_bc-1883", "ngày kiểm định 09/02/2026, có hiệu lực đến hết ngày 07/02/2027"),
+    ("162_bc-1883", "của Ủy ban nhân dân tỉnh Lào Cai, có thời hạn đến hết ngày 30/6/2026"),
+    ("181_qd-28-2021", "đã nộp hồ sơ đề nghị hưởng trợ cấp thất nghiệp nhưng đến ngày 30 tháng 9 năm 2021 chưa có quyết định"),
+    ("181_qd-28-2021", "đang tham gia bảo hiểm thất nghiệp trước ngày 01 tháng 10 năm 2021"),
 ]
 
 

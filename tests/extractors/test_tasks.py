@@ -609,6 +609,12 @@ BLIND_5_NOT_TASKS = [
     ("110_cv-cd-58", "Văn phòng Chính phủ trân trọng đề nghị"),
     # "III. Tổ chức thực hiện" / "Trên đây là hướng dẫn ...": the text's closing, no task
     ("233_hd-670", "Trên đây là hướng dẫn của Ban Thường vụ"),
+    # blind batch 6: an inspection lists the papers it checked and its findings, not work
+    ("162_bc-1883", "Giấy phép sử dụng vật liệu nổ công nghiệp số 507/GP-UBND"),
+    ("162_bc-1883", "Báo cáo số 674/BC-HCMTBA"),
+    ("162_bc-1883", "Sổ sách theo dõi quá trình xuất, nhập VLNCN: Đã lập"),
+    # "a. Gói thầu số 13" is a lettered item under "1.1.", not a part of the text above "I."
+    ("162_bc-1883", "Thông báo nổ mìn số 17/TB-NM"),
 ]
 
 
@@ -845,3 +851,16 @@ def test_leading_adverbials_open_with_their_first_letters():
     assert _first_letters(pattern[4:]) <= set(tasks.ADVERBIAL_FIRST)
     for text in ("Hằng năm, Sở ...", "Cuối quý, ...", "Đối với các xã, UBND ...", "Ngoài ra, ..."):
         assert tasks._leading_adverbial(text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # "a." in lower case is a lettered item under the numbered one; "A." a part of the text
+        ("I. KẾT QUẢ\n1.1. Hồ sơ:\na. Gói thầu số 13\n- Giấy phép\nb. Gói thầu số 14\n", ["I", "I.1.1", "I.1.1.a", "I.1.1.a.-1", "I.1.1.b"]),
+        ("Căn cứ Luật Tổ chức chính quyền địa phương.\nA. PHẦN MỘT\nI. Mục\nB. PHẦN HAI\n", ["A", "A.I", "B"]),
+    ],
+)
+def test_letter_markers_with_a_dot(text, labels):
+    parsed = parse("ỦY BAN NHÂN DÂN\nSố: 12/BC-UBND\nGia Lai, ngày 10 tháng 3 năm 2024\nBÁO CÁO\nVề việc thử\n" + text)
+    assert [s.label for s in parsed.sections] == labels
