@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -100,8 +99,7 @@ def _opens_actor(text: str) -> bool:
 # Case-sensitive: the verb after a subject is written in lower case, while the same word with a
 # capital belongs to a name ("Sở Xây dựng", "Trung tâm Phát triển quỹ đất", "Ban Chỉ đạo").
 _VERBS = _alternation("task_verbs.txt")
-# The actor ends at the blanks before the verb: see _verb_end.
-VERB_AT = regex.compile(rf"(?:{_VERBS})(?![\p{{L}}])")
+ACTOR_END = regex.compile(rf"[\s,]+(?=(?:{_VERBS})(?![\p{{L}}]))")
 # The work itself opening an item that names nobody ("Tổ chức tuyên truyền ...", "Rà soát ...");
 # an item without an actor that opens otherwise ("Căn cứ Hiến pháp ...", "Xã Mường Lống",
 # "Quỹ BHYT thanh toán ...", "Địa điểm: ...") describes, cites or lists: it obliges nobody.
@@ -113,7 +111,7 @@ ACTION_START = regex.compile(
 LEGAL_BASIS = regex.compile(r"(?:Căn\s+cứ|Xét|Theo\s+đề\s+nghị)(?![\p{L}])")
 # An obligation: a modality marker as a word of its own.
 MODALITY = regex.compile(rf"(?<![\p{{L}}])(?:{_alternation('modality.txt')})(?![\p{{L}}])", regex.I)
-# MODALITY and ROLE_END are case-insensitive ``regex`` searches, slow on long lines. Their words
+# MODALITY is a case-insensitive ``regex`` search, slow on long lines. Its words
 # without the look-arounds, searched with the standard ``re`` in case-folded text, are a necessary
 # condition: every match of the full pattern is a match of the plain words (look-arounds only
 # reject), and every letter the case-insensitive search takes for a letter of these words folds to
@@ -275,66 +273,19 @@ _HEADING_MAX = 130
 # Split points of an actor list: before another actor head written with a capital.
 ACTOR_SPLIT = regex.compile(rf"(?:,\s*|\s+và\s+|;\s*)(?=(?:{_HEADS})(?:(?<=\s)|(?![\p{{Ll}}])))")
 # Role verbs that end a long actor list ("..., Chánh Văn phòng Bộ ... chịu trách nhiệm thi hành").
-_ROLES = _alternation("role_verbs.txt")
-ROLE_END = regex.compile(rf"[\s,]+(?=(?:{_ROLES})(?![\p{{L}}]))", regex.I)
-ROLE_WORDS = _plain_words("role_verbs.txt")  # see MODALITY_WORDS
-# The ends of an actor phrase are the blanks before a verb or a role word: the span ``[\s,]+(?=WORD)``
-# finds (ROLE_END). Its search tries the ~50 words at every blank of a window of a few hundred
-# letters, ~12 µs a call. _verb_end and _role_end find the same span from the other side: a plain
-# ``re`` search finds the blanks followed by the first word of a verb (or by a folded role word),
-# the full word is tried only there, and the blanks before it are the span. (The class [\s,] of
-# ``re`` holds that of ``regex``, and four control characters more.)
-# The characters of [\s,] in ``regex`` (the class of ROLE_END): the comma and white space, whose
-# last character is U+3000 (a test checks every code point). A set test costs a tenth of a call.
-_BLANK_OR_COMMA = frozenset(regex.findall(r"[\s,]", "".join(map(chr, range(0x3001)))))
-VERB_AFTER_BLANK = re.compile(
-    r"[\s,](?:" + "|".join(map(re.escape, _openings("task_verbs.txt"))) + ")"
-)
-ROLE_AT = regex.compile(rf"(?:{_ROLES})(?![\p{{L}}])", regex.I)
-ROLE_AFTER_BLANK = re.compile(rf"[\s,](?:{ROLE_WORDS.pattern})")
-
-
-def _words_after_blanks(pattern: re.Pattern[str], text: str, start: int, stop: int) -> Iterator[int]:
-    """Where the word of each match of ``pattern`` (a blank, then a word) starts in
-    ``text[start:stop]``, in text order, overlapping matches too."""
-    found = pattern.search(text, start, stop)
-    while found is not None:
-        yield found.start() + 1
-        found = pattern.search(text, found.start() + 1, stop)
-
-
-def _blanks_before(
-    text: str, start: int, stop: int, word_at: regex.Pattern[str], candidates: Iterable[int]
-) -> tuple[int, int] | None:
-    r"""The span of the first match of ``[\s,]+(?=WORD)`` in ``text[start:stop]``, ``word_at``
-    matching WORD and ``candidates`` holding, in ascending order, every position where it can."""
-    for at in candidates:
-        if at > start and text[at - 1] in _BLANK_OR_COMMA and word_at.match(text, at, stop):
-            begin = at - 1
-            while begin > start and text[begin - 1] in _BLANK_OR_COMMA:
-                begin -= 1
-            return begin, at
-    return None
+ROLE_END = regex.compile(rf"[\s,]+(?=(?:{_alternation('role_verbs.txt')})(?![\p{{L}}]))", regex.I)
 
 
 def _verb_end(text: str, start: int, stop: int) -> tuple[int, int] | None:
-    """The span of the first match of ``[\\s,]+(?=VERB_AT)`` in ``text[start:stop]``, if any."""
-    candidates = _words_after_blanks(VERB_AFTER_BLANK, text, start, stop)
-    return _blanks_before(text, start, stop, VERB_AT, candidates)
+    """The span of the blanks before the first verb in ``text[start:stop]`` (ACTOR_END), if any."""
+    found = ACTOR_END.search(text, start, stop)
+    return found.span() if found else None
 
 
 def _role_end(text: str, start: int, stop: int) -> tuple[int, int] | None:
-    """``ROLE_END.search(text, start, stop).span()``, or None when it finds nothing."""
-    window = text[start:stop]
-    folded = window.casefold()
-    if len(folded) != len(window) or "\u0307" in folded:
-        # positions in ``folded`` are not those of ``text`` (see _has_modality)
-        if ROLE_WORDS.search(_fold(window)) is None:
-            return None
-        role = ROLE_END.search(text, start, stop)
-        return role.span() if role else None
-    candidates = (start + at for at in _words_after_blanks(ROLE_AFTER_BLANK, folded, 0, len(folded)))
-    return _blanks_before(text, start, stop, ROLE_AT, candidates)
+    """The span of the blanks before the first role verb in ``text[start:stop]`` (ROLE_END), if any."""
+    found = ROLE_END.search(text, start, stop)
+    return found.span() if found else None
 
 
 # Past-tense reports: "đã tổ chức", "đã ban hành".

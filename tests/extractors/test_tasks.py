@@ -799,10 +799,3 @@ def test_leading_adverbials_open_with_their_first_letters():
     assert _first_letters(pattern[4:]) <= set(tasks.ADVERBIAL_FIRST)
     for text in ("Hằng năm, Sở ...", "Cuối quý, ...", "Đối với các xã, UBND ...", "Ngoài ra, ..."):
         assert tasks._leading_adverbial(text), text
-
-
-def test_blank_or_comma_is_the_regex_class():
-    import regex
-
-    every = "".join(map(chr, range(0x110000)))
-    assert tasks._BLANK_OR_COMMA == frozenset(regex.findall(r"[\s,]", every))
