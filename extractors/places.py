@@ -11,7 +11,8 @@ import json
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
+from importlib.util import find_spec
+from pathlib import Path
 
 # Provinces merged on 1 July 2025 (Nghị quyết 202/2025/QH15, in force from that day).
 MERGER_DATE = "2025-07-01"
@@ -39,7 +40,11 @@ def _key(value: str) -> str:
 
 @cache
 def _tables() -> tuple[dict[str, Province], dict[str, Province], dict[str, str]]:
-    package = resources.files("vietnamadminunits") / "data"
+    # the package's data files, found without importing the package: its import builds its own
+    # address parsers (~0.9 s, once per worker process), which nothing here uses
+    spec = find_spec("vietnamadminunits")
+    assert spec is not None and spec.submodule_search_locations, "vietnamadminunits is a dependency"
+    package = Path(spec.submodule_search_locations[0]) / "data"
     legacy = json.loads((package / "parser_legacy.json").read_text(encoding="utf-8"))["DICT_PROVINCE"]
     current = json.loads((package / "parser_from_2025.json").read_text(encoding="utf-8"))["DICT_PROVINCE"]
     merges = json.loads((package / "converter_2025.json").read_text(encoding="utf-8"))["DICT_PROVINCE"]
