@@ -54,8 +54,7 @@ def extract_file(path: str | Path, doc_id: str | None = None, data: bytes | None
     except Exception as err:  # an extractor bug must not cost the batch
         return ErrorRow(id=doc_id, source=str(path), error=f"extraction failed: {err.__class__.__name__}: {err}")
     record.format = source.format
-    record.encoding = source.encoding
-    record.content_hash = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
+    record.encoding = source.encoding  # content_hash: extract_text's, of this same text
     return record
 
 

@@ -96,12 +96,19 @@ def journal_line(result: Record | ErrorRow, digest: str | None) -> str:
     """The journal line of one result: a small JSON header, a tab, the JSON payload.
 
     The payload is the exact line ``documents.jsonl`` or ``errors.jsonl`` will hold; the
-    header (id, source, hash, status) lets a reader index the journal without parsing
-    payloads. JSON escapes tabs inside strings, so the first tab separates the two.
+    header (id, source, hash, status, and the full numbers a record cites) lets a reader index
+    the journal, and the instruments of the archive, without parsing payloads. JSON escapes
+    tabs inside strings, so the first tab separates the two.
     """
-    status = "error" if isinstance(result, ErrorRow) else "record"
-    header = {"id": result.id, "source": result.source, "hash": digest, "status": status}
-    return json.dumps(header, ensure_ascii=False) + "\t" + json_line(result.model_dump(mode="json")) + "\n"
+    header: dict[str, Any] = {"id": result.id, "source": result.source, "hash": digest}
+    if isinstance(result, ErrorRow):
+        header["status"] = "error"
+    else:
+        header["status"] = "record"
+        cited = index_full_forms(result.legal_refs)
+        header["cites"] = sorted([*key, number] for key, numbers in cited.items() for number in numbers)
+    # the record holds only JSON types: the plain dump is the JSON one, at a quarter of its cost
+    return json.dumps(header, ensure_ascii=False) + "\t" + json_line(result.model_dump()) + "\n"
 
 
 @dataclass(frozen=True)
@@ -112,6 +119,9 @@ class Entry:
     source: str
     hash: str | None
     status: str
+    # (type, short number, full number) of each full number the record cites; None when the
+    # line predates this header field (the payload then says)
+    cites: tuple[tuple[str, str, str], ...] | None = None
 
 
 class Journal:
@@ -175,32 +185,47 @@ class Journal:
         return read_index(self.path)
 
 
-def read_index(path: Path) -> dict[str, Entry]:
+class JournalIndex(dict[str, Entry]):
+    """The latest entry per document id of a journal, and how many lines the journal holds
+    (more than entries: some lines are superseded or unreadable)."""
+
+    lines: int = 0
+
+
+def read_index(path: Path) -> JournalIndex:
     """The latest entry per document id of the journal at ``path``."""
-    entries: dict[str, Entry] = {}
+    entries = JournalIndex()
     if not path.exists():
         return entries
     offset = 0
     with path.open("rb") as handle:
         for raw in handle:
+            entries.lines += 1
             if raw.endswith(b"\n") and b"\t" in raw:
                 try:
                     header = json.loads(raw[: raw.index(b"\t")])
-                    entries[header["id"]] = Entry(offset, header["source"], header["hash"], header["status"])
-                except (ValueError, KeyError):
+                    cites = header.get("cites")
+                    entries[header["id"]] = Entry(
+                        offset,
+                        header["source"],
+                        header["hash"],
+                        header["status"],
+                        None if cites is None else tuple(tuple(cite) for cite in cites),
+                    )
+                except (ValueError, KeyError, TypeError):
                     pass
             offset += len(raw)
     return entries
 
 
-def _payloads(path: Path, ids: list[str], index: dict[str, Entry]) -> Iterator[tuple[str, bytes, str]]:
+def _payloads(path: Path, ids: list[str], index: dict[str, Entry]) -> Iterator[tuple[str, bytes, bytes]]:
     """(status, journal line, payload) of each id in ``ids``, in that order."""
     with path.open("rb") as handle:
         for doc_id in ids:
             entry = index[doc_id]
             handle.seek(entry.offset)
             raw = handle.readline()
-            yield entry.status, raw, raw[raw.index(b"\t") + 1 :].decode("utf-8").rstrip("\n")
+            yield entry.status, raw, raw[raw.index(b"\t") + 1 : -1]
 
 
 # ---------------------------------------------------------------- Parquet tables
@@ -282,34 +307,48 @@ def _rows(record: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
 
 
 class _TableWriter:
-    """A Parquet table written in row groups to a temporary file, moved into place on commit."""
+    """A Parquet table written in row groups to a temporary file, moved into place on commit.
+
+    Rows are kept as the dictionaries parsed from the journal; Arrow reads a row group's
+    columns out of them in one call. Columns given beside the row (``document_id``, ``item``,
+    counts) are kept as one list each.
+    """
 
     def __init__(self, path: Path, columns: list[tuple[str, pa.DataType, bool]]) -> None:
         self.path = path
         self.temporary = path.with_name(f".{path.name}.tmp")
-        self.columns = columns
         self.schema = _schema(columns)
-        self.buffer: list[dict[str, Any]] = []
+        self.json_columns = [name for name, _, as_json in columns if as_json]
+        self.rows: list[dict[str, Any]] = []
+        self.given: dict[str, list[Any]] = {}
         self.characters = 0
         self.writer = pq.ParquetWriter(self.temporary, self.schema, compression="zstd")
 
-    def add(self, rows: list[dict[str, Any]]) -> None:
-        self.buffer.extend(rows)
+    def add(self, rows: list[dict[str, Any]], **given: list[Any]) -> None:
+        """Add ``rows``: the columns named in ``given`` from there (one value per row), the
+        others from the rows (None where a row has no such key)."""
+        if self.json_columns:
+            rows = [{**row, **self._as_json(row)} for row in rows]
+        self.rows.extend(rows)
+        for name, values in given.items():
+            self.given.setdefault(name, []).extend(values)
         self.characters += sum(len(row.get("text") or "") for row in rows)
-        if len(self.buffer) >= CHUNK_ROWS or self.characters >= CHUNK_TEXT:
+        if len(self.rows) >= CHUNK_ROWS or self.characters >= CHUNK_TEXT:
             self.flush()
 
+    def _as_json(self, row: dict[str, Any]) -> dict[str, str]:
+        return {name: json.dumps(row[name], ensure_ascii=False) for name in self.json_columns if row.get(name) is not None}
+
     def flush(self) -> None:
-        if not self.buffer:
+        if not self.rows:
             return
-        data = {}
-        for name, _, as_json in self.columns:
-            values = [row.get(name) for row in self.buffer]
-            if as_json:
-                values = [None if v is None else json.dumps(v, ensure_ascii=False) for v in values]
-            data[name] = values
-        self.writer.write_table(pa.Table.from_pydict(data, schema=self.schema))
-        self.buffer = []
+        from_rows = [field for field in self.schema if field.name not in self.given]
+        arrays = dict(zip([f.name for f in from_rows], pa.array(self.rows, pa.struct(from_rows)).flatten(), strict=True))
+        for name, values in self.given.items():
+            arrays[name] = pa.array(values, self.schema.field(name).type)
+        self.writer.write_table(pa.table([arrays[name] for name in self.schema.names], schema=self.schema))
+        self.rows = []
+        self.given = {}
         self.characters = 0
 
     def close(self) -> None:
@@ -357,9 +396,12 @@ SAMPLE_ROWS = 30
 def build_outputs(out_dir: Path, ids: list[str], journal_path: Path | None = None) -> BuildStats:
     """Rebuild every output of ``out_dir`` from its journal, for the documents ``ids`` in order.
 
-    Streams: one journal line at a time, Parquet written in row groups of ``CHUNK_ROWS``,
-    so memory stays flat however large the archive. Each file is written under a temporary
-    name and moved into place; the journal is compacted to the lines used, last.
+    One pass over the journal, one line at a time: each payload is parsed once, copied as it
+    is to the JSONL file (rewritten only when the archive resolves one of its references) and
+    added to the Parquet tables, written in row groups of ``CHUNK_ROWS``, so memory stays
+    flat however large the archive. Each file is written under a temporary name and moved
+    into place; the journal, when it holds lines no output uses, is compacted to the lines
+    used, last.
     """
     journal_path = journal_path or out_dir / JOURNAL
     index = read_index(journal_path)
@@ -372,22 +414,23 @@ def build_outputs(out_dir: Path, ids: list[str], journal_path: Path | None = Non
     tables = {name: _TableWriter(out_dir / f"{name}.parquet", columns[name]) for name in TABLES}
     documents = _TextWriter(out_dir / "documents.jsonl")
     errors = _TextWriter(out_dir / "errors.jsonl")
-    compacted = _TextWriter(journal_path)
+    # a journal of exactly these documents, once each, is compact already
+    compacted = _TextWriter(journal_path) if index.lines != len(ids) or len(set(ids)) != len(ids) else None
     for status, raw, payload in _payloads(journal_path, ids, index):
-        compacted.write(raw)
+        if compacted is not None:
+            compacted.write(raw)
         row = json.loads(payload)
         if status == "error":
-            errors.write(payload.encode("utf-8") + b"\n")
-            tables["errors"].add([{"document_id": row["id"], "source": row["source"], "error": row["error"]}])
+            errors.write(payload + b"\n")
+            tables["errors"].add([row], document_id=[row["id"]])
             stats.errors += 1
         else:
             resolved = _resolved_refs(row, full_forms)
             if resolved is not None:
                 row["legal_refs"] = resolved
-                payload = json_line(row)
-            documents.write(payload.encode("utf-8") + b"\n")
-            for name, rows in _rows(row).items():
-                tables[name].add(rows)
+                payload = json_line(row).encode("utf-8")
+            documents.write(payload + b"\n")
+            _add_record(tables, row)
             stats.records += 1
             for name in LIST_FIELDS:
                 stats.items[name] += len(row.get(name) or [])
@@ -397,23 +440,47 @@ def build_outputs(out_dir: Path, ids: list[str], journal_path: Path | None = Non
             row.pop("evidence", None)
             stats.sample.append({"status": status, **row})
     writers: list[_TableWriter | _TextWriter] = [*tables.values(), documents, errors]
-    for writer in [*writers, compacted]:
+    for writer in writers:
         writer.close()
+    if compacted is not None:
+        compacted.close()
     for writer in writers:
         writer.commit()
     build_database(out_dir)
-    compacted.commit()
+    if compacted is not None:
+        compacted.commit()
     return stats
 
 
+def _add_record(tables: dict[str, _TableWriter], record: dict[str, Any]) -> None:
+    """Add the rows of one record to the tables (as ``_rows`` gives them)."""
+    doc_id = record["id"]
+    signer = record.get("signer") or {}
+    counts = {f"n_{name}": [len(record.get(name) or [])] for name in LIST_FIELDS}
+    signers = {f"signer_{name}": [signer.get(name)] for name in _SIGNER_FIELDS}
+    tables["documents"].add([record], document_id=[doc_id], **signers, **counts)
+    for name in LIST_FIELDS:
+        items = record.get(name) or []
+        if items:
+            tables[name].add(items, document_id=[doc_id] * len(items), item=list(range(len(items))))
+
+
 def _archive_index(journal_path: Path, ids: list[str], index: dict[str, Entry]) -> ArchiveIndex:
-    """The full numbers every document of the archive cites (a first streaming pass; only
-    the index, one entry per distinct instrument, is held in memory)."""
+    """The full numbers every document of the archive cites, from the journal's headers (a
+    line written before headers carried them is read from its payload)."""
     full: ArchiveIndex = {}
-    for status, _, payload in _payloads(journal_path, ids, index):
-        if status != "error":
-            refs = json.loads(payload).get("legal_refs") or []
-            index_full_forms((LegalRef.model_validate(item) for item in refs), full)
+    unindexed = []
+    for doc_id in ids:
+        entry = index[doc_id]
+        if entry.status == "error":
+            continue
+        if entry.cites is None:
+            unindexed.append(doc_id)
+        for doc_type, short, number in entry.cites or ():
+            full.setdefault((doc_type, short), set()).add(number)
+    for _, _, payload in _payloads(journal_path, unindexed, index):
+        refs = json.loads(payload).get("legal_refs") or []
+        index_full_forms((LegalRef.model_validate(item) for item in refs), full)
     return full
 
 

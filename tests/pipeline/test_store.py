@@ -202,3 +202,31 @@ def test_a_record_is_one_line_whatever_line_breaks_its_text_holds():
     assert line.splitlines() == [line] and json.loads(line) == row
     plain = {"id": "b", "text": "Điều 1.\nĐiều 2."}
     assert json_line(plain) == json.dumps(plain, ensure_ascii=False)
+
+
+def test_a_journal_written_before_headers_named_citations_gives_the_same_outputs(tmp_path):
+    """Headers name the full numbers each record cites, so the archive's instruments are read
+    without parsing payloads; a journal from before (no ``cites``) is read from its payloads."""
+    short = LegalRef(doc_type="Nghị định", number="04", id="Nghị định 04", start=0, end=5, text="NĐ 04")
+    results = [*_records(), Record(id="d", source="in/d.txt", legal_refs=[short], text="NĐ 04")]
+    header, _ = journal_line(results[0], "hash").split("\t", 1)
+    assert ["Nghị định", "04", "04/2015/NĐ-CP"] in json.loads(header)["cites"]
+    folders = {}
+    for kind in ("new", "old"):
+        folder = folders[kind] = tmp_path / kind
+        journal = Journal(folder)
+        for result in results:
+            header, payload = journal_line(result, "hash").split("\t", 1)
+            fields = json.loads(header)
+            if kind == "old":
+                fields.pop("cites", None)
+            journal.append(json.dumps(fields, ensure_ascii=False) + "\t" + payload)
+        journal.close()
+        build_outputs(folder, ["a", "c", "b", "d"])
+    resolved = json.loads((folders["new"] / "documents.jsonl").read_text(encoding="utf-8").splitlines()[-1])
+    assert resolved["legal_refs"][0]["number"] == "04/2015/NĐ-CP"
+    for name in ("documents.jsonl", "errors.jsonl"):
+        assert (folders["old"] / name).read_bytes() == (folders["new"] / name).read_bytes(), name
+    for name in TABLES:
+        old, new = (pq.read_table(folders[k] / f"{name}.parquet") for k in ("old", "new"))
+        assert old.equals(new), name
