@@ -191,6 +191,12 @@ def test_a_short_form_is_resolved_across_the_archive(tmp_path):
     numbers = {ref["number"]: ref.get("resolved_by") for ref in records["b"]["legal_refs"]}
     assert numbers.get("99/NQ-CP") == "archive"
     assert "99" not in numbers
+    # the tables hold the resolved references too: the rows of b, and its count
+    table = pq.read_table(out / "legal_refs.parquet").to_pylist()
+    rows = [{k: v for k, v in row.items() if k not in ("document_id", "item")} for row in table if row["document_id"] == "b"]
+    assert rows == records["b"]["legal_refs"]
+    counts = {row["document_id"]: row["n_legal_refs"] for row in pq.read_table(out / "documents.parquet").to_pylist()}
+    assert counts == {doc_id: len(record["legal_refs"]) for doc_id, record in records.items()}
 
 
 def test_a_record_is_one_line_whatever_line_breaks_its_text_holds():
