@@ -171,13 +171,8 @@ CONTENTS_LIST = re.compile(
 
 def _is_member_list(heading: str) -> bool:
     """Whether a heading opens a list of members or invitees (MEMBER_LIST)."""
-    opens = heading[:5].lower().startswith(MEMBER_OPENINGS)
-    # "gồm" in any case holds "ồm" in one of four cases (only "G" lowers to "g", and so on): most
-    # headings hold none, and are not lowered whole
-    holds_word = ("ồm" in heading or "Ồm" in heading or "ồM" in heading or "ỒM" in heading) and (
-        MEMBER_WORD in heading.lower()
-    )
-    return (opens or holds_word) and bool(MEMBER_LIST.search(heading))
+    lowered = heading.lower()
+    return (lowered.startswith(MEMBER_OPENINGS) or MEMBER_WORD in lowered) and bool(MEMBER_LIST.search(heading))
 
 
 @cache
