@@ -17,7 +17,16 @@ from extractors.models import Deadline, LegalRef, Person, Statistic, Task
 from pipeline import load_dataset
 from pipeline.cli import main
 from pipeline.record import ErrorRow, Record
-from pipeline.store import DATABASE, TABLES, VIEWS, Journal, build_outputs, journal_line, json_line
+from pipeline.store import (
+    DATABASE,
+    TABLES,
+    VIEWS,
+    Journal,
+    OutputBuilder,
+    build_outputs,
+    journal_line,
+    json_line,
+)
 
 ND = dict(doc_type="Nghị định", number="04/2015/NĐ-CP", id="Nghị định 04/2015/NĐ-CP", start=0, end=5, text="NĐ 04")
 # the id as the contract spells it, doc_type + " " + name, though the name opens with its type
@@ -236,3 +245,22 @@ def test_a_journal_written_before_headers_named_citations_gives_the_same_outputs
     for name in TABLES:
         old, new = (pq.read_table(folders[k] / f"{name}.parquet") for k in ("old", "new"))
         assert old.equals(new), name
+
+
+def test_documents_journalled_in_any_order_are_written_in_input_order(out, tmp_path):
+    """The builder adds a document once every one before it is journalled: results that come
+    back in another order (several workers) give the outputs of the input order, and nothing
+    staged is left behind."""
+    folder = tmp_path / "shuffled"
+    journal = Journal(folder)
+    builder = OutputBuilder(folder, ["a", "c", "b"])
+    for result in reversed(_records()):  # b, c, a: nothing can be added before a
+        builder.ready(*journal.append(journal_line(result, "hash")))
+        assert builder.added == (3 if result.id == "a" else 0)
+    journal.close()
+    builder.finish(journal_lines=3)
+    for name in ("documents.jsonl", "errors.jsonl"):
+        assert (folder / name).read_bytes() == (out / name).read_bytes(), name
+    for name in TABLES:
+        assert pq.read_table(folder / f"{name}.parquet").equals(pq.read_table(out / f"{name}.parquet")), name
+    assert sorted(p.name for p in folder.iterdir() if p.name.startswith(".")) == [".journal"]
