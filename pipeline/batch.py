@@ -264,6 +264,7 @@ def run_dask(tasks: list[Task], scheduler: Any, jobs: int) -> Iterator[str]:
         else:
             client = Client(scheduler)
     try:
+        client.run(warm_up)  # each worker loads its tables before its first document
         in_flight = DASK_TASKS_PER_THREAD * max(1, sum(client.nthreads().values()))
         unsent = iter(tasks)
         running = as_completed()
