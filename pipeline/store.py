@@ -380,9 +380,9 @@ class _TableWriter:
 class _TextWriter:
     """A text file written to a temporary name, fsynced, moved into place on commit."""
 
-    def __init__(self, path: Path, temporary: Path | None = None) -> None:
+    def __init__(self, path: Path) -> None:
         self.path = path
-        self.temporary = temporary or path.with_name(f".{path.name}.tmp")
+        self.temporary = path.with_name(f".{path.name}.tmp")
         self.handle = self.temporary.open("wb")
 
     def write(self, data: bytes) -> None:
