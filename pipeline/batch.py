@@ -29,7 +29,7 @@ from pipeline.ingest import (
     source_from_bytes,
 )
 from pipeline.record import ErrorRow, Record
-from pipeline.store import JOURNAL, BuildStats, Journal, build_outputs, journal_line
+from pipeline.store import JOURNAL, BuildStats, Journal, JournalIndex, OutputBuilder, journal_line
 
 DEFAULT_TIMEOUT = 60.0
 DASK_TASKS_PER_THREAD = 4  # documents sent ahead per Dask worker thread
@@ -54,8 +54,7 @@ def extract_file(path: str | Path, doc_id: str | None = None, data: bytes | None
     except Exception as err:  # an extractor bug must not cost the batch
         return ErrorRow(id=doc_id, source=str(path), error=f"extraction failed: {err.__class__.__name__}: {err}")
     record.format = source.format
-    record.encoding = source.encoding
-    record.content_hash = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
+    record.encoding = source.encoding  # content_hash: extract_text's, of this same text
     return record
 
 
@@ -229,6 +228,8 @@ def run_processes(tasks: list[Task], jobs: int, timeout: float, tick: Callable[[
                     worker.ready = True
                 else:
                     worker.task = None
+                    if pending:  # the next document first: the worker extracts while the caller takes this one
+                        worker.send(pending.popleft())
                     yield message
             now = time.monotonic()
             for i, worker in enumerate(workers):
@@ -263,6 +264,7 @@ def run_dask(tasks: list[Task], scheduler: Any, jobs: int) -> Iterator[str]:
         else:
             client = Client(scheduler)
     try:
+        client.run(warm_up)  # each worker loads its tables before its first document
         in_flight = DASK_TASKS_PER_THREAD * max(1, sum(client.nthreads().values()))
         unsent = iter(tasks)
         running = as_completed()
@@ -314,9 +316,10 @@ class BatchResult:
         return self.stats.records
 
 
-def plan(inputs: list[str | Path], out_dir: Path) -> tuple[list[Task], list[Task]]:
-    """Every task of a run in input order, and those of them to extract: the others are
-    unchanged (same path, same content hash) since an earlier run journalled them."""
+def plan(inputs: list[str | Path], out_dir: Path) -> tuple[list[Task], list[Task], JournalIndex]:
+    """Every task of a run in input order, those of them to extract (the others are unchanged
+    — same path, same content hash — since an earlier run journalled them), and the index of
+    the journal as it is."""
     files = list(iter_inputs(inputs))
     journal = Journal(out_dir)
     try:
@@ -330,7 +333,7 @@ def plan(inputs: list[str | Path], out_dir: Path) -> tuple[list[Task], list[Task
         tasks.append(task)
         if entry is None or task.digest is None or (entry.hash, entry.source) != (task.digest, task.path):
             todo.append(task)
-    return tasks, todo
+    return tasks, todo, index
 
 
 def run_batch(
@@ -350,25 +353,35 @@ def run_batch(
     ``jobs`` worker processes (default: one per core) or the Dask cluster ``dask``;
     ``timeout`` seconds per document; ``fresh`` ignores what earlier runs journalled.
     ``on_start(to_extract, skipped)`` and ``on_done()`` (once per document) report progress.
+    The outputs are built in this process while the workers extract (``OutputBuilder``).
     """
     started = time.perf_counter()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     if fresh:
         (out / JOURNAL).unlink(missing_ok=True)
-    tasks, todo = plan(inputs, out)
+    tasks, todo, index = plan(inputs, out)
     skipped = len(tasks) - len(todo)
     if on_start is not None:
         on_start(len(todo), skipped)
     jobs = jobs or os.cpu_count() or 1
     journal = Journal(out)
+    builder = OutputBuilder(out, [task.id for task in tasks])
+    journal_lines = index.lines
     try:
+        extracted = {task.id for task in todo}
+        for task in tasks:
+            if task.id not in extracted:
+                builder.ready(task.id, index[task.id])
         lines = run_dask(todo, dask, jobs) if dask is not None else run_processes(todo, jobs, timeout, tick)
         for line in lines:
-            journal.append(line)
+            builder.ready(*journal.append(line))
+            journal_lines += 1
             if on_done is not None:
                 on_done()
+        journal.close()
+        stats = builder.finish(journal_lines)
     finally:
         journal.close()
-    stats = build_outputs(out, [task.id for task in tasks])
+        builder.discard()
     return BatchResult(len(tasks), len(todo), skipped, stats, time.perf_counter() - started, out)

@@ -92,6 +92,12 @@ class _Rate(ProgressColumn):
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
+    if args.dask is not None:
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            print('vanban extract --dask needs Dask: pip install "vanban[dask]"', file=sys.stderr)
+            return 2
     console = _console()
     progress = Progress(
         TextColumn("[progress.description]{task.description}"),

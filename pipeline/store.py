@@ -98,12 +98,19 @@ def journal_line(result: Record | ErrorRow, digest: str | None) -> str:
     """The journal line of one result: a small JSON header, a tab, the JSON payload.
 
     The payload is the exact line ``documents.jsonl`` or ``errors.jsonl`` will hold; the
-    header (id, source, hash, status) lets a reader index the journal without parsing
-    payloads. JSON escapes tabs inside strings, so the first tab separates the two.
+    header (id, source, hash, status, and the full numbers a record cites) lets a reader index
+    the journal, and the instruments of the archive, without parsing payloads. JSON escapes
+    tabs inside strings, so the first tab separates the two.
     """
-    status = "error" if isinstance(result, ErrorRow) else "record"
-    header = {"id": result.id, "source": result.source, "hash": digest, "status": status}
-    return json.dumps(header, ensure_ascii=False) + "\t" + json_line(result.model_dump(mode="json")) + "\n"
+    header: dict[str, Any] = {"id": result.id, "source": result.source, "hash": digest}
+    if isinstance(result, ErrorRow):
+        header["status"] = "error"
+    else:
+        header["status"] = "record"
+        cited = index_full_forms(result.legal_refs)
+        header["cites"] = sorted([*key, number] for key, numbers in cited.items() for number in numbers)
+    # the record holds only JSON types: the plain dump is the JSON one, at a quarter of its cost
+    return json.dumps(header, ensure_ascii=False) + "\t" + json_line(result.model_dump()) + "\n"
 
 
 @dataclass(frozen=True)
@@ -114,6 +121,17 @@ class Entry:
     source: str
     hash: str | None
     status: str
+    # (type, short number, full number) of each full number the record cites; None when the
+    # line predates this header field (the payload then says)
+    cites: tuple[tuple[str, str, str], ...] | None = None
+
+    @classmethod
+    def from_header(cls, header: bytes | str, offset: int) -> tuple[str, Entry]:
+        """The document id and entry of a journal line's header, the line starting at ``offset``."""
+        fields = json.loads(header)
+        cites = fields.get("cites")
+        cited = None if cites is None else tuple((t, short, number) for t, short, number in cites)
+        return fields["id"], cls(offset, fields["source"], fields["hash"], fields["status"], cited)
 
 
 class Journal:
@@ -156,13 +174,15 @@ class Journal:
                 position -= step
             handle.truncate(0)
 
-    def append(self, line: str) -> None:
-        """Append one journal line (from ``journal_line``)."""
+    def append(self, line: str) -> tuple[str, Entry]:
+        """Append one journal line (from ``journal_line``); returns its document id and entry."""
+        entry = Entry.from_header(line[: line.index("\t")], self._handle.tell())
         self._handle.write(line.encode("utf-8"))
         self._handle.flush()
         if time.monotonic() - self._synced >= self.sync_seconds:
             os.fsync(self._handle.fileno())
             self._synced = time.monotonic()
+        return entry
 
     def close(self) -> None:
         """Sync and close the journal."""
@@ -171,38 +191,46 @@ class Journal:
             os.fsync(self._handle.fileno())
             self._handle.close()
 
-    def index(self) -> dict[str, Entry]:
+    def index(self) -> JournalIndex:
         """The latest entry of every document in the journal."""
         self._handle.flush()
         return read_index(self.path)
 
 
-def read_index(path: Path) -> dict[str, Entry]:
+class JournalIndex(dict[str, Entry]):
+    """The latest entry per document id of a journal, and how many lines the journal holds
+    (more than entries: some lines are superseded or unreadable)."""
+
+    lines: int = 0
+
+
+def read_index(path: Path) -> JournalIndex:
     """The latest entry per document id of the journal at ``path``."""
-    entries: dict[str, Entry] = {}
+    entries = JournalIndex()
     if not path.exists():
         return entries
     offset = 0
     with path.open("rb") as handle:
         for raw in handle:
+            entries.lines += 1
             if raw.endswith(b"\n") and b"\t" in raw:
                 try:
-                    header = json.loads(raw[: raw.index(b"\t")])
-                    entries[header["id"]] = Entry(offset, header["source"], header["hash"], header["status"])
-                except (ValueError, KeyError):
+                    doc_id, entry = Entry.from_header(raw[: raw.index(b"\t")], offset)
+                    entries[doc_id] = entry
+                except (ValueError, KeyError, TypeError):
                     pass
             offset += len(raw)
     return entries
 
 
-def _payloads(path: Path, ids: list[str], index: dict[str, Entry]) -> Iterator[tuple[str, bytes, str]]:
+def _payloads(path: Path, ids: list[str], index: dict[str, Entry]) -> Iterator[tuple[str, bytes, bytes]]:
     """(status, journal line, payload) of each id in ``ids``, in that order."""
     with path.open("rb") as handle:
         for doc_id in ids:
             entry = index[doc_id]
             handle.seek(entry.offset)
             raw = handle.readline()
-            yield entry.status, raw, raw[raw.index(b"\t") + 1 :].decode("utf-8").rstrip("\n")
+            yield entry.status, raw, raw[raw.index(b"\t") + 1 : -1]
 
 
 # ---------------------------------------------------------------- Parquet tables
@@ -283,35 +311,64 @@ def _rows(record: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     return rows
 
 
-class _TableWriter:
-    """A Parquet table written in row groups to a temporary file, moved into place on commit."""
+def _arrow_table(schema: pa.Schema, rows: list[dict[str, Any]], given: dict[str, list[Any]]) -> pa.Table:
+    """A table of ``schema``: the columns named in ``given`` from there (one value per row),
+    the others read out of the dictionaries ``rows`` by Arrow in one call (None where a row
+    has no such key)."""
+    from_rows = [field for field in schema if field.name not in given]
+    arrays = dict(zip([f.name for f in from_rows], pa.array(rows, pa.struct(from_rows)).flatten(), strict=True))
+    for name, values in given.items():
+        arrays[name] = pa.array(values, schema.field(name).type)
+    return pa.table([arrays[name] for name in schema.names], schema=schema)
 
-    def __init__(self, path: Path, columns: list[tuple[str, pa.DataType, bool]]) -> None:
+
+class _TableWriter:
+    """A table written in row groups to a temporary file: Parquet, moved into place on
+    commit, or (``staged``) an uncompressed Arrow file that ``OutputBuilder`` finishes.
+
+    Rows are kept as the dictionaries parsed from the journal, and columns given beside them
+    (``document_id``, ``item``, counts) as one list each, until a row group is written.
+    """
+
+    def __init__(self, path: Path, columns: list[tuple[str, pa.DataType, bool]], staged: bool = False) -> None:
         self.path = path
         self.temporary = path.with_name(f".{path.name}.tmp")
-        self.columns = columns
         self.schema = _schema(columns)
-        self.buffer: list[dict[str, Any]] = []
+        self.json_columns = [name for name, _, as_json in columns if as_json]
+        self.rows: list[dict[str, Any]] = []
+        self.given: dict[str, list[Any]] = {}
         self.characters = 0
-        self.writer = pq.ParquetWriter(self.temporary, self.schema, compression="zstd")
+        self.writer: Any = (
+            pa.ipc.new_file(str(self.temporary), self.schema)
+            if staged
+            else pq.ParquetWriter(self.temporary, self.schema, compression="zstd")
+        )
 
-    def add(self, rows: list[dict[str, Any]]) -> None:
-        self.buffer.extend(rows)
+    def add(self, rows: list[dict[str, Any]], **given: list[Any]) -> None:
+        """Add ``rows``: the columns named in ``given`` from there (one value per row), the
+        others from the rows (None where a row has no such key)."""
+        if self.json_columns:
+            rows = [{**row, **self._as_json(row)} for row in rows]
+        self.rows.extend(rows)
+        for name, values in given.items():
+            self.given.setdefault(name, []).extend(values)
         self.characters += sum(len(row.get("text") or "") for row in rows)
-        if len(self.buffer) >= CHUNK_ROWS or self.characters >= CHUNK_TEXT:
+        if len(self.rows) >= CHUNK_ROWS or self.characters >= CHUNK_TEXT:
             self.flush()
 
+    def _as_json(self, row: dict[str, Any]) -> dict[str, str]:
+        return {name: json.dumps(row[name], ensure_ascii=False) for name in self.json_columns if row.get(name) is not None}
+
+    def write(self, table: pa.Table) -> None:
+        """Write Arrow rows as they are, in row groups of at most ``CHUNK_ROWS``."""
+        self.writer.write_table(table, row_group_size=CHUNK_ROWS)
+
     def flush(self) -> None:
-        if not self.buffer:
+        if not self.rows:
             return
-        data = {}
-        for name, _, as_json in self.columns:
-            values = [row.get(name) for row in self.buffer]
-            if as_json:
-                values = [None if v is None else json.dumps(v, ensure_ascii=False) for v in values]
-            data[name] = values
-        self.writer.write_table(pa.Table.from_pydict(data, schema=self.schema))
-        self.buffer = []
+        self.writer.write_table(_arrow_table(self.schema, self.rows, self.given))
+        self.rows = []
+        self.given = {}
         self.characters = 0
 
     def close(self) -> None:
@@ -354,80 +411,240 @@ class BuildStats:
 
 
 SAMPLE_ROWS = 30
+# The outputs that resolving short forms across the archive can change: staged while the
+# documents come, finished once every cited number is known.
+STAGED = ("documents", "legal_refs")
+
+
+class OutputBuilder:
+    """Every output of a run, built while its documents are extracted.
+
+    ``ready`` says that a document's journal line is written; documents are added in input
+    order as soon as every one before them is, each payload read back from the journal and
+    parsed once: copied as it is to ``documents.jsonl`` or ``errors.jsonl``, its rows added
+    to the tables in row groups (memory stays flat however large the archive). The
+    ``documents`` and ``legal_refs`` tables are staged as Arrow files: a short form ("Nghị
+    định 04") resolves only against the numbers the whole archive cites, so ``finish``
+    resolves them, writes those two tables and rewrites the few JSONL lines that change.
+    Every file is written under a temporary name and moved into place at the end.
+    """
+
+    def __init__(self, out_dir: Path, ids: list[str], journal_path: Path | None = None) -> None:
+        self.out_dir = out_dir
+        self.ids = ids
+        self.journal_path = journal_path or out_dir / JOURNAL
+        self.waiting: dict[str, Entry] = {}
+        self.added = 0
+        self.full_forms: ArchiveIndex = {}
+        self.record_ids: list[str] = []
+        self.stats = BuildStats()
+        self.columns = _table_columns()
+        self.tables = {
+            name: _TableWriter(out_dir / f"{name}{'.arrow' if name in STAGED else '.parquet'}", self.columns[name], name in STAGED)
+            for name in TABLES
+        }
+        self.documents = _TextWriter(out_dir / "documents.jsonl")
+        self.errors = _TextWriter(out_dir / "errors.jsonl")
+        self.reader: Any = None
+
+    def ready(self, doc_id: str, entry: Entry) -> None:
+        """``doc_id``'s journal line is written at ``entry``; add every document it unblocks."""
+        self.waiting[doc_id] = entry
+        while self.added < len(self.ids) and self.ids[self.added] in self.waiting:
+            doc = self.ids[self.added]
+            self._add(doc, self.waiting.pop(doc))
+            self.added += 1
+
+    def _add(self, doc_id: str, entry: Entry) -> None:
+        if self.reader is None:
+            self.reader = self.journal_path.open("rb")
+        self.reader.seek(entry.offset)
+        raw = self.reader.readline()
+        payload = raw[raw.index(b"\t") + 1 : -1]
+        row = json.loads(payload)
+        if entry.status == "error":
+            self.errors.write(payload + b"\n")
+            self.tables["errors"].add([row], document_id=[row["id"]])
+            self.stats.errors += 1
+        else:
+            self.documents.write(payload + b"\n")
+            self.record_ids.append(doc_id)
+            if entry.cites is None:  # a line written before headers named the numbers cited
+                refs = (LegalRef.model_validate(item) for item in row.get("legal_refs") or [])
+                index_full_forms(refs, self.full_forms)
+            for doc_type, short, number in entry.cites or ():
+                self.full_forms.setdefault((doc_type, short), set()).add(number)
+            _add_record(self.tables, row)
+            self.stats.records += 1
+            for name in LIST_FIELDS:
+                self.stats.items[name] += len(row.get(name) or [])
+            self.stats.text_bytes += len((row.get("text") or "").encode("utf-8"))
+        if len(self.stats.sample) < SAMPLE_ROWS:
+            row.pop("text", None)
+            row.pop("evidence", None)
+            self.stats.sample.append({"status": entry.status, **row})
+
+    def finish(self, journal_lines: int) -> BuildStats:
+        """Resolve short forms across the archive, finish and commit every output, build the
+        database, and compact the journal (of ``journal_lines`` lines) when it holds lines
+        no output uses."""
+        if self.added < len(self.ids):
+            missing = [doc_id for doc_id in self.ids[self.added :] if doc_id not in self.waiting]
+            raise RuntimeError(f"{len(missing)} documents have no journal entry, e.g. {missing[0]}")
+        for writer in self.tables.values():
+            writer.close()
+        refs = _read_arrow(self.tables["legal_refs"].temporary)
+        changed = self._resolve(refs)
+        finished = {name: _TableWriter(self.out_dir / f"{name}.parquet", self.columns[name]) for name in STAGED}
+        if refs.num_rows:
+            finished["legal_refs"].write(self._resolved_table(refs, changed))
+        self._write_documents(finished["documents"], changed)
+        self.documents.close()
+        if changed:
+            self._rewrite_lines(changed)
+        self.errors.close()
+        for writer in finished.values():
+            writer.close()
+        # a journal of exactly these documents, once each, is compact already
+        compacted = self._compacted() if journal_lines != len(self.ids) else None
+        for writer in [*finished.values(), *(self.tables[name] for name in TABLES if name not in STAGED)]:
+            writer.commit()
+        self.documents.commit()
+        self.errors.commit()
+        self.discard()
+        build_database(self.out_dir)
+        if compacted is not None:
+            compacted.commit()
+        return self.stats
+
+    def discard(self) -> None:
+        """Remove the staged files (and close what is open): a run that stops leaves the
+        outputs as they were."""
+        if self.reader is not None:
+            self.reader.close()
+        for name in STAGED:
+            self.tables[name].temporary.unlink(missing_ok=True)
+
+    def _resolve(self, refs: pa.Table) -> dict[str, list[dict[str, Any]]]:
+        """The resolved references of each document whose references resolution changes."""
+        changed: dict[str, list[dict[str, Any]]] = {}
+        types, numbers, ref_ids = (refs.column(name).to_pylist() for name in ("doc_type", "number", "id"))
+        for doc_id, start, stop in _runs(refs.column("document_id").to_pylist()):
+            # most documents cite no short form the archive completes and no instrument twice:
+            # then nothing changes, and the items need not be rebuilt to see it
+            distinct = len(set(ref_ids[start:stop])) == stop - start
+            if distinct and not any(may_resolve(t, n, self.full_forms) for t, n in zip(types[start:stop], numbers[start:stop], strict=True)):
+                continue
+            items = refs.slice(start, stop - start).drop_columns(["document_id", "item"]).to_pylist()
+            resolved = _resolved_refs(items, self.full_forms)
+            if resolved is not None:
+                changed[doc_id] = resolved
+                self.stats.items["legal_refs"] += len(resolved) - len(items)
+        for row in self.stats.sample:
+            if row["id"] in changed:
+                row["legal_refs"] = changed[row["id"]]
+        return changed
+
+    def _resolved_table(self, refs: pa.Table, changed: dict[str, list[dict[str, Any]]]) -> pa.Table:
+        """The legal_refs table with the rows of each changed document replaced."""
+        if not changed:
+            return refs
+        pieces, kept_from = [], 0
+        for doc_id, start, stop in _runs(refs.column("document_id").to_pylist()):
+            if doc_id in changed:
+                items = changed[doc_id]
+                pieces.append(refs.slice(kept_from, start - kept_from))
+                given: dict[str, list[Any]] = {"document_id": [doc_id] * len(items), "item": list(range(len(items)))}
+                pieces.append(_arrow_table(refs.schema, items, given))
+                kept_from = stop
+        pieces.append(refs.slice(kept_from))
+        return pa.concat_tables(pieces)
+
+    def _write_documents(self, writer: _TableWriter, changed: dict[str, list[dict[str, Any]]]) -> None:
+        """The staged documents table, row group by row group, with the counts of resolved
+        references."""
+        staged = pa.ipc.open_file(pa.memory_map(str(self.tables["documents"].temporary)))
+        for i in range(staged.num_record_batches):
+            table = pa.Table.from_batches([staged.get_batch(i)])
+            if changed:
+                column = table.schema.get_field_index("n_legal_refs")
+                counts = [
+                    len(changed[doc_id]) if doc_id in changed else count
+                    for doc_id, count in zip(table["document_id"].to_pylist(), table["n_legal_refs"].to_pylist(), strict=True)
+                ]
+                table = table.set_column(column, "n_legal_refs", pa.array(counts, pa.int64()))
+            writer.write(table)
+
+    def _rewrite_lines(self, changed: dict[str, list[dict[str, Any]]]) -> None:
+        """documents.jsonl with the lines of the changed documents written anew."""
+        provisional = self.documents.temporary.with_name(f".{self.documents.path.name}.provisional")
+        os.replace(self.documents.temporary, provisional)
+        self.documents = _TextWriter(self.documents.path)
+        with provisional.open("rb") as lines:
+            for doc_id, line in zip(self.record_ids, lines, strict=True):
+                if doc_id in changed:
+                    row = json.loads(line)
+                    row["legal_refs"] = changed[doc_id]
+                    line = json_line(row).encode("utf-8") + b"\n"
+                self.documents.write(line)
+        self.documents.close()
+        provisional.unlink()
+
+    def _compacted(self) -> _TextWriter:
+        """The journal with only the latest line of each document of the run, in input order."""
+        index = read_index(self.journal_path)
+        compacted = _TextWriter(self.journal_path)
+        for _, raw, _ in _payloads(self.journal_path, self.ids, index):
+            compacted.write(raw)
+        compacted.close()
+        return compacted
+
+
+def _read_arrow(path: Path) -> pa.Table:
+    return pa.ipc.open_file(pa.memory_map(str(path))).read_all()
+
+
+def _runs(values: list[str]) -> Iterator[tuple[str, int, int]]:
+    """(value, start, stop) of each run of equal values in ``values``."""
+    start = 0
+    for i in range(1, len(values) + 1):
+        if i == len(values) or values[i] != values[start]:
+            yield values[start], start, i
+            start = i
 
 
 def build_outputs(out_dir: Path, ids: list[str], journal_path: Path | None = None) -> BuildStats:
-    """Rebuild every output of ``out_dir`` from its journal, for the documents ``ids`` in order.
-
-    Streams: one journal line at a time, Parquet written in row groups of ``CHUNK_ROWS``,
-    so memory stays flat however large the archive. Each file is written under a temporary
-    name and moved into place; the journal is compacted to the lines used, last.
-    """
+    """Rebuild every output of ``out_dir`` from its journal, for the documents ``ids`` in order."""
     journal_path = journal_path or out_dir / JOURNAL
     index = read_index(journal_path)
     missing = [doc_id for doc_id in ids if doc_id not in index]
     if missing:
         raise RuntimeError(f"{len(missing)} documents have no journal entry, e.g. {missing[0]}")
-    stats = BuildStats()
-    full_forms = _archive_index(journal_path, ids, index)
-    columns = _table_columns()
-    tables = {name: _TableWriter(out_dir / f"{name}.parquet", columns[name]) for name in TABLES}
-    documents = _TextWriter(out_dir / "documents.jsonl")
-    errors = _TextWriter(out_dir / "errors.jsonl")
-    compacted = _TextWriter(journal_path)
-    for status, raw, payload in _payloads(journal_path, ids, index):
-        compacted.write(raw)
-        row = json.loads(payload)
-        if status == "error":
-            errors.write(payload.encode("utf-8") + b"\n")
-            tables["errors"].add([{"document_id": row["id"], "source": row["source"], "error": row["error"]}])
-            stats.errors += 1
-        else:
-            resolved = _resolved_refs(row, full_forms)
-            if resolved is not None:
-                row["legal_refs"] = resolved
-                payload = json_line(row)
-            documents.write(payload.encode("utf-8") + b"\n")
-            for name, rows in _rows(row).items():
-                tables[name].add(rows)
-            stats.records += 1
-            for name in LIST_FIELDS:
-                stats.items[name] += len(row.get(name) or [])
-            stats.text_bytes += len((row.get("text") or "").encode("utf-8"))
-        if len(stats.sample) < SAMPLE_ROWS:
-            row.pop("text", None)
-            row.pop("evidence", None)
-            stats.sample.append({"status": status, **row})
-    writers: list[_TableWriter | _TextWriter] = [*tables.values(), documents, errors]
-    for writer in [*writers, compacted]:
-        writer.close()
-    for writer in writers:
-        writer.commit()
-    build_database(out_dir)
-    compacted.commit()
-    return stats
+    builder = OutputBuilder(out_dir, ids, journal_path)
+    try:
+        for doc_id in ids:
+            builder.ready(doc_id, index[doc_id])
+        return builder.finish(index.lines)
+    finally:
+        builder.discard()
 
 
-def _archive_index(journal_path: Path, ids: list[str], index: dict[str, Entry]) -> ArchiveIndex:
-    """The full numbers every document of the archive cites (a first streaming pass; only
-    the index, one entry per distinct instrument, is held in memory)."""
-    full: ArchiveIndex = {}
-    for status, _, payload in _payloads(journal_path, ids, index):
-        if status != "error":
-            refs = json.loads(payload).get("legal_refs") or []
-            index_full_forms((LegalRef.model_validate(item) for item in refs), full)
-    return full
+def _add_record(tables: dict[str, _TableWriter], record: dict[str, Any]) -> None:
+    """Add the rows of one record to the tables (as ``_rows`` gives them)."""
+    doc_id = record["id"]
+    signer = record.get("signer") or {}
+    counts = {f"n_{name}": [len(record.get(name) or [])] for name in LIST_FIELDS}
+    signers = {f"signer_{name}": [signer.get(name)] for name in _SIGNER_FIELDS}
+    tables["documents"].add([record], document_id=[doc_id], **signers, **counts)
+    for name in LIST_FIELDS:
+        items = record.get(name) or []
+        if items:
+            tables[name].add(items, document_id=[doc_id] * len(items), item=list(range(len(items))))
 
 
-def _resolved_refs(row: dict[str, Any], full: ArchiveIndex) -> list[dict[str, Any]] | None:
-    """The row's legal references with short forms resolved across the archive, or None when
-    nothing changes."""
-    items = row.get("legal_refs") or []
-    # most documents cite no short form the archive completes and no instrument twice: then
-    # nothing would change, and the items need not be rebuilt to see it
-    distinct = len({item.get("id") for item in items}) == len(items)
-    if distinct and not any(may_resolve(item["doc_type"], item.get("number"), full) for item in items):
-        return None
+def _resolved_refs(items: list[dict[str, Any]], full: ArchiveIndex) -> list[dict[str, Any]] | None:
+    """One document's legal references with short forms resolved across the archive, or None
+    when nothing changes."""
     refs = [LegalRef.model_validate(item) for item in items]
     resolved = [ref.model_dump(mode="json") for ref in resolve_short_forms(refs, full)]
     return resolved if resolved != [ref.model_dump(mode="json") for ref in refs] else None

@@ -96,3 +96,20 @@ def test_schema_is_generated_from_the_record_model(capsys):
 def test_module_entry_point():
     result = subprocess.run([sys.executable, "-m", "pipeline.cli", "--help"], capture_output=True, text=True)
     assert result.returncode == 0 and "extract" in result.stdout
+
+
+def test_dask_without_the_extra_is_one_line_saying_how_to_install_it(tmp_path):
+    """On a plain install (``distributed`` cannot be imported) --dask is a one-line error, exit 2."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(sorted(SEEDS.glob("*.txt"))[0], inputs)
+    blocked = "import sys; sys.modules['distributed'] = None; from pipeline.cli import main; sys.exit(main(sys.argv[1:]))"
+    done = subprocess.run(
+        [sys.executable, "-c", blocked, "extract", str(inputs), "-o", str(tmp_path / "out"), "--dask", "local"],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert done.returncode == 2
+    assert done.stderr.strip() == 'vanban extract --dask needs Dask: pip install "vanban[dask]"'
+    assert not (tmp_path / "out").exists()

@@ -17,7 +17,16 @@ from extractors.models import Deadline, LegalRef, Person, Statistic, Task
 from pipeline import load_dataset
 from pipeline.cli import main
 from pipeline.record import ErrorRow, Record
-from pipeline.store import DATABASE, TABLES, VIEWS, Journal, build_outputs, journal_line, json_line
+from pipeline.store import (
+    DATABASE,
+    TABLES,
+    VIEWS,
+    Journal,
+    OutputBuilder,
+    build_outputs,
+    journal_line,
+    json_line,
+)
 
 ND = dict(doc_type="Nghị định", number="04/2015/NĐ-CP", id="Nghị định 04/2015/NĐ-CP", start=0, end=5, text="NĐ 04")
 # the id as the contract spells it, doc_type + " " + name, though the name opens with its type
@@ -191,6 +200,12 @@ def test_a_short_form_is_resolved_across_the_archive(tmp_path):
     numbers = {ref["number"]: ref.get("resolved_by") for ref in records["b"]["legal_refs"]}
     assert numbers.get("99/NQ-CP") == "archive"
     assert "99" not in numbers
+    # the tables hold the resolved references too: the rows of b, and its count
+    table = pq.read_table(out / "legal_refs.parquet").to_pylist()
+    rows = [{k: v for k, v in row.items() if k not in ("document_id", "item")} for row in table if row["document_id"] == "b"]
+    assert rows == records["b"]["legal_refs"]
+    counts = {row["document_id"]: row["n_legal_refs"] for row in pq.read_table(out / "documents.parquet").to_pylist()}
+    assert counts == {doc_id: len(record["legal_refs"]) for doc_id, record in records.items()}
 
 
 def test_a_record_is_one_line_whatever_line_breaks_its_text_holds():
@@ -202,3 +217,50 @@ def test_a_record_is_one_line_whatever_line_breaks_its_text_holds():
     assert line.splitlines() == [line] and json.loads(line) == row
     plain = {"id": "b", "text": "Điều 1.\nĐiều 2."}
     assert json_line(plain) == json.dumps(plain, ensure_ascii=False)
+
+
+def test_a_journal_written_before_headers_named_citations_gives_the_same_outputs(tmp_path):
+    """Headers name the full numbers each record cites, so the archive's instruments are read
+    without parsing payloads; a journal from before (no ``cites``) is read from its payloads."""
+    short = LegalRef(doc_type="Nghị định", number="04", id="Nghị định 04", start=0, end=5, text="NĐ 04")
+    results = [*_records(), Record(id="d", source="in/d.txt", legal_refs=[short], text="NĐ 04")]
+    header, _ = journal_line(results[0], "hash").split("\t", 1)
+    assert ["Nghị định", "04", "04/2015/NĐ-CP"] in json.loads(header)["cites"]
+    folders = {}
+    for kind in ("new", "old"):
+        folder = folders[kind] = tmp_path / kind
+        journal = Journal(folder)
+        for result in results:
+            header, payload = journal_line(result, "hash").split("\t", 1)
+            fields = json.loads(header)
+            if kind == "old":
+                fields.pop("cites", None)
+            journal.append(json.dumps(fields, ensure_ascii=False) + "\t" + payload)
+        journal.close()
+        build_outputs(folder, ["a", "c", "b", "d"])
+    resolved = json.loads((folders["new"] / "documents.jsonl").read_text(encoding="utf-8").splitlines()[-1])
+    assert resolved["legal_refs"][0]["number"] == "04/2015/NĐ-CP"
+    for name in ("documents.jsonl", "errors.jsonl"):
+        assert (folders["old"] / name).read_bytes() == (folders["new"] / name).read_bytes(), name
+    for name in TABLES:
+        old, new = (pq.read_table(folders[k] / f"{name}.parquet") for k in ("old", "new"))
+        assert old.equals(new), name
+
+
+def test_documents_journalled_in_any_order_are_written_in_input_order(out, tmp_path):
+    """The builder adds a document once every one before it is journalled: results that come
+    back in another order (several workers) give the outputs of the input order, and nothing
+    staged is left behind."""
+    folder = tmp_path / "shuffled"
+    journal = Journal(folder)
+    builder = OutputBuilder(folder, ["a", "c", "b"])
+    for result in reversed(_records()):  # b, c, a: nothing can be added before a
+        builder.ready(*journal.append(journal_line(result, "hash")))
+        assert builder.added == (3 if result.id == "a" else 0)
+    journal.close()
+    builder.finish(journal_lines=3)
+    for name in ("documents.jsonl", "errors.jsonl"):
+        assert (folder / name).read_bytes() == (out / name).read_bytes(), name
+    for name in TABLES:
+        assert pq.read_table(folder / f"{name}.parquet").equals(pq.read_table(out / f"{name}.parquet")), name
+    assert sorted(p.name for p in folder.iterdir() if p.name.startswith(".")) == [".journal"]
