@@ -111,43 +111,11 @@ ACTION_START = regex.compile(
 LEGAL_BASIS = regex.compile(r"(?:Căn\s+cứ|Xét|Theo\s+đề\s+nghị)(?![\p{L}])")
 # An obligation: a modality marker as a word of its own.
 MODALITY = regex.compile(rf"(?<![\p{{L}}])(?:{_alternation('modality.txt')})(?![\p{{L}}])", regex.I)
-# MODALITY is a case-insensitive ``regex`` search, slow on long lines. Its words
-# without the look-arounds, searched with the standard ``re`` in case-folded text, are a necessary
-# condition: every match of the full pattern is a match of the plain words (look-arounds only
-# reject), and every letter the case-insensitive search takes for a letter of these words folds to
-# it, but for the Turkish "İ", which folds to "i" and a combining dot, dropped by _fold. The plain
-# scan costs a fraction of the full one, and most lines hold none of the words.
-
-
-def _plain_words(name: str) -> re.Pattern[str]:
-    plain = _LOOKAROUND.sub("", _alternation(name))
-    if plain != plain.casefold():
-        raise ValueError(f"{name}: write the words in lower case")
-    return re.compile(plain)
-
-
-def _fold(text: str) -> str:
-    return text.casefold().replace("\u0307", "")
-
-
-MODALITY_WORDS = _plain_words("modality.txt")
 
 
 def _has_modality(text: str) -> bool:
-    """``bool(MODALITY.search(text))``, with the cheap necessary test first."""
-    folded = text.casefold()
-    if len(folded) != len(text) or "\u0307" in folded:
-        # a letter folded to two ("ß", "İ") or a combining dot: positions in ``folded`` are not
-        # those of ``text``
-        return MODALITY_WORDS.search(_fold(text)) is not None and MODALITY.search(text) is not None
-    # each letter folded to one: a match of MODALITY starts where a plain word starts in
-    # ``folded``, and trying the full pattern only there spares its slow scan of the whole line
-    words = MODALITY_WORDS.search(folded)
-    while words is not None:
-        if MODALITY.match(text, words.start()) is not None:
-            return True
-        words = MODALITY_WORDS.search(folded, words.start() + 1)
-    return False
+    """Whether ``text`` holds a modality marker (MODALITY)."""
+    return MODALITY.search(text) is not None
 
 
 # Headings whose items are goals or assessments, not tasks.
