@@ -14,7 +14,9 @@ the copy closes it), so that no document is the same as another and nothing is r
    the same texts in this process (``--underthesea-mb``); a run's ratio is its MB/s over the
    mean of the two slices around it, so that both see the machine in the same state (shared
    machines change speed by tens of per cent within a minute). The Dask run's
-   ``documents.jsonl`` and ``errors.jsonl`` are compared with those of the process pool.
+   ``documents.jsonl`` and ``errors.jsonl`` are compared with those of the process pool. The
+   CPU seconds of each run (the command and its workers) say what the work costs even when
+   other programs share the machine.
 2. The share of each stage: the distinct texts, once, through the batch's own functions in
    this process (``process_task``, the journal, ``build_outputs``), each stage timed where the
    batch calls it; the startup (interpreter, imports, the first extraction) in a fresh process.
@@ -98,12 +100,22 @@ class Underthesea:
 def whole_command(folder: Path, out: Path, mb: float, *options: str) -> dict[str, Any]:
     """``vanban extract folder -o out *options`` in a fresh process: seconds and MB/s."""
     command = [sys.executable, "-m", "pipeline.cli", "extract", str(folder), "-o", str(out), "--quiet", *options]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(command, env=ENV, capture_output=True, text=True)
     seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0, 1):
         raise RuntimeError(f"{' '.join(command)} failed:\n{done.stderr}")
-    return {"command": " ".join(["vanban", *command[3:]]), "seconds": seconds, "mb_per_s": mb / seconds}
+    # CPU seconds of the command and its workers: what the work costs, whatever else runs
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {
+        "command": " ".join(["vanban", *command[3:]]),
+        "seconds": seconds,
+        "mb_per_s": mb / seconds,
+        "cpu_seconds": cpu,
+        "mb_per_cpu_s": mb / cpu,
+    }
 
 
 # ---------------------------------------------------------------- 2. stages
@@ -246,7 +258,8 @@ def main() -> None:
             print(
                 f"  {label:22s} {run['seconds']:6.1f} s = {run['mb_per_s']:.2f} MB/s "
                 f"({run['mb_per_s_per_worker']:.2f} per worker); underthesea around it "
-                f"{run['underthesea_mb_per_s']:.3f} MB/s: ratio {run['ratio_underthesea']:.1f}x"
+                f"{run['underthesea_mb_per_s']:.3f} MB/s: ratio {run['ratio_underthesea']:.1f}x; "
+                f"{run['cpu_seconds']:.1f} CPU s in all ({run['mb_per_cpu_s']:.2f} MB per CPU s)"
             )
         one, two = results["1 worker"], results["2 workers"]
         figures["whole_command"] = results

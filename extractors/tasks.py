@@ -40,59 +40,11 @@ def _alternation(name: str) -> str:
 # The first words of an actor phrase ("Sở", "Thủ trưởng", "các", "UBND" ...).
 _HEADS = _alternation("actor_heads.txt")
 ACTOR_HEAD = regex.compile(rf"(?:{_HEADS})(?:(?<=\s)|(?![\p{{Ll}}]))")
-# The literal text a head opens with: "Sở", "Thủ" ("Thủ\s+trưởng"), "Các" and "các" ("[Cc]ác\s+...").
-_OPENING = re.compile(r"(?:\[(?P<cases>\w+)\])?(?P<word>\w*)(?P<after>.?)")
-# A look-around without groups inside: "(?<!Ban\s)", "(?![\p{L}])".
-_LOOKAROUND = re.compile(r"\(\?<?[=!][^()]*\)")
-
-
-def _has_top_alternation(pattern: str) -> bool:
-    """Whether ``pattern`` holds a "|" outside every group and character class."""
-    depth, in_class, escaped = 0, False, False
-    for char in pattern:
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char in "()":
-            depth += 1 if char == "(" else -1
-        elif char == "|" and depth == 0:
-            return True
-    return False
-
-
-def _openings(name: str) -> tuple[str, ...]:
-    """The literal openings of the patterns of ``name``: text that opens with none of them matches
-    no pattern at its start. A pattern without a literal opening gives "", which every text opens with."""
-    found = []
-    for pattern in patterns(name):
-        # a look-behind before the word ("(?<!Ban\s)chỉ\s+đạo") reads no text of its own
-        ahead = _LOOKAROUND.match(pattern)
-        opening = _OPENING.match(pattern, ahead.end() if ahead else 0)
-        assert opening is not None  # every part of _OPENING is optional
-        cases, word = opening["cases"] or "", opening["word"]
-        if opening["after"] in ("?", "*", "{"):
-            # the last letter, or the class when no letter follows it, is optional
-            cases, word = (cases, word[:-1]) if word else ("", "")
-        if _has_top_alternation(pattern):
-            cases, word = "", ""  # "Sở|Ban": alternatives of their own
-        found += [case + word for case in cases] if cases else [word]
-    return tuple(found)
-
-
-# ACTOR_HEAD.match costs ~2 µs (about 60 alternatives and a look-behind); most lines open with
-# none of these words, and a ``re`` alternation of plain words rejects them in a tenth of that
-# (str.startswith on the tuple tries the 60 words one by one: three times slower).
-ACTOR_OPENINGS = re.compile("|".join(map(re.escape, _openings("actor_heads.txt"))))
 
 
 def _opens_actor(text: str) -> bool:
-    """``bool(ACTOR_HEAD.match(text))``, with the cheap necessary test first."""
-    return ACTOR_OPENINGS.match(text) is not None and ACTOR_HEAD.match(text) is not None
+    """Whether ``text`` opens with the head of an actor phrase (ACTOR_HEAD)."""
+    return ACTOR_HEAD.match(text) is not None
 
 
 # Where an actor phrase ends and its work begins ("chủ trì", "phối hợp", "phải", "triển khai").
@@ -111,43 +63,11 @@ ACTION_START = regex.compile(
 LEGAL_BASIS = regex.compile(r"(?:Căn\s+cứ|Xét|Theo\s+đề\s+nghị)(?![\p{L}])")
 # An obligation: a modality marker as a word of its own.
 MODALITY = regex.compile(rf"(?<![\p{{L}}])(?:{_alternation('modality.txt')})(?![\p{{L}}])", regex.I)
-# MODALITY is a case-insensitive ``regex`` search, slow on long lines. Its words
-# without the look-arounds, searched with the standard ``re`` in case-folded text, are a necessary
-# condition: every match of the full pattern is a match of the plain words (look-arounds only
-# reject), and every letter the case-insensitive search takes for a letter of these words folds to
-# it, but for the Turkish "İ", which folds to "i" and a combining dot, dropped by _fold. The plain
-# scan costs a fraction of the full one, and most lines hold none of the words.
-
-
-def _plain_words(name: str) -> re.Pattern[str]:
-    plain = _LOOKAROUND.sub("", _alternation(name))
-    if plain != plain.casefold():
-        raise ValueError(f"{name}: write the words in lower case")
-    return re.compile(plain)
-
-
-def _fold(text: str) -> str:
-    return text.casefold().replace("\u0307", "")
-
-
-MODALITY_WORDS = _plain_words("modality.txt")
 
 
 def _has_modality(text: str) -> bool:
-    """``bool(MODALITY.search(text))``, with the cheap necessary test first."""
-    folded = text.casefold()
-    if len(folded) != len(text) or "\u0307" in folded:
-        # a letter folded to two ("ß", "İ") or a combining dot: positions in ``folded`` are not
-        # those of ``text``
-        return MODALITY_WORDS.search(_fold(text)) is not None and MODALITY.search(text) is not None
-    # each letter folded to one: a match of MODALITY starts where a plain word starts in
-    # ``folded``, and trying the full pattern only there spares its slow scan of the whole line
-    words = MODALITY_WORDS.search(folded)
-    while words is not None:
-        if MODALITY.match(text, words.start()) is not None:
-            return True
-        words = MODALITY_WORDS.search(folded, words.start() + 1)
-    return False
+    """Whether ``text`` holds a modality marker (MODALITY)."""
+    return MODALITY.search(text) is not None
 
 
 # Headings whose items are goals or assessments, not tasks.
