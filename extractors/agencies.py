@@ -97,6 +97,11 @@ _DEPARTMENT_GOES_ON = regex.compile(rf"(?:(?i:{_UNIT_WORDS}|các|của|thuộc)(
 _OWNER = regex.compile(r"\s(?:trực\s+)?thuộc\s+(\p{Lu}.*)$")
 # Capitalised words ending a name, which may be a person's: "... tỉnh Phạm Anh Tuấn".
 _TRAILING_NAME = regex.compile(r"\s(\p{Lu}\p{Ll}*(?:\s\p{Lu}\p{Ll}*){1,3})$")
+# Names that hold verbs: "Ban Chỉ đạo ... đổi mới sáng tạo", "Hội đồng phối hợp phổ biến ...".
+_VERBAL_NAME = regex.compile(
+    r"^(?:(?:Trưởng|Phó\s+Trưởng|Chủ\s+tịch|Phó\s+Chủ\s+tịch|Thành\s+viên|các|Các)\s+)?"
+    r"(?:Ban\s+[Cc]hỉ\s+đạo|BCĐ|Hội\s+đồng|Quỹ|Trung\s+tâm|Tổ|Đoàn|Văn\s+phòng\s+Ban\s+[Cc]hỉ\s+đạo)(?![\p{L}])"
+)
 # The Youth Union bears Hồ Chí Minh's name, not the city's.
 _YOUTH_UNION = "Cộng sản Hồ Chí Minh"
 # The surname of a person named alone as an actor ("Nguyễn Thị Loan").
@@ -178,8 +183,11 @@ def _titles() -> tuple[regex.Pattern[str], dict[str, str]]:
 
 
 @cache
-def _stops() -> regex.Pattern[str]:
-    return regex.compile(r"\s(?:" + "|".join(f"(?:{p})" for p in patterns("agency_stops.txt")) + r")(?![\p{L}])")
+def _stops(verbs: bool) -> regex.Pattern[str]:
+    """What ends a body's name: the words of ``agency_stops.txt``, and with ``verbs`` the first
+    verbs of a piece of work (``agency_verbs.txt``)."""
+    words = patterns("agency_stops.txt") + (patterns("agency_verbs.txt") if verbs else ())
+    return regex.compile(r"\s(?:" + "|".join(f"(?:{p})" for p in words) + r")(?![\p{L}])")
 
 
 @dataclass(frozen=True)
@@ -227,14 +235,16 @@ def _without_brackets(value: str) -> str:
     return value.replace(")", "")
 
 
-def _cut_tail(value: str) -> str:
-    """The body's name without what follows it: its work, a remark, a list after a colon."""
+def _cut_tail(value: str, actor: bool) -> str:
+    """The body's name without what follows it: its work, a remark, a list after a colon.
+    Verbs end the name of an ``actor`` only, and not one that names a council, a steering
+    committee, a fund, a centre or a team, whose names hold verbs."""
     if ":" in value:
         before, _, after = value.partition(":")
         # "các Bộ: Y tế, Công Thương" lists the bodies; "Liên đoàn Lao động tỉnh: Chỉ đạo ..." its work
         value = f"{before} {after.strip()}" if _LISTING.search(before) else before
     value = value.split(";")[0]
-    stop = _stops().search(value, len(value.split(" ", 1)[0]))
+    stop = _stops(actor and not _VERBAL_NAME.match(value)).search(value, len(value.split(" ", 1)[0]))
     if stop:
         value = value[: stop.start()]
     return value.strip(_OUTER)
@@ -420,12 +430,12 @@ class _Reading:
     named_unit: _Unit | None  # a named district or commune of its name
 
 
-def _read(written: str, setting: Setting) -> _Reading:
+def _read(written: str, setting: Setting, actor: bool = True) -> _Reading:
     value = unicodedata.normalize("NFC", written).replace("**", "")
     value = _SPACES.sub(" ", value).strip(_OUTER)
     value = regex.sub(r"^(?:Giao|giao)\s+", "", _without_brackets(value))
     value = _expand(value)
-    value = _cut_tail(value)
+    value = _cut_tail(value, actor)
     value = _drop_titles(value, setting)
     value = _CONCERNED.sub("", value).strip(_OUTER)
     value = _without_person(value)
@@ -497,9 +507,10 @@ def _group_name(value: str, setting: Setting) -> str:
 _SPREAD = regex.compile(r"(?<![\p{L}])(?:các\s+tỉnh|tỉnh,\s+thành\s+phố|bộ,\s+tỉnh|cả\s+nước|toàn\s+quốc|trung\s+ương|tối\s+cao)(?![\p{L}])", regex.I)
 
 
-def resolve(written: str, setting: Setting) -> Agency:
-    """The agency an actor (or issuer, or addressee) names, in the document ``setting`` describes."""
-    reading = _read(written, setting)
+def resolve(written: str, setting: Setting, actor: bool = True) -> Agency:
+    """The agency an actor names, in the document ``setting`` describes; ``actor=False`` for an
+    issuer or an addressee, whose words say no work to cut off."""
+    reading = _read(written, setting, actor)
     name, level, group, head = reading.name, reading.level, reading.group, reading.head
     inner = _INNER_UNIT.get(setting.issuer_kind or "")
     if (
@@ -552,7 +563,7 @@ _NATIONAL = regex.compile(r"(?:Việt\s+Nam|Trung\s+ương|quốc\s+gia)$", rege
 def setting(issuer: str | None, place: str | None, date: str | None) -> Setting:
     """What a document's issuer, date line and date say about where its bodies belong."""
     if issuer:
-        own = _read(issuer, Setting(date=date))
+        own = _read(issuer, Setting(date=date), actor=False)
         issuer_kind = None
         if own.portfolio is not None and own.name.startswith(("Bộ", "Sở")):
             issuer_kind = own.name.split(" ", 1)[0]
@@ -597,8 +608,8 @@ def _from_place(base: Setting, place: str, date: str | None) -> Setting:
 
 
 @lru_cache(maxsize=4096)
-def _resolve_cached(written: str, context: Setting) -> Agency:
-    return resolve(written, context)
+def _resolve_cached(written: str, context: Setting, actor: bool = True) -> Agency:
+    return resolve(written, context, actor)
 
 
 def _spanned(agency: Agency, text: str, start: int, end: int) -> Agency:
@@ -631,7 +642,7 @@ def issuer_agency(fields: DocumentFields) -> Agency | None:
     if not fields.issuer:
         return None
     context = setting(fields.issuer, fields.place, fields.issue_date)
-    agency = _resolve_cached(fields.issuer, context)
+    agency = _resolve_cached(fields.issuer, context, False)
     evidence = fields.evidence.get("issuer") or []
     if evidence:  # the header line that names it
         agency = agency.model_copy(update={"start": evidence[0].start, "end": evidence[0].end})
@@ -643,7 +654,7 @@ def recipient_agencies(fields: DocumentFields, text: str) -> list[Agency]:
     context = setting(fields.issuer, fields.place, fields.issue_date)
     found = []
     for recipient in fields.recipients:
-        agency = _resolve_cached(recipient, context)
+        agency = _resolve_cached(recipient, context, False)
         if _head(_first_body(agency.name)) is None and not agency.group:
             continue  # "Như trên", "Lưu: VT", a person: no body
         found.append(_spanned(agency, text, 0, len(text)))
@@ -656,7 +667,7 @@ def legal_ref_agencies(refs: list[LegalRef], fields: DocumentFields) -> list[Leg
     return [
         ref.model_copy(
             update={
-                "issuer_agency": _resolve_cached(ref.issuer, context).model_copy(update={"start": ref.start, "end": ref.end})
+                "issuer_agency": _resolve_cached(ref.issuer, context, False).model_copy(update={"start": ref.start, "end": ref.end})
             }
         )
         if ref.issuer
@@ -673,7 +684,7 @@ def successor(agency: Agency, date: str | None = None) -> tuple[str, str] | None
     heads = [h for h in _heads() if h.successor and h.pattern.match(name)]
     if heads:
         return heads[0].successor or name, heads[0].since or ""
-    reading = _read(name, Setting(date=date))
+    reading = _read(name, Setting(date=date), actor=False)
     if reading.portfolio is not None and reading.portfolio.successor:
         old, new = reading.portfolio.name, reading.portfolio.successor
         if old in name:

@@ -4,8 +4,11 @@ An output folder holds
 
 - ``documents.jsonl`` and ``errors.jsonl`` — the contract (``../shared/SCHEMA.md``);
 - one Parquet table per list: ``documents``, ``legal_refs``, ``tasks``, ``deadlines``,
-  ``statistics``, ``people`` and ``errors``, each row carrying its ``document_id``;
-- ``vanban.duckdb`` — those tables and the views in ``VIEWS`` (obligations by agency,
+  ``statistics``, ``people`` and ``errors``, each row carrying its ``document_id``; and the
+  canonical ``agencies`` with their links ``task_agencies`` and ``document_agencies``
+  (``pipeline.agencies``);
+- ``vanban.duckdb`` — those tables and the views in ``VIEWS`` (each agency's obligations,
+  obligations by agency and by group of agencies,
   upcoming and overdue deadlines, most-cited instruments, citation edges, the text quality
   of each document, documents by quality band, the documents to look at by hand);
 - ``.journal/journal.jsonl`` — the append-only journal a run writes one line per document
@@ -36,9 +39,10 @@ from pydantic import BaseModel
 from extractors import quality
 from extractors.legal_refs import ArchiveIndex, index_full_forms, may_resolve, resolve_short_forms
 from extractors.models import LegalRef
+from pipeline.agencies import AGENCY_COLUMNS, AGENCY_TABLES, AgencyIndex
 from pipeline.record import LIST_FIELDS, ErrorRow, Record
 
-TABLES = ("documents", *LIST_FIELDS, "errors")
+TABLES = ("documents", *LIST_FIELDS, "errors", *AGENCY_TABLES)
 DATABASE = "vanban.duckdb"
 JOURNAL = Path(".journal") / "journal.jsonl"
 CHUNK_ROWS = 2000  # rows buffered per table before a Parquet row group is written
@@ -261,6 +265,7 @@ def _table_columns() -> dict[str, list[tuple[str, pa.DataType, bool]]]:
         tables[name] = [("document_id", pa.string(), False), ("item", pa.int64(), False)]
         tables[name] += _columns(_item_model(name))
     tables["errors"] = [("document_id", pa.string(), False), ("source", pa.string(), False), ("error", pa.string(), False)]
+    tables.update(AGENCY_COLUMNS)
     return tables
 
 
@@ -375,6 +380,7 @@ def build_outputs(out_dir: Path, ids: list[str], journal_path: Path | None = Non
     documents = _TextWriter(out_dir / "documents.jsonl")
     errors = _TextWriter(out_dir / "errors.jsonl")
     compacted = _TextWriter(journal_path)
+    agency_index = AgencyIndex()
     for status, raw, payload in _payloads(journal_path, ids, index):
         compacted.write(raw)
         row = json.loads(payload)
@@ -388,7 +394,7 @@ def build_outputs(out_dir: Path, ids: list[str], journal_path: Path | None = Non
                 row["legal_refs"] = resolved
                 payload = json_line(row)
             documents.write(payload.encode("utf-8") + b"\n")
-            for name, rows in _rows(row).items():
+            for name, rows in [*_rows(row).items(), *agency_index.links(row).items()]:
                 tables[name].add(rows)
             stats.records += 1
             for name in LIST_FIELDS:
@@ -398,6 +404,7 @@ def build_outputs(out_dir: Path, ids: list[str], journal_path: Path | None = Non
             row.pop("text", None)
             row.pop("evidence", None)
             stats.sample.append({"status": status, **row})
+    tables["agencies"].add(agency_index.rows())
     writers: list[_TableWriter | _TextWriter] = [*tables.values(), documents, errors]
     for writer in [*writers, compacted]:
         writer.close()
@@ -454,6 +461,19 @@ _INSTRUMENT = "coalesce(nullif(r.id, ''), r.doc_type || ' ' || coalesce(r.number
 # How a person names it: the type and number, or the name alone (a law's name already
 # opens with its type: "Luật Đất đai", where the id says "Luật Luật Đất đai").
 _LABEL = "coalesce(r.doc_type || ' ' || r.number, r.name, r.doc_type)"
+# A task's deadline as a DATE (see _DUE).
+_TASK_DUE = _DUE.replace("d.date", "t.deadline")
+# Tasks per agency: single bodies ({groups} = "NOT") or groups ({groups} = "").
+_BY_AGENCY = f"""
+        SELECT agency, level, place, count(*) AS tasks, count(DISTINCT document_id) AS documents,
+               count(*) FILTER (WHERE due IS NULL OR due >= {_AS_OF} OR recurrence IS NOT NULL) AS open_tasks,
+               count(deadline) AS with_deadline, min(due) AS earliest_deadline, max(due) AS latest_deadline,
+               agency_id
+        FROM agency_obligations
+        WHERE {{groups}} is_group
+        GROUP BY agency_id, agency, level, place
+        ORDER BY tasks DESC, agency, place
+        """
 # A document's quality band (``extractors.quality.band``) in SQL, over its score and its codes.
 _BAND = f"""
     CASE
@@ -467,16 +487,28 @@ _BAND = f"""
 REVIEW_WARNINGS = ("damaged_text", "no_header", "ocr_low_confidence")
 
 VIEWS: dict[str, tuple[str, str]] = {
-    "obligations_by_agency": (
-        "tasks per agency named as an actor: how many, in how many documents, deadlines",
-        """
-        SELECT agency, count(*) AS tasks, count(DISTINCT document_id) AS documents,
-               count(deadline) AS with_deadline, min(deadline) AS earliest_deadline,
-               max(deadline) AS latest_deadline
-        FROM (SELECT document_id, deadline, unnest(actors) AS agency FROM tasks)
-        GROUP BY agency
-        ORDER BY tasks DESC, agency
+    "agency_obligations": (
+        "every task of every canonical agency: its deadline and due date, the document and its issuing body",
+        f"""
+        SELECT a.agency_id, a.name AS agency, a.level, a.place, a.is_group, a.successor, a.successor_since,
+               ta.actor, ta.document_id, ta.task, t.deadline, {_TASK_DUE} AS due, t.recurrence, t.action,
+               t.text, t.section, doc.doc_type, doc.number, doc.issue_date, doc.title, doc.source,
+               coalesce(issuer.name, doc.issuer) AS issuing_body
+        FROM task_agencies ta
+        JOIN agencies a ON a.agency_id = ta.agency_id
+        JOIN tasks t ON t.document_id = ta.document_id AND t.item = ta.task
+        LEFT JOIN documents doc ON doc.document_id = ta.document_id
+        LEFT JOIN document_agencies di ON di.document_id = ta.document_id AND di.role = 'issuer'
+        LEFT JOIN agencies issuer ON issuer.agency_id = di.agency_id
         """,
+    ),
+    "obligations_by_agency": (
+        "tasks per canonical agency (single bodies; groups in obligations_by_group): how many, open on the as_of date, deadlines",
+        _BY_AGENCY.format(groups="NOT"),
+    ),
+    "obligations_by_group": (
+        "tasks per collective actor (\"các sở, ban, ngành\", \"Ủy ban nhân dân các xã, phường\"), apart from single bodies",
+        _BY_AGENCY.format(groups=""),
     ),
     "deadline_dates": (
         "every deadline with its due date and the document that sets it",
@@ -611,8 +643,9 @@ def database_path(location: str | Path) -> Path:
     return location / DATABASE if location.is_dir() else location
 
 
-def query(location: str | Path, sql: str, as_of: str | None = None) -> Any:
-    """Run ``sql`` on an output folder's database; returns a pandas DataFrame."""
+def query(location: str | Path, sql: str, as_of: str | None = None, parameters: dict[str, Any] | None = None) -> Any:
+    """Run ``sql`` on an output folder's database (with ``$name`` ``parameters``); returns a
+    pandas DataFrame."""
     import duckdb
 
     path = database_path(location)
@@ -622,7 +655,7 @@ def query(location: str | Path, sql: str, as_of: str | None = None) -> Any:
     try:
         if as_of:
             connection.execute(f"SET VARIABLE as_of = {_sql_string(as_of)}")
-        return connection.execute(sql).df()
+        return connection.execute(sql, parameters or {}).df()
     finally:
         connection.close()
 
@@ -685,9 +718,11 @@ def load_dataset(out_dir: str | Path) -> Dataset:
         return dataset
     columns = _table_columns()
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+    agency_index = AgencyIndex()
     for record in read_jsonl(folder / "documents.jsonl"):
-        for name, table_rows in _rows(record).items():
+        for name, table_rows in [*_rows(record).items(), *agency_index.links(record).items()]:
             rows[name].extend(table_rows)
+    rows["agencies"] = agency_index.rows()
     errors_path = folder / "errors.jsonl"
     if errors_path.exists():
         rows["errors"] = [
