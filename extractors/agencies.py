@@ -37,7 +37,6 @@ from extractors import places
 from extractors.data import patterns, table
 from extractors.models import Agency, DocumentFields, LegalRef, Task
 
-LEVELS = ("central", "province", "district", "commune", "party", "mass_organisation", "other")
 # Units a body's name may end with, and the level each gives a body that governs it.
 _UNIT_LEVEL = {
     "tỉnh": "province",
@@ -65,9 +64,9 @@ _NAMED_UNITS = ("huyện", "quận", "thị xã", "thành phố", "xã", "phư�
 _PLURAL_START = regex.compile(r"^(?:tất cả các|các|những|mỗi|từng)\s", regex.I)
 _KIND = (
     r"(?:xã(?!\s+hội)|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh|sở|ban|ngành|bộ|cơ quan|đơn vị|"
-    r"địa phương|đoàn thể|tổ chức|doanh nghiệp|cá nhân|hội|cấp|đại biểu|chính quyền|tỉnh ủy|thành ủy|huyện ủy|đảng ủy|Sở|Bộ|Ban|Ủy ban|Hội đồng|"
-    r"Công an|Cục|Chi cục|Tập đoàn|Tổng công ty|Thanh tra|Văn phòng|Trung tâm|Đài|Báo|Hội|Liên đoàn)"
-)
+    r"địa phương|đoàn thể|tổ chức|doanh nghiệp|cá nhân|hội|cấp|đại biểu|chính quyền|tỉnh ủy|thành ủy|huyện ủy|đảng ủy|"
+    r"ủy ban|hội đồng|công an|cục|chi cục|tập đoàn|tổng công ty|thanh tra|văn phòng|trung tâm|đài|báo|liên đoàn)"
+)  # matched case-insensitively: "các Sở", "Hội đồng nhân dân, Ủy ban nhân dân"
 _GROUP = regex.compile(
     rf"\s(?:các|những)\s+{_KIND}(?![\p{{L}}])|/|(?<![\p{{L}}])(?:cấp (?:tỉnh|huyện|xã)|các cấp)(?![\p{{L}}])"
     rf"|,\s+{_KIND}(?![\p{{L}}])|\s(?:và|hoặc)\s+{_KIND}(?![\p{{L}}])|\s\d+\s+(?:xã|phường|huyện|tỉnh|quận)(?![\p{{L}}])"
@@ -102,9 +101,20 @@ _VERBAL_NAME = regex.compile(
     r"^(?:(?:Trưởng|Phó\s+Trưởng|Chủ\s+tịch|Phó\s+Chủ\s+tịch|Thành\s+viên|các|Các)\s+)?"
     r"(?:Ban\s+[Cc]hỉ\s+đạo|BCĐ|Hội\s+đồng|Quỹ|Trung\s+tâm|Tổ|Đoàn|Văn\s+phòng\s+Ban\s+[Cc]hỉ\s+đạo)(?![\p{L}])"
 )
+_PORTFOLIO_SEPARATORS = regex.compile(r"[\s,\-–]+")
+_SPACE_BEFORE_PUNCTUATION = regex.compile(r" ([,;:.)])")
+_MINISTRIES_AFTER = regex.compile(r"\s+(?:các\s+)?Bộ(?![\p{L}])")
+_LIST_SEPARATOR = regex.compile(r"(,\s+|\svà\s+)")
+_MEMBERS_OF = regex.compile(r"^(?:thành\s+viên(?:\s+của)?|đồng\s+chí)\s+", regex.I)
+_ASSIGNED = regex.compile(r"^(?:Giao|giao)\s+")
+_ENDS_PROVINCE_WORD = regex.compile(r"(?<![\p{L}])tỉnh$")
+_ENDS_CITY_WORD = regex.compile(r"(?<![\p{L}])thành phố$", regex.I)
+_ENDS_PROVINCE_TIER = regex.compile(r"(?<![\p{L}])cấp tỉnh$")
+_ENDS_BARE_PARENT = regex.compile(r"(?<![\p{L}])(?:Bộ|Sở)$")
+_LISTED_BEFORE = regex.compile(r"(?<![\p{L}])(?:các|tỉnh,)$")
 # The Youth Union bears Hồ Chí Minh's name, not the city's.
 _YOUTH_UNION = "Cộng sản Hồ Chí Minh"
-# The surname of a person named alone as an actor ("Nguyễn Thị Loan").
+# A person named alone as an actor: capitalised words ("Nguyễn Thị Loan").
 _PERSON = regex.compile(r"^\p{Lu}\p{Ll}*(?:\s\p{Lu}\p{Ll}*){1,4}$")
 
 
@@ -201,7 +211,7 @@ class _Portfolio:
 def _portfolio_key(words: str) -> str:
     """How a portfolio is compared: case, punctuation, "và"/"&" and spaces aside."""
     words = unicodedata.normalize("NFC", words).casefold().replace("&", " và ")
-    return "".join(w for w in regex.split(r"[\s,\-–]+", words) if w and w != "và")
+    return "".join(w for w in _PORTFOLIO_SEPARATORS.split(words) if w and w != "và")
 
 
 @cache
@@ -223,7 +233,7 @@ def _expand(value: str) -> str:
     pattern, rows = _abbreviations()
     value = pattern.sub(lambda m: rows[m.group(0)] + " ", value.replace("TP.", "TP. "))
     value = _SPACES.sub(" ", value.replace("&", " và "))
-    return regex.sub(r" ([,;:.)])", r"\1", value).strip()
+    return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", value).strip()
 
 
 def _without_brackets(value: str) -> str:
@@ -272,14 +282,14 @@ def _drop_titles(value: str, setting: Setting) -> str:
     ministers = _MINISTERS.match(value)
     if ministers:
         rest = value[ministers.end() :]
-        if regex.match(r"\s+(?:các\s+)?Bộ(?![\p{L}])", rest):
+        if _MINISTRIES_AFTER.match(rest):
             value = rest.strip(_OUTER)  # "Bộ trưởng Bộ Công an" → "Bộ Công an"
         elif not rest.strip(_OUTER) and setting.issuer_kind == "Bộ" and not value.lower().startswith("các"):
             return setting.issuer or "các Bộ"  # "Bộ trưởng" in a ministry's own document
         else:
             value = "các Bộ" + rest  # "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ"
     pattern, keeps = _titles()
-    items = regex.split(r"(,\s+|\svà\s+)", value)
+    items = _LIST_SEPARATOR.split(value)
     kept = []
     for item in items:
         title = pattern.match(item)
@@ -352,7 +362,7 @@ def _head(body: str) -> _Head | None:
 def _first_body(name: str) -> str:
     """The first body a group lists ("sở" of "các sở, ban, ngành"), without the plural opening."""
     body = _PLURAL_START.sub("", name, count=1)
-    body = regex.sub(r"^(?:thành\s+viên(?:\s+của)?|đồng\s+chí)\s+", "", body, flags=regex.I)
+    body = _MEMBERS_OF.sub("", body)
     cut = _NEXT_BODY.search(body)
     return body[: cut.start()] if cut else body
 
@@ -433,7 +443,7 @@ class _Reading:
 def _read(written: str, setting: Setting, actor: bool = True) -> _Reading:
     value = unicodedata.normalize("NFC", written).replace("**", "")
     value = _SPACES.sub(" ", value).strip(_OUTER)
-    value = regex.sub(r"^(?:Giao|giao)\s+", "", _without_brackets(value))
+    value = _ASSIGNED.sub("", _without_brackets(value))
     value = _expand(value)
     value = _cut_tail(value, actor)
     value = _drop_titles(value, setting)
@@ -475,11 +485,11 @@ def _territory_name(value: str, setting: Setting) -> str:
     """A single public body of the document's province, named with it."""
     if _PARTY_COMMITTEE_END.search(value):
         return f"{value} {setting.territory}"
-    if regex.search(r"(?<![\p{L}])tỉnh$", value):
+    if _ENDS_PROVINCE_WORD.search(value):
         return f"{value} {setting.territory}" if not setting.city else value
-    if regex.search(r"(?<![\p{L}])thành phố$", value, regex.I):
+    if _ENDS_CITY_WORD.search(value):
         return f"{value[: -len('thành phố')]}thành phố {setting.territory}" if setting.city else value
-    if _BARE_LOWER_UNIT.search(value) or regex.search(r"(?<![\p{L}])cấp tỉnh$", value):
+    if _BARE_LOWER_UNIT.search(value) or _ENDS_PROVINCE_TIER.search(value):
         return value
     return f"{value} {setting.governed}"
 
@@ -498,7 +508,8 @@ def _group_name(value: str, setting: Setting) -> str:
         previous = value
         if setting.local:
             tail = _PLACE_TAIL.search(value)
-            if tail and not regex.search(r"(?:các|tỉnh,)\s+\S+$", value[: tail.start()] + " x"):
+            # not a unit word of a list of kinds: "các tỉnh", "các tỉnh, thành phố"
+            if tail and not _LISTED_BEFORE.search(value[: tail.start()]):
                 value = value[: tail.start()]
         value = _CONCERNED.sub("", value).strip(_OUTER)
     return value
@@ -521,7 +532,7 @@ def resolve(written: str, setting: Setting, actor: bool = True) -> Agency:
         and reading.province is None
         and reading.named_unit is None
     ):
-        if regex.search(r"(?<![\p{L}])(?:Bộ|Sở)$", name):
+        if _ENDS_BARE_PARENT.search(name):
             name = name[: -len("Bộ")] + setting.issuer
         else:
             name = f"{name} {setting.issuer}"
@@ -560,8 +571,10 @@ _ISSUER_LOCAL_LEVELS = ("province", "district", "commune")
 _NATIONAL = regex.compile(r"(?:Việt\s+Nam|Trung\s+ương|quốc\s+gia)$", regex.I)
 
 
+@lru_cache(maxsize=1024)
 def setting(issuer: str | None, place: str | None, date: str | None) -> Setting:
-    """What a document's issuer, date line and date say about where its bodies belong."""
+    """What a document's issuer, date line and date say about where its bodies belong (a pure
+    function of three strings, asked for each list of a record: cached)."""
     if issuer:
         own = _read(issuer, Setting(date=date), actor=False)
         issuer_kind = None
@@ -576,10 +589,13 @@ def setting(issuer: str | None, place: str | None, date: str | None) -> Setting:
         # company) whose date line places it; not a central or national body
         local = own.level in _ISSUER_LOCAL_LEVELS or (own.level == "other" and not _NATIONAL.search(own.name))
         if own.named_unit is not None and local:
+            # a district or commune body: its unit is the document's territory ("Quận 1",
+            # "thành phố Vũng Tàu"), named as the date line names it
             unit = own.named_unit
-            written = place or (unit.name if unit.name and unit.name[0].isdigit() is False else f"{unit.unit.capitalize()} {unit.name}")
-            governed = f"{unit.unit} {unit.name}" if unit.name and not unit.name[0].isdigit() else written
-            return Setting(written, governed, False, own.name, issuer_kind, own.level, date)
+            numbered = bool(unit.name) and (unit.name or "")[0].isdigit()
+            governed = f"{unit.unit.capitalize() if numbered else unit.unit} {unit.name}"
+            territory = place or (governed if numbered else unit.name)
+            return Setting(territory, governed, False, own.name, issuer_kind, own.level, date)
         if not local or not place:
             return base
         return _from_place(base, place, date)
