@@ -702,7 +702,8 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
 def load_dataset(out_dir: str | Path) -> Dataset:
     """Load an output folder into pandas: ``documents``, ``legal_refs``, ``tasks``,
     ``deadlines``, ``statistics``, ``people`` and ``errors`` DataFrames, joined by
-    ``document_id``.
+    ``document_id``; and ``agencies`` with ``task_agencies`` and ``document_agencies``,
+    joined by ``agency_id``.
 
     Reads the Parquet tables; a folder with only ``documents.jsonl`` (written by an older
     version) is flattened the same way.

@@ -43,6 +43,7 @@ ACTORS = [
     ("129_kh-1026", "Ủy ban Kiểm tra Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy Nghệ An", "party", "Nghệ An", False),
     ("135_cv-cd-ttg", "Bí thư tỉnh ủy, thành ủy", "tỉnh ủy, thành ủy", "party", None, True),
     ("130_tb-634", "Thường trực Tỉnh ủy", "Thường trực Tỉnh ủy", "party", None, False),
+    ("209_news-bdn-lamviec", "Ban Thường vụ Đảng ủy UBND tỉnh", "Ban Thường vụ Đảng ủy Ủy ban nhân dân tỉnh", "party", None, False),
     # central bodies: a ministry is itself, its units take its name; a Hà Nội date line places nothing
     ("053_nq-132", "Bộ trưởng Bộ Quốc phòng", "Bộ Quốc phòng", "central", None, False),
     ("009_qd-173", "Vụ trưởng Vụ Tổ chức cán bộ", "Vụ Tổ chức cán bộ Bộ Tư pháp", "central", None, False),
@@ -122,6 +123,7 @@ Về việc phòng, chống hạn hán
 3. Sở KH&ĐT bố trí vốn cho các công trình cấp bách.
 
 Nơi nhận:
+- Ban Thường vụ Tỉnh ủy;
 - BCĐ phòng, chống thiên tai tỉnh;
 - Ủy ban MTTQVN tỉnh;
 - Lưu: VT.
@@ -142,6 +144,7 @@ def test_department_abbreviations_and_a_province_before_its_merger():
         ("Sở NN&PTNT", "Sở Nông nghiệp và Phát triển nông thôn tỉnh Bình Thuận", "province", "Bình Thuận", False),
         ("UBND các huyện, thị xã, thành phố", "Ủy ban nhân dân các huyện, thị xã, thành phố", "district", "Bình Thuận", True),
         ("Sở KH&ĐT", "Sở Kế hoạch và Đầu tư tỉnh Bình Thuận", "province", "Bình Thuận", False),
+        ("Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Tỉnh ủy Bình Thuận", "party", "Bình Thuận", False),
         ("BCĐ phòng, chống thiên tai tỉnh", "Ban Chỉ đạo phòng, chống thiên tai tỉnh Bình Thuận", "province", "Bình Thuận", False),
         ("Ủy ban MTTQVN tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Bình Thuận", "mass_organisation", "Bình Thuận", False),
     ]
