@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 Recurrence = Literal["yearly", "half-yearly", "quarterly", "monthly", "weekly", "daily"]
 Relation = Literal["căn cứ", "thực hiện", "theo", "other"]
 StatisticKind = Literal["count", "percent", "ratio", "rank", "score", "change", "amount"]
+AgencyLevel = Literal["central", "province", "district", "commune", "party", "mass_organisation", "other"]
 
 
 class Span(BaseModel):
@@ -57,6 +58,18 @@ class DocumentFields(BaseModel):
     )
 
 
+class Agency(BaseModel):
+    """The canonical body behind an actor, an issuer or an addressee (see ``extractors.agencies``)."""
+
+    name: str = Field(description='Canonical name, abbreviations expanded, with its place: "Sở Nội vụ tỉnh Lâm Đồng".')
+    level: AgencyLevel = "other"
+    place: str | None = Field(default=None, description='The province (or district) it belongs to: "Lâm Đồng"; null for central bodies.')
+    group: bool = Field(default=False, description='A collective actor: "các sở, ban, ngành".')
+    text: str = Field(default="", description="The words it was read from, as the record has them.")
+    start: int | None = Field(default=None, description="Where those words are in the normalised text, if they are there.")
+    end: int | None = None
+
+
 class LegalRef(Span):
     """One instrument the document cites (one item per instrument, not per mention)."""
 
@@ -73,6 +86,7 @@ class LegalRef(Span):
     resolved_by: str | None = Field(
         default=None, description="How a short form was resolved: 'document', 'table' or 'archive'."
     )
+    issuer_agency: Agency | None = Field(default=None, description="The issuer as a canonical agency.")
 
 
 class Deadline(Span):
@@ -92,6 +106,7 @@ class Task(Span):
     deadline: str | None = None
     recurrence: Recurrence | None = None
     section: str | None = None
+    agencies: list[Agency] = Field(default_factory=list, description="One canonical agency per actor, in order.")
 
 
 class Statistic(Span):

@@ -7,6 +7,8 @@
                           multipart upload in the field "file" (.txt .html .docx .pdf)
     POST /extract/batch   many: JSON {"documents": [{"text", "id"?}, ...]} or multipart
                           uploads in the field "files"; returns {"records", "errors"}
+    GET  /obligations     one agency's obligations from the output folder given to
+                          ``vanban serve --db``: ?agency=&place=&as_of=&open=&groups=
     GET  /openapi.json, /docs
 
 Refusals are JSON bodies ``{"error": ...}`` with a 4xx status, never a 500: a body over
@@ -18,6 +20,7 @@ suffix (from a fixed list) and as a label in the record, never as a path on the 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import secrets
@@ -35,6 +38,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from pipeline import schema as record_schema
 from pipeline.batch import extract_file
 from pipeline.extract import extract_text
+from pipeline.obligations import agency_obligations
 from pipeline.record import ErrorRow, Record
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -251,8 +255,9 @@ class _Refusal(Exception):
         self.status, self.error = status, error
 
 
-def create_app(token: str | None = None, max_bytes: int = MAX_BYTES) -> FastAPI:
-    """The API application; with ``token``, every path but ``/health`` needs it as a bearer token."""
+def create_app(token: str | None = None, max_bytes: int = MAX_BYTES, db: str | None = None) -> FastAPI:
+    """The API application; with ``token``, every path but ``/health`` needs it as a bearer token;
+    with ``db`` (an output folder), ``/obligations`` answers from its database."""
     app = FastAPI(
         title="vanban",
         version=version(),
@@ -280,6 +285,21 @@ def create_app(token: str | None = None, max_bytes: int = MAX_BYTES) -> FastAPI:
     @app.get("/schema")
     async def get_schema() -> dict[str, Any]:
         return record_schema.shipped()
+
+    @app.get("/obligations", responses=_REFUSALS)
+    async def get_obligations(
+        agency: str, place: str | None = None, as_of: str | None = None, open: bool = False, groups: bool = False
+    ) -> JSONResponse:
+        """One agency's obligations, as ``vanban obligations`` prints them."""
+        if db is None:
+            raise _Refusal(404, "this server has no archive (start it with `vanban serve --db OUTPUT_FOLDER`)")
+        try:
+            day = dt.date.fromisoformat(as_of) if as_of else None
+        except ValueError as err:
+            raise _Refusal(422, f"as_of is not a date (YYYY-MM-DD): {as_of}") from err
+        name, frame = await run_in_threadpool(agency_obligations, db, agency, place, day, open, groups)
+        rows = json.loads(frame.to_json(orient="records", force_ascii=False, date_format="iso"))
+        return JSONResponse({"agency": name, "as_of": (day or dt.date.today()).isoformat(), "obligations": rows})
 
     @app.post("/extract", openapi_extra=_ONE_BODY, responses=_REFUSALS)
     async def extract(request: Request) -> JSONResponse:
@@ -348,11 +368,12 @@ def create_app(token: str | None = None, max_bytes: int = MAX_BYTES) -> FastAPI:
     return app
 
 
-def serve(host: str = "127.0.0.1", port: int = 8000, token: str | None = None) -> None:
-    """Run the API with uvicorn (loopback unless told otherwise)."""
+def serve(host: str = "127.0.0.1", port: int = 8000, token: str | None = None, db: str | None = None) -> None:
+    """Run the API with uvicorn (loopback unless told otherwise); ``db``: the output folder that
+    ``/obligations`` answers from."""
     import uvicorn
 
     token = token or os.environ.get(TOKEN_ENV) or None
     if host not in {"127.0.0.1", "localhost", "::1"} and not token:
         print(f"warning: serving on {host} without a token; set --token or ${TOKEN_ENV}")
-    uvicorn.run(create_app(token=token), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(token=token, db=db), host=host, port=port, log_level="info")

@@ -198,6 +198,11 @@ def _cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cell(value: object) -> str:
+    """A value as a table cell: missing values (None, NaN) empty."""
+    return "" if _missing(value) else str(value)
+
+
 def _missing(value: object) -> bool:
     try:
         return value is None or bool(value != value)  # None, NaN, NaT
@@ -234,7 +239,16 @@ def _print_report(console: Console, report: Report) -> None:
         )
     if report.agency_total:
         for part in AGENCY_PARTS:
-            table.add_row(f"agencies: {part}", f"{report.agency_accuracy(part):.3f}", "", "", "", "")
+            table.add_row(
+                f"agencies: {part}", f"{report.agency_accuracy(part):.3f}", "", "", "",
+                f"{report.agency_correct.get(part, 0)}/{report.agency_total}",
+            )
+    if report.resolver_total:
+        for part in AGENCY_PARTS:
+            table.add_row(
+                f"agencies from gold actors: {part}", f"{report.resolver_accuracy(part):.3f}", "", "", "",
+                f"{report.resolver_correct.get(part, 0)}/{report.resolver_total}",
+            )
     console.print(table)
 
 
@@ -268,6 +282,34 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_obligations(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from pipeline.obligations import agency_obligations
+
+    console = _console()
+    as_of = dt.date.fromisoformat(args.as_of) if args.as_of else None
+    name, frame = agency_obligations(args.db, args.agency, args.place, as_of, args.open, args.groups)
+    if args.format == "csv":
+        sys.stdout.write(frame.to_csv(index=False))
+        return 0
+    if args.format == "json":
+        sys.stdout.write(frame.to_json(orient="records", force_ascii=False, date_format="iso", indent=1) + "\n")
+        return 0
+    table = Table(title=f"{name}: {'open ' if args.open else ''}obligations as of {(as_of or dt.date.today()).isoformat()}")
+    for column in ("due", "repeats", "body", "what", "assigned by", "document"):
+        table.add_column(column, overflow="fold")
+    for row in frame.itertuples(index=False):
+        due = "" if _missing(row.due) else row.due.date().isoformat()
+        body = row.agency if _missing(row.via_group) else f"{row.agency} (group)"
+        what = _cell(row.action)
+        what = what if len(what) <= 120 else what[:119] + "…"
+        table.add_row(due, _cell(row.recurrence), body, what, _cell(row.issuing_body), f"{row.document} ({row.document_id})")
+    console.print(table)
+    console.print(f"{len(frame)} obligations")
+    return 0
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     from pipeline import schema
 
@@ -281,7 +323,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 def _cmd_serve(args: argparse.Namespace) -> int:
     from pipeline.api import serve
 
-    serve(args.host, args.port, args.token)
+    serve(args.host, args.port, args.token, args.db)
     return 0
 
 
@@ -390,6 +432,20 @@ def build_parser() -> argparse.ArgumentParser:
     query_parser.add_argument("--limit", type=int, help="at most this many rows")
     query_parser.set_defaults(func=_cmd_query)
 
+    obligations = commands.add_parser(
+        "obligations", help="one agency's obligations (deadlines, source documents) from an output folder"
+    )
+    obligations.add_argument("--agency", required=True, help='the body, as a document would name it: "Sở Nội vụ", "UBND tỉnh"')
+    obligations.add_argument("--place", help='its province: "Lâm Đồng" (without one, every body whose name starts so)')
+    obligations.add_argument("--as-of", help="reference date (YYYY-MM-DD) for --open and for merged bodies; default today")
+    obligations.add_argument("--open", action="store_true", help="only what is still open on that date")
+    obligations.add_argument(
+        "--groups", action="store_true", help='also the obligations of its groups ("các sở, ban, ngành"), marked'
+    )
+    obligations.add_argument("--db", "-o", default="out", help=f"output folder (or its {DATABASE} file; default: out)")
+    obligations.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    obligations.set_defaults(func=_cmd_obligations)
+
     schema = commands.add_parser("schema", help="print the record's JSON Schema")
     schema.add_argument("--write", action="store_true", help="regenerate the schema file shipped in the package")
     schema.set_defaults(func=_cmd_schema)
@@ -398,6 +454,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, loopback only)")
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     serve.add_argument("--token", help="bearer token every call but /health must carry (default: $VANBAN_TOKEN)")
+    serve.add_argument("--db", help="an output folder whose obligations GET /obligations answers from")
     serve.set_defaults(func=_cmd_serve)
 
     show = commands.add_parser("show", help="render a document with its extractions highlighted (displaCy)")

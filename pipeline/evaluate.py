@@ -6,7 +6,11 @@ standard abbreviations expanded; ``issuer`` and ``title`` word for word, commas 
 with the contract's criteria; precision, recall, F1, summed over the documents (micro) and
 averaged per document (macro). Items in a gold file's ``optional`` block are neither required
 nor counted as false positives. A task's ``agencies`` are scored, where gold gives them, on
-the tasks that matched: name, level, place and group, actor by actor.
+the tasks that matched: name, level, place and group, actor by actor (each gold actor against
+the predicted actor that shares most of its words, as tasks are matched; by position when
+none does); names word for word with case and punctuation aside, places without their unit
+word ("tỉnh Lâm Đồng" ≡ "Lâm Đồng"). The resolver alone is scored too, on every gold task: each
+gold actor resolved in the gold document's setting (issuer, place, date) against its gold agency.
 """
 
 from __future__ import annotations
@@ -18,6 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import regex
+
+from extractors.agencies import resolve, setting
 from extractors.text import fold
 from pipeline.normalize import normalize
 from pipeline.record import DOCUMENT_FIELDS, LIST_FIELDS
@@ -161,12 +168,45 @@ def match_list(
 AGENCY_PARTS = ("name", "level", "place", "group")
 
 
+_PUNCTUATION = regex.compile(r"[,;:()/\\\-–—\"“”'.]+")
+_PLACE_UNIT = regex.compile(r"^(?:tỉnh|thành phố|tp\.?)\s+")
+
+
+def _agency_words(value: Any) -> list[str] | None:
+    """An agency's name as words: folded, punctuation (commas, hyphens, colons, brackets) aside."""
+    return None if value is None else _PUNCTUATION.sub(" ", fold(str(value))).split()
+
+
 def _agency_part_same(part: str, gold: Any, pred: Any) -> bool:
     if part == "name":
-        return _same_words(gold, pred)
+        return _agency_words(gold) == _agency_words(pred)
     if part == "group":
         return bool(gold) == bool(pred)
+    if part == "place":
+        return _same(_PLACE_UNIT.sub("", fold(gold)) if gold else gold, _PLACE_UNIT.sub("", fold(pred)) if pred else pred)
     return _same(gold, pred)
+
+
+def _aligned(gold_actors: list[str], pred_agencies: list[Item]) -> list[Item]:
+    """For each gold actor, the predicted agency of the actor that shares most of its words (at
+    least half, as tasks are matched), else the one at its position, else nothing."""
+    unused = set(range(len(pred_agencies)))
+    chosen: list[Item] = []
+    for index, actor in enumerate(gold_actors):
+        words = _words(actor)
+        best, best_share = None, 0.5
+        for j in sorted(unused):
+            share = len(words & _words(pred_agencies[j].get("text") or "")) / len(words) if words else 0.0
+            if share > best_share or (share == best_share and best is None and share > 0):
+                best, best_share = j, share
+        if best is None and index in unused:
+            best = index
+        if best is None:
+            chosen.append({})
+            continue
+        unused.discard(best)
+        chosen.append(pred_agencies[best])
+    return chosen
 
 
 # ---------------------------------------------------------------- report
@@ -212,6 +252,8 @@ class Report:
     per_document: dict[str, list[float]] = field(default_factory=dict)
     agency_correct: dict[str, int] = field(default_factory=dict)
     agency_total: int = 0
+    resolver_correct: dict[str, int] = field(default_factory=dict)
+    resolver_total: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
 
@@ -235,6 +277,10 @@ class Report:
     def agency_accuracy(self, part: str) -> float:
         """Share of gold agencies (of matched tasks) whose ``part`` the prediction gets right."""
         return self.agency_correct.get(part, 0) / self.agency_total if self.agency_total else 1.0
+
+    def resolver_accuracy(self, part: str) -> float:
+        """Share of gold agencies whose ``part`` the resolver gets right from the gold actor."""
+        return self.resolver_correct.get(part, 0) / self.resolver_total if self.resolver_total else 1.0
 
     def to_json(self) -> dict[str, Any]:
         """The report as plain data."""
@@ -264,6 +310,10 @@ class Report:
             "agencies": {
                 "gold": self.agency_total,
                 **{part: round(self.agency_accuracy(part), 4) for part in AGENCY_PARTS},
+            },
+            "agencies_from_gold_actors": {
+                "gold": self.resolver_total,
+                **{part: round(self.resolver_accuracy(part), 4) for part in AGENCY_PARTS},
             },
             "missing_predictions": self.missing,
             "errors": self.errors,
@@ -324,19 +374,40 @@ def score(gold_docs: dict[str, Item], predictions: dict[str, Item]) -> Report:
                 report.errors.append({"id": doc_id, "field": name, "spurious": _brief(item)})
             if name == "tasks":
                 _score_agencies(report, doc_id, matching.pairs)
+                _score_resolver(report, doc_id, gold)
     return report
 
 
+def _score_resolver(report: Report, doc_id: str, gold: Item) -> None:
+    """Each gold actor resolved in the gold document's setting, against its gold agency."""
+    context = setting(gold.get("issuer"), gold.get("place"), gold.get("issue_date"))
+    for task in [*gold.get("tasks", []), *(gold.get("optional") or {}).get("tasks", [])]:
+        for actor, gold_agency in zip(task.get("actors") or [], task.get("agencies") or [], strict=False):
+            report.resolver_total += 1
+            predicted = resolve(actor, context).model_dump()
+            wrong = []
+            for part in AGENCY_PARTS:
+                if _agency_part_same(part, gold_agency.get(part), predicted.get(part)):
+                    report.resolver_correct[part] = report.resolver_correct.get(part, 0) + 1
+                else:
+                    wrong.append(part)
+            if wrong:
+                report.errors.append(
+                    {"id": doc_id, "field": "agencies_from_gold_actors", "actor": actor, "wrong": wrong,
+                     "gold": gold_agency, "predicted": {k: predicted[k] for k in AGENCY_PARTS}}
+                )
+
+
 def _score_agencies(report: Report, doc_id: str, pairs: list[tuple[Item, Item]]) -> None:
-    """Agencies of matched tasks, actor by actor in order, where the gold task gives them."""
+    """Agencies of matched tasks, actor by actor, where the gold task gives them."""
     for gold_task, pred_task in pairs:
         gold_agencies = gold_task.get("agencies")
         if not gold_agencies:
             continue
-        pred_agencies = pred_task.get("agencies") or []
+        aligned = _aligned(gold_task.get("actors") or [], pred_task.get("agencies") or [])
         for index, gold_agency in enumerate(gold_agencies):
             report.agency_total += 1
-            pred_agency = pred_agencies[index] if index < len(pred_agencies) else {}
+            pred_agency = aligned[index] if index < len(aligned) else {}
             wrong = []
             for part in AGENCY_PARTS:
                 if _agency_part_same(part, gold_agency.get(part), pred_agency.get(part)):

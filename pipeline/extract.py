@@ -6,7 +6,17 @@ import hashlib
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from extractors import deadlines, document, entities, legal_refs, people, quality, statistics, tasks
+from extractors import (
+    agencies,
+    deadlines,
+    document,
+    entities,
+    legal_refs,
+    people,
+    quality,
+    statistics,
+    tasks,
+)
 from extractors.models import DocumentFields, TextWarning
 from extractors.structure import Parsed, parse
 from pipeline.normalize import Text, normalize
@@ -46,6 +56,10 @@ def extract_text(
     lists: dict[str, Any] = {name: extractor(parsed) for name, extractor in EXTRACTORS.items()}
     if damage:
         lists = {name: [item for item in items if quality.readable(item.text)] for name, items in lists.items()}
+    # the canonical bodies behind the actors, the issuer, the recipients and the cited issuers,
+    # read in the document's setting (its province and date): one pass once the fields are known
+    lists["tasks"] = agencies.task_agencies(lists["tasks"], fields, normalised.text)
+    lists["legal_refs"] = agencies.legal_ref_agencies(lists["legal_refs"], fields)
     return Record(
         id=id,
         source=source,
@@ -58,6 +72,8 @@ def extract_text(
         title=fields.title,
         signer=fields.signer,
         recipients=fields.recipients,
+        issuer_agency=agencies.issuer_agency(fields),
+        recipient_agencies=agencies.recipient_agencies(fields, normalised.text),
         quality=text_quality.score,
         warnings=[*warnings, *_text_warnings(normalised, damage, fields, warnings)],
         evidence=fields.evidence,

@@ -15,6 +15,7 @@ from typing import Any
 
 import regex
 
+from extractors import agencies
 from pipeline.record import Record
 
 NO_ACTOR = "(chưa rõ chủ thể)"
@@ -164,3 +165,61 @@ def open_tasks_by_actor(records: Iterable[Record | dict[str, Any]], today: dt.da
             for actor in task.actors or [NO_ACTOR]:
                 counts[actor] = counts.get(actor, 0) + 1
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+# One body's obligations in an output folder's database (the agency_obligations view): the body
+# itself, the bodies it took over by the as_of date ($successor), and, when asked, the groups of
+# its level and place that name its kind ("các sở, ban, ngành" for a Sở), marked by via_group.
+_AGENCY_SQL = """
+SELECT o.due, o.deadline, o.recurrence, o.agency, o.place, o.level,
+       CASE WHEN o.is_group THEN o.agency END AS via_group,
+       coalesce(nullif(o.action, ''), o.text) AS action, o.issuing_body,
+       coalesce(o.doc_type || ' ' || o.number, o.title, o.document_id) AS document,
+       o.issue_date, o.document_id, o.task, o.source, o.actor,
+       (o.due IS NULL OR o.due >= $as_of::DATE OR o.recurrence IS NOT NULL) AS open
+FROM agency_obligations o
+WHERE (
+        (lower(o.agency) = lower($name) OR ($prefix AND lower(o.agency) LIKE lower($name) || ' %'))
+          AND ($place IS NULL OR o.place IS NULL OR lower(o.place) = lower($place))
+        OR (lower(o.successor) = lower($name) AND coalesce(o.successor_since, '') <= $as_of)
+        OR ($groups AND o.is_group AND o.level = $level AND o.place IS NOT DISTINCT FROM $place
+            AND regexp_matches(lower(o.agency), '(^|[ ,])' || lower($kind) || '([ ,]|$)'))
+      )
+  AND (NOT $open OR o.due IS NULL OR o.due >= $as_of::DATE OR o.recurrence IS NOT NULL)
+ORDER BY o.is_group, o.due NULLS LAST, o.document_id, o.task
+"""
+
+
+def agency_obligations(
+    location: Any,
+    agency: str,
+    place: str | None = None,
+    as_of: dt.date | None = None,
+    open_only: bool = False,
+    groups: bool = False,
+) -> tuple[str, Any]:
+    """The obligations of one body in an output folder's database, soonest first: its canonical
+    name and a DataFrame (due, deadline, action, issuing body, document ...).
+
+    ``agency`` is read as a document of ``place`` would write it ("Sở Nội vụ" with place "Lâm
+    Đồng" is "Sở Nội vụ tỉnh Lâm Đồng"; "Sở NN&PTNT" is written out); without a place, every
+    body whose canonical name starts with it answers. The bodies merged into it count from the
+    merger on, as of ``as_of`` (default today); ``open_only`` keeps what is still open on that
+    date (undated, recurring, or due on or after it); ``groups`` adds the groups of its level
+    and place ("các sở, ban, ngành"), marked in ``via_group``.
+    """
+    from pipeline.store import query
+
+    day = (as_of or dt.date.today()).isoformat()
+    wanted = agencies.resolve(agency, agencies.setting(None, place, day))
+    parameters = {
+        "name": wanted.name,
+        "prefix": place is None,
+        "place": wanted.place if place else None,
+        "level": wanted.level,
+        "kind": wanted.name.split(" ", 1)[0],
+        "as_of": day,
+        "open": open_only,
+        "groups": groups,
+    }
+    return wanted.name, query(location, _AGENCY_SQL, as_of=day, parameters=parameters)

@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from extractors.models import (
+    Agency,
     Deadline,
     LegalRef,
     Organisation,
@@ -38,6 +39,10 @@ class Record(BaseModel):
     title: str | None = None
     signer: Signer | None = None
     recipients: list[str] = Field(default_factory=list)
+    issuer_agency: Agency | None = Field(default=None, description="The issuer as a canonical agency.")
+    recipient_agencies: list[Agency] = Field(
+        default_factory=list, description="The recipients that name a body, as canonical agencies, in order."
+    )
     quality: float | None = Field(default=None, description="How readable the text is, in [0, 1].")
     warnings: list[TextWarning] = Field(default_factory=list)
     legal_refs: list[LegalRef] = Field(default_factory=list)

@@ -1,9 +1,11 @@
 """``vanban report OUT/ --html report.html``: one self-contained page for an archive.
 
-Counts, the most-cited instruments, the agencies with the most open obligations, the
-upcoming deadlines, the documents by text quality and those to look at by hand, and every
-document, each linking to its displaCy view (written beside the page in ``<report>_docs/``).
-Inline CSS only: the page opens from a file, offline.
+Counts, the most-cited instruments, the agencies with the most open obligations (single
+bodies, and groups apart), the upcoming deadlines, the documents by text quality and those to
+look at by hand, and every document, each linking to its displaCy view (written beside the
+page in ``<report>_docs/``). Every agency gets a page of its own in ``<report>_docs/agencies/``:
+its obligations on a timeline and by issuing body, each linking to its document.
+Inline CSS and SVG only: the pages open from files, offline.
 """
 
 from __future__ import annotations
@@ -11,15 +13,18 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import regex
 
-from extractors import quality
+from extractors import agencies, quality
+from extractors.models import Agency, Task
+from pipeline.agencies import agency_id, with_agencies
 from pipeline.display import record_page
 from pipeline.jsonl import read_records
-from pipeline.obligations import next_occurrence, obligations, open_tasks_by_actor
+from pipeline.obligations import document_label, due_date, next_occurrence, obligations
 from pipeline.record import LIST_FIELDS, Record
 from pipeline.store import REVIEW_WARNINGS
 
@@ -99,12 +104,22 @@ def build(records: list[Record], errors: int, docs_dir: str, today: dt.date, top
         for k in ranked
     ]
 
-    agencies = list(open_tasks_by_actor(records, today).items())[:top]
-    most_open = max((n for _, n in agencies), default=1)
-    agency_rows = [
-        [_td(actor), _td(n, True), f"<td><span class='bar' style='width:{6 * n / most_open:.1f}rem'></span></td>"]
-        for actor, n in agencies
-    ]
+    duties = duties_by_agency(records)
+    open_counts = {key: sum(1 for duty in found if duty.open_on(today)) for key, found in duties.items()}
+
+    def agency_rows(groups: bool) -> list[list[str]]:
+        keys = [key for key, found in duties.items() if found[0].agency.group == groups and open_counts[key]]
+        keys = sorted(keys, key=lambda k: (-open_counts[k], duties[k][0].agency.name))[:top]
+        most = max((open_counts[k] for k in keys), default=1)
+        return [
+            [
+                f"<td><a href='{_e(docs_dir)}/agencies/{key}.html'>{_e(duties[key][0].agency.name)}</a></td>",
+                _td(duties[key][0].agency.place or ""),
+                _td(open_counts[key], True),
+                f"<td><span class='bar' style='width:{6 * open_counts[key] / most:.1f}rem'></span></td>",
+            ]
+            for key in keys
+        ]
 
     upcoming = []
     for item in obligations(records):
@@ -166,7 +181,10 @@ def build(records: list[Record], errors: int, docs_dir: str, today: dt.date, top
         ["instrument", "documents", "", "mentions", "cited by"], cited_rows,
         "No legal references extracted yet.")}</section>
 <section><h2>Agencies with the most open obligations</h2>{_table(
-        ["agency", "open tasks", ""], agency_rows, "No tasks extracted yet.")}</section>
+        ["agency", "place", "open tasks", ""], agency_rows(False), "No tasks extracted yet.")}
+<h3>Groups of agencies</h3>{_table(
+        ["group", "place", "open tasks", ""], agency_rows(True), "No task is given to a group.")}
+<p><a href='{_e(docs_dir)}/agencies/index.html'>Every agency ({len(duties)})</a></p></section>
 </div>
 <section><h2>Upcoming deadlines (from {_e(today.isoformat())})</h2>{_table(
         ["due", "repeats", "who", "what", "document"], upcoming_rows,
@@ -197,10 +215,144 @@ def _band(record: Record) -> str:
     return quality.band(record.quality, any(w.code == "damaged_text" for w in record.warnings))
 
 
+@dataclass(frozen=True)
+class Duty:
+    """One task of one agency: the record it is in, the task, and the agency as the task names it."""
+
+    record: Record
+    task: Task
+    index: int
+    agency: Agency
+
+    @property
+    def due(self) -> dt.date | None:
+        """When it falls due (partial dates: the end of their period)."""
+        return due_date(self.task.deadline)
+
+    def open_on(self, today: dt.date) -> bool:
+        """Still to do on ``today``: undated, recurring, or due on or after it."""
+        due = self.due
+        return due is None or due >= today or self.task.recurrence is not None
+
+    @property
+    def issuing_body(self) -> str:
+        """Who gave the task: the document's issuer, as an agency when it reads as one."""
+        if self.record.issuer_agency is not None:
+            return self.record.issuer_agency.name
+        return self.record.issuer or "(không rõ cơ quan ban hành)"
+
+
+def duties_by_agency(records: list[Record]) -> dict[str, list[Duty]]:
+    """Every task of every canonical agency, by agency id (see ``pipeline.agencies``)."""
+    found: dict[str, list[Duty]] = {}
+    for record in records:
+        for index, task in enumerate(record.tasks):
+            for agency in task.agencies:
+                found.setdefault(agency_id(agency.model_dump()), []).append(Duty(record, task, index, agency))
+    return found
+
+
+def _timeline(duties: list[Duty], today: dt.date, doc_href: dict[str, str]) -> str:
+    """The dated obligations as dots on a line (an inline SVG; each dot links to its document)."""
+    dated = sorted((d for d in duties if d.due is not None), key=lambda d: d.due or today)
+    if not dated:
+        return "<p class='empty'>No obligation of this agency has a deadline.</p>"
+    first, last = min(dated[0].due or today, today), max(dated[-1].due or today, today)
+    span = max((last - first).days, 1)
+    width, left, right = 760, 20, 740
+
+    def x(day: dt.date) -> float:
+        return left + (right - left) * (day - first).days / span
+
+    marks = [
+        f"<line x1='{left}' y1='40' x2='{right}' y2='40' stroke='#1f3b5a'/>",
+        f"<line x1='{x(today):.1f}' y1='15' x2='{x(today):.1f}' y2='65' stroke='#c33' stroke-dasharray='3'/>",
+        f"<text x='{x(today):.1f}' y='12' font-size='10' text-anchor='middle' fill='#c33'>{_e(today.isoformat())}</text>",
+        f"<text x='{left}' y='80' font-size='10'>{_e(first.isoformat())}</text>",
+        f"<text x='{right}' y='80' font-size='10' text-anchor='end'>{_e(last.isoformat())}</text>",
+    ]
+    for row, duty in enumerate(dated):
+        due = duty.due or today
+        colour = "#feca74" if duty.open_on(today) else "#9aa"
+        tip = f"{due.isoformat()} — {_summary(duty.task)} ({document_label(duty.record)})"
+        dot = f"<circle cx='{x(due):.1f}' cy='{32 + 8 * (row % 3)}' r='5' fill='{colour}' stroke='#1f3b5a'><title>{_e(tip)}</title></circle>"
+        href = doc_href.get(duty.record.id)
+        marks.append(f"<a href='{_e(href)}'>{dot}</a>" if href else dot)
+    return f"<svg width='{width}' height='90' role='img' aria-label='timeline'>{''.join(marks)}</svg>"
+
+
+def _summary(task: Task, size: int = 110) -> str:
+    text = " ".join((task.action or task.text).split())
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def agency_page(agency: Agency, duties: list[Duty], today: dt.date, doc_href: dict[str, str], back: str) -> str:
+    """The page of one agency: what it is, its obligations on a timeline and by issuing body."""
+    after = agencies.successor(agency)
+    facts = [
+        ("level", agency.level),
+        ("place", agency.place or "—"),
+        ("group", "yes: a collective actor" if agency.group else "no"),
+        ("written as", "; ".join(sorted({d.agency.text for d in duties}))),
+    ]
+    if after:
+        facts.append(("successor", f"{after[0]} (from {after[1]})" if after[1] else after[0]))
+    facts_html = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in facts)
+    open_count = sum(1 for d in duties if d.open_on(today))
+    by_body: dict[str, list[Duty]] = {}
+    for duty in duties:
+        by_body.setdefault(duty.issuing_body, []).append(duty)
+    sections = []
+    for body in sorted(by_body, key=lambda b: (-len(by_body[b]), b)):
+        rows = [
+            [
+                _td(duty.due.isoformat() if duty.due else ""),
+                _td(duty.task.recurrence or ""),
+                _td("open" if duty.open_on(today) else "past"),
+                _td(_summary(duty.task)),
+                f"<td><a href='{_e(doc_href.get(duty.record.id, ''))}'>{_e(document_label(duty.record))}</a></td>",
+            ]
+            for duty in sorted(by_body[body], key=lambda d: (d.due or dt.date.max, d.record.id, d.index))
+        ]
+        sections.append(
+            f"<h3>{_e(body)} ({len(rows)})</h3>" + _table(["due", "repeats", "status", "what", "document"], rows, "")
+        )
+    return f"""<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8"><title>{_e(agency.name)}</title><style>{CSS}</style></head>
+<body><header><h1>{_e(agency.name)}</h1>
+<div>{len(duties)} obligations, {open_count} open on {_e(today.isoformat())} · <a style='color:#fff' href='{_e(back)}'>back to the report</a></div></header><main>
+<section><table>{facts_html}</table></section>
+<section><h2>Timeline</h2>{_timeline(duties, today, doc_href)}</section>
+<section><h2>By issuing body</h2>{"".join(sections)}</section>
+</main></body></html>
+"""
+
+
+def _agency_index(duties: dict[str, list[Duty]], today: dt.date, back: str) -> str:
+    rows = [
+        [
+            f"<td><a href='{key}.html'>{_e(found[0].agency.name)}</a></td>",
+            _td(found[0].agency.level),
+            _td(found[0].agency.place or ""),
+            _td("group" if found[0].agency.group else ""),
+            _td(len(found), True),
+            _td(sum(1 for d in found if d.open_on(today)), True),
+        ]
+        for key, found in sorted(duties.items(), key=lambda kv: (kv[1][0].agency.name.casefold(), kv[0]))
+    ]
+    return f"""<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8"><title>Agencies</title><style>{CSS}</style></head>
+<body><header><h1>Agencies</h1><div><a style='color:#fff' href='{_e(back)}'>back to the report</a></div></header><main>
+{_table(["agency", "level", "place", "", "obligations", "open"], rows, "No agencies.")}
+</main></body></html>
+"""
+
+
 def write_report(out_dir: Path, html_path: Path, today: dt.date | None = None) -> dict[str, Any]:
-    """Write the report page and one displaCy view per document; returns what was written."""
+    """Write the report page, one displaCy view per document and one page per agency; returns
+    what was written."""
     today = today or dt.date.today()
-    records = [Record.model_validate(row) for row in read_records(out_dir)]
+    records = [with_agencies(Record.model_validate(row)) for row in read_records(out_dir)]
     errors_file = out_dir / "errors.jsonl"
     errors = (
         sum(1 for line in errors_file.read_text(encoding="utf-8").splitlines() if line.strip())
@@ -214,8 +366,17 @@ def write_report(out_dir: Path, html_path: Path, today: dt.date | None = None) -
     for record in records:
         view = record_page(record, links=page_of, back=f"../{html_path.name}")
         (html_path.parent / docs_dir / view_name(record.id)).write_text(view, encoding="utf-8")
+    agencies_dir = html_path.parent / docs_dir / "agencies"
+    agencies_dir.mkdir(exist_ok=True)
+    doc_href = {record.id: f"../{view_name(record.id)}" for record in records}
+    duties = duties_by_agency(records)
+    back = f"../../{html_path.name}"
+    for key, found in duties.items():
+        page = agency_page(found[0].agency, found, today, doc_href, back)
+        (agencies_dir / f"{key}.html").write_text(page, encoding="utf-8")
+    (agencies_dir / "index.html").write_text(_agency_index(duties, today, back), encoding="utf-8")
     html_path.write_text(build(records, errors, docs_dir, today), encoding="utf-8")
-    return {"documents": len(records), "errors": errors, "views": html_path.parent / docs_dir}
+    return {"documents": len(records), "errors": errors, "views": html_path.parent / docs_dir, "agencies": len(duties)}
 
 
-__all__ = ["build", "view_name", "write_report"]
+__all__ = ["agency_page", "build", "duties_by_agency", "view_name", "write_report"]

@@ -4,8 +4,11 @@ An output folder holds
 
 - ``documents.jsonl`` and ``errors.jsonl`` — the contract (``../shared/SCHEMA.md``);
 - one Parquet table per list: ``documents``, ``legal_refs``, ``tasks``, ``deadlines``,
-  ``statistics``, ``people`` and ``errors``, each row carrying its ``document_id``;
-- ``vanban.duckdb`` — those tables and the views in ``VIEWS`` (obligations by agency,
+  ``statistics``, ``people`` and ``errors``, each row carrying its ``document_id``; and the
+  canonical ``agencies`` with their links ``task_agencies`` and ``document_agencies``
+  (``pipeline.agencies``);
+- ``vanban.duckdb`` — those tables and the views in ``VIEWS`` (each agency's obligations,
+  obligations by agency and by group of agencies,
   upcoming and overdue deadlines, most-cited instruments, citation edges, the text quality
   of each document, documents by quality band, the documents to look at by hand);
 - ``.journal/journal.jsonl`` — the append-only journal a run writes one line per document
@@ -36,9 +39,10 @@ from pydantic import BaseModel
 from extractors import quality
 from extractors.legal_refs import ArchiveIndex, index_full_forms, may_resolve, resolve_short_forms
 from extractors.models import LegalRef
+from pipeline.agencies import AGENCY_COLUMNS, AGENCY_TABLES, AgencyIndex
 from pipeline.record import LIST_FIELDS, ErrorRow, Record
 
-TABLES = ("documents", *LIST_FIELDS, "errors")
+TABLES = ("documents", *LIST_FIELDS, "errors", *AGENCY_TABLES)
 DATABASE = "vanban.duckdb"
 JOURNAL = Path(".journal") / "journal.jsonl"
 CHUNK_ROWS = 2000  # rows buffered per table before a Parquet row group is written
@@ -289,6 +293,7 @@ def _table_columns() -> dict[str, list[tuple[str, pa.DataType, bool]]]:
         tables[name] = [("document_id", pa.string(), False), ("item", pa.int64(), False)]
         tables[name] += _columns(_item_model(name))
     tables["errors"] = [("document_id", pa.string(), False), ("source", pa.string(), False), ("error", pa.string(), False)]
+    tables.update(AGENCY_COLUMNS)
     return tables
 
 
@@ -445,6 +450,7 @@ class OutputBuilder:
         }
         self.documents = _TextWriter(out_dir / "documents.jsonl")
         self.errors = _TextWriter(out_dir / "errors.jsonl")
+        self.agency_index = AgencyIndex()
         self.reader: Any = None
 
     def ready(self, doc_id: str, entry: Entry) -> None:
@@ -475,6 +481,8 @@ class OutputBuilder:
             for doc_type, short, number in entry.cites or ():
                 self.full_forms.setdefault((doc_type, short), set()).add(number)
             _add_record(self.tables, row)
+            for name, rows in self.agency_index.links(row).items():
+                self.tables[name].add(rows)
             self.stats.records += 1
             for name in LIST_FIELDS:
                 self.stats.items[name] += len(row.get(name) or [])
@@ -491,6 +499,7 @@ class OutputBuilder:
         if self.added < len(self.ids):
             missing = [doc_id for doc_id in self.ids[self.added :] if doc_id not in self.waiting]
             raise RuntimeError(f"{len(missing)} documents have no journal entry, e.g. {missing[0]}")
+        self.tables["agencies"].add(self.agency_index.rows())
         for writer in self.tables.values():
             writer.close()
         refs = _read_arrow(self.tables["legal_refs"].temporary)
@@ -536,6 +545,8 @@ class OutputBuilder:
             if distinct and not any(may_resolve(t, n, self.full_forms) for t, n in zip(types[start:stop], numbers[start:stop], strict=True)):
                 continue
             items = refs.slice(start, stop - start).drop_columns(["document_id", "item"]).to_pylist()
+            json_columns = self.tables["legal_refs"].json_columns  # objects staged as JSON text
+            items = [{**item, **{k: json.loads(item[k]) for k in json_columns if item.get(k) is not None}} for item in items]
             resolved = _resolved_refs(items, self.full_forms)
             if resolved is not None:
                 changed[doc_id] = resolved
@@ -552,7 +563,11 @@ class OutputBuilder:
         pieces, kept_from = [], 0
         for doc_id, start, stop in _runs(refs.column("document_id").to_pylist()):
             if doc_id in changed:
-                items = changed[doc_id]
+                json_columns = self.tables["legal_refs"].json_columns
+                items = [
+                    {**item, **{k: json.dumps(item[k], ensure_ascii=False) for k in json_columns if item.get(k) is not None}}
+                    for item in changed[doc_id]
+                ]
                 pieces.append(refs.slice(kept_from, start - kept_from))
                 given: dict[str, list[Any]] = {"document_id": [doc_id] * len(items), "item": list(range(len(items)))}
                 pieces.append(_arrow_table(refs.schema, items, given))
@@ -671,6 +686,19 @@ _INSTRUMENT = "coalesce(nullif(r.id, ''), r.doc_type || ' ' || coalesce(r.number
 # How a person names it: the type and number, or the name alone (a law's name already
 # opens with its type: "Luật Đất đai", where the id says "Luật Luật Đất đai").
 _LABEL = "coalesce(r.doc_type || ' ' || r.number, r.name, r.doc_type)"
+# A task's deadline as a DATE (see _DUE).
+_TASK_DUE = _DUE.replace("d.date", "t.deadline")
+# Tasks per agency: single bodies ({groups} = "NOT") or groups ({groups} = "").
+_BY_AGENCY = f"""
+        SELECT agency, level, place, count(*) AS tasks, count(DISTINCT document_id) AS documents,
+               count(*) FILTER (WHERE due IS NULL OR due >= {_AS_OF} OR recurrence IS NOT NULL) AS open_tasks,
+               count(deadline) AS with_deadline, min(due) AS earliest_deadline, max(due) AS latest_deadline,
+               agency_id
+        FROM agency_obligations
+        WHERE {{groups}} is_group
+        GROUP BY agency_id, agency, level, place
+        ORDER BY tasks DESC, agency, place
+        """
 # A document's quality band (``extractors.quality.band``) in SQL, over its score and its codes.
 _BAND = f"""
     CASE
@@ -684,16 +712,28 @@ _BAND = f"""
 REVIEW_WARNINGS = ("damaged_text", "no_header", "ocr_low_confidence")
 
 VIEWS: dict[str, tuple[str, str]] = {
-    "obligations_by_agency": (
-        "tasks per agency named as an actor: how many, in how many documents, deadlines",
-        """
-        SELECT agency, count(*) AS tasks, count(DISTINCT document_id) AS documents,
-               count(deadline) AS with_deadline, min(deadline) AS earliest_deadline,
-               max(deadline) AS latest_deadline
-        FROM (SELECT document_id, deadline, unnest(actors) AS agency FROM tasks)
-        GROUP BY agency
-        ORDER BY tasks DESC, agency
+    "agency_obligations": (
+        "every task of every canonical agency: its deadline and due date, the document and its issuing body",
+        f"""
+        SELECT a.agency_id, a.name AS agency, a.level, a.place, a.is_group, a.successor, a.successor_since,
+               ta.actor, ta.document_id, ta.task, t.deadline, {_TASK_DUE} AS due, t.recurrence, t.action,
+               t.text, t.section, doc.doc_type, doc.number, doc.issue_date, doc.title, doc.source,
+               coalesce(issuer.name, doc.issuer) AS issuing_body
+        FROM task_agencies ta
+        JOIN agencies a ON a.agency_id = ta.agency_id
+        JOIN tasks t ON t.document_id = ta.document_id AND t.item = ta.task
+        LEFT JOIN documents doc ON doc.document_id = ta.document_id
+        LEFT JOIN document_agencies di ON di.document_id = ta.document_id AND di.role = 'issuer'
+        LEFT JOIN agencies issuer ON issuer.agency_id = di.agency_id
         """,
+    ),
+    "obligations_by_agency": (
+        "tasks per canonical agency (single bodies; groups in obligations_by_group): how many, open on the as_of date, deadlines",
+        _BY_AGENCY.format(groups="NOT"),
+    ),
+    "obligations_by_group": (
+        "tasks per collective actor (\"các sở, ban, ngành\", \"Ủy ban nhân dân các xã, phường\"), apart from single bodies",
+        _BY_AGENCY.format(groups=""),
     ),
     "deadline_dates": (
         "every deadline with its due date and the document that sets it",
@@ -828,8 +868,9 @@ def database_path(location: str | Path) -> Path:
     return location / DATABASE if location.is_dir() else location
 
 
-def query(location: str | Path, sql: str, as_of: str | None = None) -> Any:
-    """Run ``sql`` on an output folder's database; returns a pandas DataFrame."""
+def query(location: str | Path, sql: str, as_of: str | None = None, parameters: dict[str, Any] | None = None) -> Any:
+    """Run ``sql`` on an output folder's database (with ``$name`` ``parameters``); returns a
+    pandas DataFrame."""
     import duckdb
 
     path = database_path(location)
@@ -839,7 +880,7 @@ def query(location: str | Path, sql: str, as_of: str | None = None) -> Any:
     try:
         if as_of:
             connection.execute(f"SET VARIABLE as_of = {_sql_string(as_of)}")
-        return connection.execute(sql).df()
+        return connection.execute(sql, parameters or {}).df()
     finally:
         connection.close()
 
@@ -886,7 +927,8 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
 def load_dataset(out_dir: str | Path) -> Dataset:
     """Load an output folder into pandas: ``documents``, ``legal_refs``, ``tasks``,
     ``deadlines``, ``statistics``, ``people`` and ``errors`` DataFrames, joined by
-    ``document_id``.
+    ``document_id``; and ``agencies`` with ``task_agencies`` and ``document_agencies``,
+    joined by ``agency_id``.
 
     Reads the Parquet tables; a folder with only ``documents.jsonl`` (written by an older
     version) is flattened the same way.
@@ -902,9 +944,11 @@ def load_dataset(out_dir: str | Path) -> Dataset:
         return dataset
     columns = _table_columns()
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+    agency_index = AgencyIndex()
     for record in read_jsonl(folder / "documents.jsonl"):
-        for name, table_rows in _rows(record).items():
+        for name, table_rows in [*_rows(record).items(), *agency_index.links(record).items()]:
             rows[name].extend(table_rows)
+    rows["agencies"] = agency_index.rows()
     errors_path = folder / "errors.jsonl"
     if errors_path.exists():
         rows["errors"] = [

@@ -165,3 +165,9 @@ def test_serve_binds_loopback_by_default():
 
     args = build_parser().parse_args(["serve"])
     assert args.host == "127.0.0.1"
+
+
+def test_obligations_need_an_archive(server):
+    """A server started without --db has no archive to answer from: a 404 JSON body, not a 500."""
+    answer = server.get("/obligations", params={"agency": "Sở Nội vụ"})
+    assert answer.status_code == 404 and "--db" in answer.json()["error"]

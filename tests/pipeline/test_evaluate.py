@@ -123,6 +123,50 @@ def test_agencies_are_scored_on_matched_tasks_where_gold_gives_them():
     assert report.agency_accuracy("place") == 0.0
 
 
+def test_each_gold_agency_is_compared_with_the_agency_of_the_same_actor():
+    """The prediction lists its actors in another order and names one more: each gold agency is
+    compared with the agency read from the actor sharing its words, not with the one at its index;
+    names compare with punctuation aside, places without their unit word."""
+    gold_agencies = [
+        {"name": "Sở Văn hóa, Thể thao và Du lịch tỉnh Kon Tum", "level": "province", "place": "Kon Tum", "group": False},
+        {"name": "các sở, ban, ngành", "level": "province", "place": "Kon Tum", "group": True},
+    ]
+    gold = {"tasks": [{"actors": ["Sở Văn hóa - Thể thao và Du lịch", "Các sở, ban, ngành"], "action": "tổ chức", "agencies": gold_agencies}]}
+    predicted = [
+        {"name": "Công an tỉnh Kon Tum", "level": "province", "place": "Kon Tum", "group": False, "text": "Công an tỉnh"},
+        {"name": "các sở, ban, ngành", "level": "province", "place": "tỉnh Kon Tum", "group": True, "text": "Các sở, ban, ngành"},
+        {"name": "Sở Văn hóa - Thể thao và Du lịch tỉnh Kon Tum", "level": "province", "place": "Kon Tum", "group": False,
+         "text": "Sở Văn hóa - Thể thao và Du lịch"},
+    ]
+    pred = {"tasks": [{"actors": [a["text"] for a in predicted], "text": "tổ chức tuyên truyền", "agencies": predicted}]}
+    report = _report(gold, pred)
+    assert report.agency_total == 2
+    assert all(report.agency_accuracy(part) == 1.0 for part in ("name", "level", "place", "group"))
+
+
+def test_the_resolver_is_scored_on_the_gold_actors_in_the_gold_setting():
+    gold = {
+        "issuer": "Ủy ban nhân dân tỉnh Lâm Đồng",
+        "place": "Lâm Đồng",
+        "issue_date": "2026-01-10",
+        "tasks": [
+            {
+                "actors": ["Văn phòng UBND tỉnh", "Thủ trưởng các sở, ban, ngành"],
+                "action": "theo dõi",
+                "agencies": [
+                    {"name": "Văn phòng Ủy ban nhân dân tỉnh Lâm Đồng", "level": "province", "place": "Lâm Đồng", "group": False},
+                    {"name": "các sở, ban, ngành tỉnh Lâm Đồng", "level": "province", "place": "Lâm Đồng", "group": True},
+                ],
+            }
+        ],
+    }
+    report = _report(gold, {"tasks": []})  # no task predicted: only the resolver is scored
+    assert (report.agency_total, report.resolver_total) == (0, 2)
+    assert report.resolver_accuracy("name") == 0.5  # the gold group names its province, against the rule
+    assert report.resolver_accuracy("place") == report.resolver_accuracy("group") == 1.0
+    assert report.to_json()["agencies_from_gold_actors"]["gold"] == 2
+
+
 def test_per_document_f1_counts_figures_invented_where_none_are_expected():
     gold_docs = {"a": {"statistics": [{"value": 5, "unit": "xã"}]}, "b": {"statistics": []}}
     predictions = {"a": {"statistics": [{"value": 5, "unit": "xã"}]}, "b": {"statistics": [{"value": 2, "unit": "con số"}]}}

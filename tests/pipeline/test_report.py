@@ -6,7 +6,7 @@ import re
 
 from pipeline.cli import main
 from pipeline.store import write_output
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, corpus_path
 from tests.gold_records import gold_records
 
 
@@ -35,6 +35,29 @@ def test_report_of_an_archive(tmp_path):
     view = (tmp_path / "site" / "report_docs" / "002_b2209b564e01dc84.html").read_text(encoding="utf-8")
     _no_external_resources(view)
     assert "LEGAL_REF" in view and "Chỉ thị 16/CT-TTg" in view and "14/CT-UBND" in view
+
+
+def test_every_agency_has_a_page_with_its_obligations(tmp_path):
+    out = tmp_path / "out"
+    assert main(["extract", str(corpus_path("030_cv-ubnd-lamdong")), str(corpus_path("043_bc-mohinh")), "-o", str(out), "--quiet"]) == 0
+    page = tmp_path / "site" / "report.html"
+    assert main(["report", str(out), "--html", str(page), "--today", "2025-08-15"]) == 0
+    html = page.read_text(encoding="utf-8")
+    agencies = html[html.index("Agencies with the most open obligations") : html.index("Upcoming deadlines")]
+    singles, groups = agencies.split("Groups of agencies")
+    assert "Sở Nội vụ tỉnh Lâm Đồng" in singles and "các sở, ban, ngành" not in singles
+    assert "các sở, ban, ngành" in groups
+    link = re.search(r"href='(report_docs/agencies/[0-9a-f]+\.html)'>Sở Nội vụ tỉnh Lâm Đồng<", html)
+    assert link
+    agency = (tmp_path / "site" / link.group(1)).read_text(encoding="utf-8")
+    _no_external_resources(agency)
+    assert "<svg" in agency and "<circle" in agency  # its dated obligations on a timeline
+    assert "2025-08-31" in agency  # the deadline of August 2025 falls due at its end
+    # by issuing body, each obligation linking to the view of its document
+    assert "By issuing body" in agency and "Ban Chỉ đạo phát triển khoa học" in agency
+    assert "href='../030_cv-ubnd-lamdong-chinhquyen2cap-2025.html'" in agency
+    index = (tmp_path / "site" / "report_docs" / "agencies" / "index.html").read_text(encoding="utf-8")
+    assert "Sở Nội vụ tỉnh Lâm Đồng" in index and "Văn phòng Ủy ban nhân dân tỉnh Lâm Đồng" in index
 
 
 def test_report_with_empty_lists(tmp_path):

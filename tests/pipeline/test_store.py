@@ -2,7 +2,8 @@
 query command in table, CSV and JSON, and load_dataset into pandas.
 
 The list extractors are filled in other branches; these records carry hand-made items
-(typed by ``extractors.models``) so that every table and view has rows to show.
+(typed by ``extractors.models``) so that every table and view has rows to show; their agencies
+are read by the real resolver (``extractors.agencies``) from the actors, issuer and recipients.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
-from extractors.models import Deadline, LegalRef, Person, Statistic, Task
+from extractors import agencies
+from extractors.models import Deadline, DocumentFields, LegalRef, Person, Statistic, Task
 from pipeline import load_dataset
 from pipeline.cli import main
 from pipeline.record import ErrorRow, Record
@@ -33,6 +35,9 @@ ND = dict(doc_type="Nghị định", number="04/2015/NĐ-CP", id="Nghị định
 LUAT = dict(doc_type="Luật", name="Luật Tiếp công dân", id="Luật Luật Tiếp công dân", start=6, end=9, text="Luật")
 
 
+GIA_LAI = DocumentFields(issuer="Ủy ban nhân dân tỉnh Gia Lai", place="Gia Lai", issue_date="2021-12-23", recipients=["Sở Nội vụ"])
+
+
 def _records() -> list[Record | ErrorRow]:
     span = dict(start=0, end=4, text="span")
     first = Record(
@@ -43,11 +48,17 @@ def _records() -> list[Record | ErrorRow]:
         issuer="Ủy ban nhân dân tỉnh Gia Lai",
         issue_date="2021-12-23",
         recipients=["Sở Nội vụ"],
+        issuer_agency=agencies.issuer_agency(GIA_LAI),
+        recipient_agencies=agencies.recipient_agencies(GIA_LAI, "text of a"),
         legal_refs=[LegalRef(**ND, mentions=2), LegalRef(**LUAT)],
-        tasks=[
-            Task(actors=["Sở Nội vụ"], action="rà soát", deadline="2022-01-15", **span),
-            Task(actors=["Sở Nội vụ", "Sở Tài chính"], action="báo cáo", **span),
-        ],
+        tasks=agencies.task_agencies(
+            [
+                Task(actors=["Sở Nội vụ"], action="rà soát", deadline="2022-01-15", **span),
+                Task(actors=["Sở Nội vụ", "Sở Tài chính"], action="báo cáo", **span),
+            ],
+            GIA_LAI,
+            "text of a",
+        ),
         deadlines=[Deadline(date="2022-01-15", **span), Deadline(date="2022-06", granularity="month", **span)],
         statistics=[Statistic(value=91.3, unit="%", kind="percent", total=None, **span)],
         people=[Person(name="Trịnh Thị Minh Thanh", title="Phó Bí thư", **span)],
@@ -58,8 +69,17 @@ def _records() -> list[Record | ErrorRow]:
         source="in/b.txt",
         doc_type="Nghị định",
         number="04/2015/NĐ-CP",  # the instrument a cites is in the archive
+        issuer="Ủy ban nhân dân tỉnh Gia Lai",
+        issuer_agency=agencies.issuer_agency(GIA_LAI),
         legal_refs=[LegalRef(**LUAT, mentions=3)],
-        tasks=[Task(actors=["Sở Nội vụ"], action="kiểm tra", deadline="2023-03-01", **span)],
+        tasks=agencies.task_agencies(
+            [
+                Task(actors=["Sở Nội vụ"], action="kiểm tra", deadline="2023-03-01", **span),
+                Task(actors=["Thủ trưởng các sở, ban, ngành tỉnh"], action="thực hiện", **span),
+            ],
+            GIA_LAI,
+            "text of b",
+        ),
         deadlines=[Deadline(date="2023-03-01", **span)],
         text="text of b",
     )
@@ -74,7 +94,7 @@ def out(tmp_path_factory):
         journal.append(journal_line(result, "hash"))
     journal.close()
     stats = build_outputs(folder, ["a", "c", "b"])
-    assert (stats.records, stats.errors, stats.items["tasks"]) == (2, 1, 3)
+    assert (stats.records, stats.errors, stats.items["tasks"]) == (2, 1, 4)
     return folder
 
 
@@ -90,12 +110,24 @@ def test_contract_files_keep_input_order(out):
 
 
 def test_one_parquet_table_per_list_with_a_document_id_on_every_row(out):
-    counts = {"documents": 2, "legal_refs": 3, "tasks": 3, "deadlines": 3, "statistics": 1, "people": 1, "errors": 1}
+    counts = {
+        "documents": 2,
+        "legal_refs": 3,
+        "tasks": 4,
+        "deadlines": 3,
+        "statistics": 1,
+        "people": 1,
+        "errors": 1,
+        "agencies": 4,  # the Ủy ban nhân dân, two Sở and one group, each once however often named
+        "task_agencies": 5,  # one per actor of every task
+        "document_agencies": 3,  # the issuer of a and b, the recipient of a
+    }
     for name in TABLES:
         table = pq.read_table(out / f"{name}.parquet")
         assert table.num_rows == counts[name], name
-        assert "document_id" in table.column_names
-        assert table.column("document_id").null_count == 0
+        key = "agency_id" if name == "agencies" else "document_id"  # the bodies are the archive's
+        assert key in table.column_names
+        assert table.column(key).null_count == 0
     tasks = pq.read_table(out / "tasks.parquet").to_pylist()
     assert tasks[1]["actors"] == ["Sở Nội vụ", "Sở Tài chính"]
     documents = pq.read_table(out / "documents.parquet").to_pylist()
@@ -114,10 +146,19 @@ def test_database_has_the_tables_and_views(out):
     names = {row[0] for row in _sql(out, "SELECT table_name FROM duckdb_tables()")}
     views = {row[0] for row in _sql(out, "SELECT view_name FROM duckdb_views() WHERE NOT internal")}
     assert names == set(TABLES) and views == set(VIEWS)
-    assert _sql(out, "SELECT agency, tasks, documents FROM obligations_by_agency") == [
-        ("Sở Nội vụ", 3, 2),
-        ("Sở Tài chính", 1, 1),
+    assert _sql(out, "SELECT agency, place, tasks, documents FROM obligations_by_agency") == [
+        ("Sở Nội vụ tỉnh Gia Lai", "Gia Lai", 3, 2),
+        ("Sở Tài chính tỉnh Gia Lai", "Gia Lai", 1, 1),
     ]
+    assert _sql(out, "SELECT agency, place, tasks FROM obligations_by_group") == [("các sở, ban, ngành", "Gia Lai", 1)]
+    assert _sql(out, "SELECT name, is_group, spellings FROM agencies ORDER BY is_group, name") == [
+        ("Sở Nội vụ tỉnh Gia Lai", False, ["Sở Nội vụ"]),
+        ("Sở Tài chính tỉnh Gia Lai", False, ["Sở Tài chính"]),
+        ("Ủy ban nhân dân tỉnh Gia Lai", False, ["Ủy ban nhân dân tỉnh Gia Lai"]),
+        ("các sở, ban, ngành", True, ["Thủ trưởng các sở, ban, ngành tỉnh"]),
+    ]
+    issued = _sql(out, "SELECT DISTINCT issuing_body FROM agency_obligations")
+    assert issued == [("Ủy ban nhân dân tỉnh Gia Lai",)]
     assert _sql(out, "SELECT instrument, label, citing_documents, mentions FROM most_cited_instruments") == [
         ("Luật Luật Tiếp công dân", "Luật Tiếp công dân", 2, 4),
         ("Nghị định 04/2015/NĐ-CP", "Nghị định 04/2015/NĐ-CP", 1, 2),
@@ -165,7 +206,8 @@ def test_load_dataset_is_one_call_to_pandas(out):
     assert set(data) == set(TABLES)
     assert list(data.documents["document_id"]) == ["a", "b"]
     merged = data.tasks.merge(data.documents, on="document_id")
-    assert len(merged) == 3
+    assert len(merged) == 4
+    assert len(data.task_agencies.merge(data.agencies, on="agency_id")) == 5
     assert data["errors"].iloc[0]["error"] == "empty file"
     # a folder holding only the contract's JSONL loads into the same tables
     (out / "only").mkdir()
@@ -174,6 +216,7 @@ def test_load_dataset_is_one_call_to_pandas(out):
     jsonl = load_dataset(out / "only")
     assert list(jsonl.tasks.columns) == list(data.tasks.columns)
     assert len(jsonl.deadlines) == 3
+    assert sorted(jsonl.agencies["name"]) == sorted(data.agencies["name"])
 
 
 def test_a_short_form_is_resolved_across_the_archive(tmp_path):
@@ -202,7 +245,12 @@ def test_a_short_form_is_resolved_across_the_archive(tmp_path):
     assert "99" not in numbers
     # the tables hold the resolved references too: the rows of b, and its count
     table = pq.read_table(out / "legal_refs.parquet").to_pylist()
-    rows = [{k: v for k, v in row.items() if k not in ("document_id", "item")} for row in table if row["document_id"] == "b"]
+    # objects (a reference's issuer agency) are stored as JSON text in the tables
+    rows = [
+        {k: json.loads(v) if k == "issuer_agency" and v else v for k, v in row.items() if k not in ("document_id", "item")}
+        for row in table
+        if row["document_id"] == "b"
+    ]
     assert rows == records["b"]["legal_refs"]
     counts = {row["document_id"]: row["n_legal_refs"] for row in pq.read_table(out / "documents.parquet").to_pylist()}
     assert counts == {doc_id: len(record["legal_refs"]) for doc_id, record in records.items()}
