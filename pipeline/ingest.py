@@ -1,8 +1,9 @@
 """Ingest: a file on disk becomes a ``Source`` (its text, format and encoding).
 
 Formats: plain text (UTF-8, UTF-8 with BOM, UTF-16, Windows-1258 detected), HTML
-(site chrome dropped, the article kept), DOCX (paragraphs and tables in order), PDF (the
-text layer of each page; pages without one read by OCR, ``pipeline/ocr.py``) and scanned images
+(site chrome dropped, the article kept), DOCX (paragraphs and tables in order), Word
+97-2003 and RTF (converted to DOCX by LibreOffice, ``pipeline/office.py``), PDF (the text
+layer of each page; pages without one read by OCR, ``pipeline/ocr.py``) and scanned images
 (PNG, JPEG, TIFF with any number of pages: OCR). Anything else raises ``IngestError`` with a
 reason a person understands; the batch turns it into an error row.
 """
@@ -22,7 +23,7 @@ from typing import Any
 import regex
 
 from extractors.models import TextWarning
-from pipeline import legacy, ocr
+from pipeline import legacy, ocr, office
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
@@ -131,6 +132,8 @@ def source_from_bytes(
         return Source(str(path), text, "image", warnings=warnings)
     if kind == "docx":
         return Source(str(path), _docx_text(data), "docx")
+    if kind in {"doc", "rtf"}:
+        return Source(str(path), _docx_text(_converted(data, kind, deadline)), kind)
     text, encoding = decode_text(data)
     front = _FRONT_MATTER.match(text)
     if front:
@@ -143,6 +146,8 @@ def source_from_bytes(
 _MAGIC = (
     (b"%PDF", "pdf"),
     (b"PK\x03\x04", "docx"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "doc"),  # an OLE2 compound file: Word 97-2003
+    (b"{\\rtf", "rtf"),
     (b"\x89PNG\r\n\x1a\n", "image"),
     (b"\xff\xd8\xff", "image"),  # JPEG
     (b"II*\x00", "image"),  # TIFF, little-endian
@@ -159,6 +164,7 @@ def _sniff(data: bytes, suffix: str) -> str:
         return "html"
     if suffix in {".pdf", ".docx"} | IMAGE_SUFFIXES:
         raise IngestError(f"not a valid {suffix[1:].upper()} file (wrong extension or truncated)")
+    # a ".doc" that is none of these is often a web page or text saved under that name
     return "text"
 
 
@@ -318,6 +324,20 @@ def _dedupe_merged(cells: list[str]) -> list[str]:
         if not kept or cell != kept[-1]:
             kept.append(cell)
     return kept
+
+
+# ---------------------------------------------------------------- Word 97-2003, RTF
+
+
+def _converted(data: bytes, kind: str, deadline: float | None) -> bytes:
+    """The DOCX of a Word 97-2003 or RTF file, by LibreOffice."""
+    try:
+        return office.to_docx(data, f".{kind}", deadline)
+    except office.ConversionTimeout as err:
+        raise OutOfTime(str(err)) from err
+    except office.ConversionError as err:
+        name = "Word 97-2003" if kind == "doc" else "RTF"
+        raise IngestError(f"unreadable {name} file: {err}") from err
 
 
 # ---------------------------------------------------------------- PDF
