@@ -182,3 +182,29 @@ def test_a_real_scan_gives_its_header_fields():
     assert "pages 1-2 of 2 read by OCR" in record.warnings[0].message
 
 
+
+@needs_tesseract
+def test_the_api_reads_an_uploaded_scan_as_the_ocr_parameter_says(tmp_path, chi_thi_page):
+    from fastapi.testclient import TestClient
+    from PIL import Image
+
+    from pipeline.api import create_app
+
+    path, _ = chi_thi_page
+    with Image.open(path) as page:  # the header alone: a quick read
+        header = page.crop((0, 0, page.width, page.height // 4))
+    upload = tmp_path / "header.jpg"
+    header.save(upload, quality=90)
+    client = TestClient(create_app(token="t"), headers={"Authorization": "Bearer t"})
+
+    def post(query: str):
+        with upload.open("rb") as handle:
+            return client.post(f"/extract{query}", files={"file": ("chi-thi.jpg", handle, "image/jpeg")})
+
+    refused = post("?ocr=never")
+    assert refused.status_code == 422 and "needs OCR" in refused.json()["error"]
+    assert post("?ocr=sometimes").status_code == 422
+    response = post("")
+    assert response.status_code == 200
+    record = response.json()
+    assert (record["number"], record["format"], record["warnings"][0]["code"]) == ("14/CT-UBND", "image", "ocr")
