@@ -16,11 +16,14 @@ from __future__ import annotations
 import functools
 import os
 import time
+import unicodedata
 from dataclasses import dataclass
 from statistics import fmean
 
 import regex
 from PIL import Image, ImageFilter
+
+from extractors.data import table
 
 LANGUAGE = "vie"
 INSTALL_HINT = "apt-get install tesseract-ocr tesseract-ocr-vie"
@@ -49,6 +52,8 @@ _HAS_ALNUM = regex.compile(r"[\p{L}\p{N}]")
 # eth for "Đ", sometimes beside it ("QĐÐ-UBND" for "QĐ-UBND" on a skewed page).
 _LOOKALIKES = regex.compile(r"ĐÐ|Ð|ð")
 _VIETNAMESE = {"ĐÐ": "Đ", "Ð": "Đ", "ð": "đ"}
+# The label of the number, its marks misread at the start of a line ("Só:", "Sô:", "số:").
+_NUMBER_LABEL = regex.compile(r"^[Ss][oóòỏõọôốồổỗộ]\s*:")
 
 
 class OcrError(Exception):
@@ -173,7 +178,41 @@ def _lines(words: list[Word]) -> list[list[Word]]:
 
 
 def _join(words: list[Word]) -> str:
-    return _LOOKALIKES.sub(lambda m: _VIETNAMESE[m[0]], " ".join(w.text for w in words))
+    """A line's text, its label words given back the marks OCR misread."""
+    line = _LOOKALIKES.sub(lambda m: _VIETNAMESE[m[0]], " ".join(w.text for w in words))
+    return _repair_type_heading(_NUMBER_LABEL.sub("Số:", line))
+
+
+def _repair_type_heading(line: str) -> str:
+    """A line in capitals that begins with the name of a document type whose marks OCR
+    misread ("KÉ HOẠCH", "CHI THỊ", "QUYÉT ĐỊNH") gets the name as written; the header
+    parser knows a document's type, and so where its issuer ends, only by the exact name."""
+    if not line.isupper():
+        return line
+    bare = _unmarked(line)
+    for plain, name in _type_names():
+        if bare.startswith(plain) and not bare[len(plain) : len(plain) + 1].isalpha():
+            return name + line[len(plain) :]
+    return line
+
+
+@functools.cache
+def _type_names() -> tuple[tuple[str, str], ...]:
+    """The document types' names and other spellings (extractors/data/doc_types.tsv) in
+    capitals, each with its letters unmarked, the longest first."""
+    names = set()
+    for row in table("doc_types.tsv"):
+        for name in [row["canonical"], *row["spellings"].split(";")]:
+            if name:
+                names.add(name.upper())
+    return tuple(sorted(((_unmarked(name), name) for name in names), key=lambda pair: -len(pair[0])))
+
+
+def _unmarked(text: str) -> str:
+    """``text`` with each letter's marks taken off (one character for one: "KẾ" -> "KE")."""
+    return "".join(
+        "D" if char == "Đ" else "d" if char == "đ" else unicodedata.normalize("NFD", char)[0] for char in text
+    )
 
 
 def reading_order(words: list[Word], width: int, height: int) -> str:
