@@ -211,6 +211,16 @@ def _degrade(page: Image.Image, skew: float, noise: float, seed: int) -> Image.I
     return page
 
 
+def words_missed(ocr_text: str, reference: str) -> float:
+    """The share of the reference's words (NFC) that the OCR'd text lacks, in any order: the
+    recognition alone, where ``character_error_rate`` also counts lines read in another order."""
+    from collections import Counter
+
+    wanted = Counter(unicodedata.normalize("NFC", reference).split())
+    found = Counter(unicodedata.normalize("NFC", ocr_text).split())
+    return 1 - sum((wanted & found).values()) / max(1, sum(wanted.values()))
+
+
 def character_error_rate(ocr_text: str, reference: str) -> float:
     """Edit distance between the OCR'd text and the reference, over the reference's length;
     both NFC with their whitespace folded to single spaces (line breaks differ by layout)."""
