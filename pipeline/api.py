@@ -4,7 +4,8 @@
     GET  /version         package and schema version
     GET  /schema          the record's JSON Schema (the file shipped in the package)
     POST /extract         one document: JSON {"text", "id"?}, a text/plain body, or a
-                          multipart upload in the field "file" (.txt .html .docx .pdf)
+                          multipart upload in the field "file" (.txt .html .docx .doc .rtf
+                          .pdf .png .jpg .tif); ?ocr=auto|always|never as ``vanban extract``
     POST /extract/batch   many: JSON {"documents": [{"text", "id"?}, ...]} or multipart
                           uploads in the field "files"; returns {"records", "errors"}
     GET  /obligations     one agency's obligations from the output folder given to
@@ -38,12 +39,13 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from pipeline import schema as record_schema
 from pipeline.batch import extract_file
 from pipeline.extract import extract_text
+from pipeline.ingest import IMAGE_SUFFIXES, OCR_MODES
 from pipeline.obligations import agency_obligations
 from pipeline.record import ErrorRow, Record
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_BATCH = 50
-UPLOAD_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".docx", ".pdf"}
+UPLOAD_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".docx", ".doc", ".rtf", ".pdf"} | IMAGE_SUFFIXES
 OPEN_PATHS = {"/health"}
 TOKEN_ENV = "VANBAN_TOKEN"
 _SAFE = regex.compile(r"[^\p{L}\p{N}._-]+")
@@ -156,7 +158,7 @@ def _run_text(doc_id: str, text: str) -> Record | ErrorRow:
         return ErrorRow(id=doc_id, source="<api>", error=f"extraction failed: {err.__class__.__name__}: {err}")
 
 
-async def _run_upload(upload: Any, index: int) -> Record | ErrorRow:
+async def _run_upload(upload: Any, index: int, ocr: str) -> Record | ErrorRow:
     if not isinstance(upload, UploadFile):
         return ErrorRow(id=f"doc{index}", source="<upload>", error="expected a file upload")
     doc_id = _safe_id(upload.filename, f"doc{index}")
@@ -168,12 +170,12 @@ async def _run_upload(upload: Any, index: int) -> Record | ErrorRow:
             error=f"file kind not accepted; send one of {', '.join(sorted(UPLOAD_SUFFIXES))}",
         )
     data = await upload.read()
-    return await run_in_threadpool(_extract_upload, data, suffix, doc_id)
+    return await run_in_threadpool(_extract_upload, data, suffix, doc_id, ocr)
 
 
-def _extract_upload(data: bytes, suffix: str, doc_id: str) -> Record | ErrorRow:
+def _extract_upload(data: bytes, suffix: str, doc_id: str, ocr: str) -> Record | ErrorRow:
     """Extract uploaded bytes with the file reader of their (allow-listed) suffix."""
-    result = extract_file(f"upload{suffix}", doc_id, data=data)
+    result = extract_file(f"upload{suffix}", doc_id, data=data, ocr=ocr)
     result.source = f"upload:{doc_id}{suffix}"
     return result
 
@@ -182,7 +184,24 @@ def _media_type(request: Request) -> str:
     return request.headers.get("content-type", "").split(";")[0].strip().lower()
 
 
+def _ocr_mode(request: Request) -> str:
+    """The ``ocr`` query parameter: how uploaded scans are read (default auto)."""
+    mode = request.query_params.get("ocr", "auto")
+    if mode not in OCR_MODES:
+        raise _Refusal(422, f"ocr must be one of {', '.join(OCR_MODES)}")
+    return mode
+
+
+_OCR_PARAMETER = {
+    "name": "ocr",
+    "in": "query",
+    "required": False,
+    "description": "uploaded scans (PDF pages without a text layer, images): read with Tesseract when they "
+    "need it (auto), every page (always) or never",
+    "schema": {"type": "string", "enum": list(OCR_MODES), "default": "auto"},
+}
 _ONE_BODY = {
+    "parameters": [_OCR_PARAMETER],
     "requestBody": {
         "required": True,
         "content": {
@@ -205,6 +224,7 @@ _ONE_BODY = {
     }
 }
 _BATCH_BODY = {
+    "parameters": [_OCR_PARAMETER],
     "requestBody": {
         "required": True,
         "content": {
@@ -304,6 +324,7 @@ def create_app(token: str | None = None, max_bytes: int = MAX_BYTES, db: str | N
     @app.post("/extract", openapi_extra=_ONE_BODY, responses=_REFUSALS)
     async def extract(request: Request) -> JSONResponse:
         media = _media_type(request)
+        ocr = _ocr_mode(request)
         if media == "application/json":
             parsed = _text_document(await _json_body(request), 0)
             if isinstance(parsed, str):
@@ -326,7 +347,7 @@ def create_app(token: str | None = None, max_bytes: int = MAX_BYTES, db: str | N
                     raise _Refusal(
                         415, f"file kind not accepted; send one of {', '.join(sorted(UPLOAD_SUFFIXES))}"
                     )
-                result = await _run_upload(upload, 0)
+                result = await _run_upload(upload, 0, ocr)
         else:
             raise _Refusal(
                 415, "content type not accepted; send application/json, text/plain or multipart/form-data"
@@ -338,6 +359,7 @@ def create_app(token: str | None = None, max_bytes: int = MAX_BYTES, db: str | N
     @app.post("/extract/batch", openapi_extra=_BATCH_BODY, responses=_REFUSALS)
     async def extract_batch(request: Request) -> JSONResponse:
         media = _media_type(request)
+        ocr = _ocr_mode(request)
         results: list[Record | ErrorRow] = []
         if media == "application/json":
             body = await _json_body(request)
@@ -358,7 +380,7 @@ def create_app(token: str | None = None, max_bytes: int = MAX_BYTES, db: str | N
                 if not uploads:
                     raise _Refusal(422, 'multipart body without "files" fields')
                 for index, upload in enumerate(uploads):
-                    results.append(await _run_upload(upload, index))
+                    results.append(await _run_upload(upload, index, ocr))
         else:
             raise _Refusal(415, "content type not accepted; send application/json or multipart/form-data")
         records = [r.model_dump(mode="json") for r in results if isinstance(r, Record)]

@@ -22,7 +22,9 @@ from typing import Any
 
 from pipeline.extract import extract_text
 from pipeline.ingest import (
+    OCR_MODES,
     IngestError,
+    OutOfTime,
     iter_inputs,
     read_input_bytes,
     read_source,
@@ -32,19 +34,39 @@ from pipeline.record import ErrorRow, Record
 from pipeline.store import JOURNAL, BuildStats, Journal, JournalIndex, OutputBuilder, journal_line
 
 DEFAULT_TIMEOUT = 60.0
+# Reading a document (OCR, a conversion) stops itself this much before its time limit (at
+# most a tenth of the limit), so that the worker process reports it and stops Tesseract or
+# LibreOffice, rather than being killed at the limit with them still running.
+STOP_EARLY = 0.5
 DASK_TASKS_PER_THREAD = 4  # documents sent ahead per Dask worker thread
 
 
-def extract_file(path: str | Path, doc_id: str | None = None, data: bytes | None = None) -> Record | ErrorRow:
+def extract_file(
+    path: str | Path,
+    doc_id: str | None = None,
+    data: bytes | None = None,
+    *,
+    ocr: str = "auto",
+    timeout: float | None = None,
+) -> Record | ErrorRow:
     """Read and extract one file; a failure becomes an ``ErrorRow`` saying why.
 
     ``data``: the file's bytes, already read (by a machine that has the file), so that
-    ``path`` is not opened here.
+    ``path`` is not opened here. ``ocr``: "auto", "always" or "never" (see
+    ``pipeline.ingest.OCR_MODES``). ``timeout``: the document's time limit in seconds, which
+    reading it (OCR page by page, a conversion) keeps to (see ``STOP_EARLY``).
     """
     path = Path(path)
     doc_id = doc_id or path.stem
+    deadline = None if timeout is None else time.monotonic() + timeout - min(STOP_EARLY, timeout / 10)
     try:
-        source = read_source(path) if data is None else source_from_bytes(data, path)
+        if data is None:
+            source = read_source(path, ocr=ocr, deadline=deadline)
+        else:
+            source = source_from_bytes(data, path, ocr=ocr, deadline=deadline)
+    except OutOfTime as err:
+        reason = f"extraction took longer than the time limit of {timeout:g} s ({err})"
+        return ErrorRow(id=doc_id, source=str(path), error=reason)
     except IngestError as err:
         return ErrorRow(id=doc_id, source=str(path), error=str(err))
     except OSError as err:
@@ -87,12 +109,15 @@ def extract_files(paths: list[str | Path]) -> Iterator[Record | ErrorRow]:
 @dataclass(frozen=True)
 class Task:
     """One input of a batch: its path, id and the SHA-256 of its bytes (None: unreadable),
-    and the bytes themselves when they travel with it (to a Dask worker)."""
+    the bytes themselves when they travel with it (to a Dask worker), the OCR mode and the
+    document's time limit in seconds."""
 
     path: str
     id: str
     digest: str | None
     data: bytes | None = field(default=None, repr=False)
+    ocr: str = "auto"
+    timeout: float | None = None
 
 
 def file_digest(path: Path) -> str | None:
@@ -110,7 +135,7 @@ def file_digest(path: Path) -> str | None:
 def process_task(task: Task) -> str:
     """Extract one input and return its journal line; never raises."""
     try:
-        result: Record | ErrorRow = extract_file(task.path, task.id, task.data)
+        result: Record | ErrorRow = extract_file(task.path, task.id, task.data, ocr=task.ocr, timeout=task.timeout)
     except BaseException as err:  # MemoryError, RecursionError: still one error row
         result = ErrorRow(id=task.id, source=task.path, error=f"extraction failed: {err.__class__.__name__}: {err}")
     return journal_line(result, task.digest)
@@ -190,8 +215,9 @@ def _context() -> Any:
 def run_processes(tasks: list[Task], jobs: int, timeout: float, tick: Callable[[], None] | None = None) -> Iterator[str]:
     """Journal lines of ``tasks``, extracted by ``jobs`` worker processes, in completion order.
 
-    A document that takes longer than ``timeout`` seconds costs its worker, which is killed
-    and replaced; the document becomes an error row. So does a worker that dies.
+    A document that takes longer than ``timeout`` seconds becomes an error row: reading it
+    (OCR, a conversion) stops itself just before the limit; anything else costs its worker,
+    which is killed and replaced. So does a worker that dies.
     """
     if not tasks:
         return
@@ -343,6 +369,7 @@ def run_batch(
     jobs: int | None = None,
     timeout: float = DEFAULT_TIMEOUT,
     dask: Any = None,
+    ocr: str = "auto",
     fresh: bool = False,
     on_start: Callable[[int, int], None] | None = None,
     on_done: Callable[[], None] | None = None,
@@ -351,16 +378,20 @@ def run_batch(
     """Extract ``inputs`` into ``out_dir``: journal, JSONL, Parquet and DuckDB.
 
     ``jobs`` worker processes (default: one per core) or the Dask cluster ``dask``;
-    ``timeout`` seconds per document; ``fresh`` ignores what earlier runs journalled.
+    ``timeout`` seconds per document (on Dask, only OCR and conversions keep to it); ``ocr``:
+    "auto", "always" or "never"; ``fresh`` ignores what earlier runs journalled.
     ``on_start(to_extract, skipped)`` and ``on_done()`` (once per document) report progress.
     The outputs are built in this process while the workers extract (``OutputBuilder``).
     """
+    if ocr not in OCR_MODES:
+        raise ValueError(f"ocr must be one of {', '.join(OCR_MODES)}, not {ocr!r}")
     started = time.perf_counter()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     if fresh:
         (out / JOURNAL).unlink(missing_ok=True)
     tasks, todo, index = plan(inputs, out)
+    todo = [replace(task, ocr=ocr, timeout=timeout) for task in todo]
     skipped = len(tasks) - len(todo)
     if on_start is not None:
         on_start(len(todo), skipped)

@@ -35,6 +35,7 @@ from pipeline.evaluate import (
     score,
     text_for_gold,
 )
+from pipeline.ingest import OCR_MODES
 from pipeline.record import Record
 from pipeline.store import DATABASE, SAMPLE_ROWS, database_path, query, relations
 
@@ -139,6 +140,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
                 jobs=args.jobs,
                 timeout=args.timeout,
                 dask=args.dask,
+                ocr=args.ocr,
                 fresh=args.fresh,
                 on_start=on_start,
                 on_done=on_done,
@@ -398,6 +400,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--dask",
         metavar="SCHEDULER_ADDRESS",
         help="run on a Dask distributed cluster (tcp://host:8786), or 'local' for one on this machine",
+    )
+    extract.add_argument(
+        "--ocr",
+        choices=OCR_MODES,
+        default="auto",
+        help="read scans (PDF pages without a text layer, images) with Tesseract: auto (default: "
+        "the pages that need it, when Tesseract is installed), always (every page) or never",
     )
     extract.add_argument(
         "--fresh", action="store_true", help="extract everything again (ignore what earlier runs journalled)"

@@ -56,7 +56,7 @@ class Record(BaseModel):
         default_factory=dict, description="Spans of the normalised text each document field was read from."
     )
     text: str = Field(default="", description="The normalised text every span indexes into.")
-    format: str | None = Field(default=None, description="text, html, post, docx or pdf.")
+    format: str | None = Field(default=None, description="text, html, post, docx, doc, rtf, pdf or image (a scan read by OCR).")
     encoding: str | None = None
     content_hash: str | None = Field(default=None, description="SHA-256 of the input's bytes or text.")
 

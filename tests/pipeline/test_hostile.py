@@ -51,7 +51,7 @@ def _broken_kinds():
         "binary": (6, lambda i: os.urandom(2048) + b"\x00" * 64, "binary"),
         "truncated-pdf": (5, lambda i: b"%PDF-1.7\n%\xe2\xe3\n1 0 obj\n<< /Type /Catalog" + b"x" * i, "PDF"),
         "truncated-docx": (5, lambda i: docx_bytes[: 200 + 100 * i], "DOCX"),
-        "scan-pdf": (5, lambda i: scan, "needs OCR"),
+        "scan-pdf": (5, lambda i: scan, "no text layer"),  # OCR finds none, or is not installed
         "text-named-pdf": (4, lambda i: "Văn bản thường".encode() * (i + 1), "PDF"),
         "text-named-docx": (4, lambda i: "Văn bản thường".encode() * (i + 1), "DOCX"),
         "undecodable": (4, lambda i: bytes(range(0x80, 0x100)) * 40 + b"\x81\x8d\x8f\x90\x9d" * 200, "encoding"),

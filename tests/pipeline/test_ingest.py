@@ -115,7 +115,10 @@ def test_pdf_without_text_layer_needs_ocr(tmp_path):
     pdf.rect(20, 20, 100, 50, style="F")  # a page with a drawing and no text, as a scan
     path = tmp_path / "scan.pdf"
     pdf.output(str(path))
-    with pytest.raises(IngestError, match="needs OCR"):
+    with pytest.raises(IngestError, match=r"no text layer \(scanned image\): needs OCR, but OCR is off"):
+        read_source(path, ocr="never")
+    # with OCR (when Tesseract is installed) the drawing holds no text either
+    with pytest.raises(IngestError, match="no text layer"):
         read_source(path)
 
 
