@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import httpx
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,6 +35,36 @@ def corpus_path(name: str) -> Path:
     if not DOCUMENTS.exists():
         pytest.skip(f"shared corpus not found at {SHARED} (set VANBAN_CORPUS)")
     raise FileNotFoundError(name)
+
+
+@contextmanager
+def served(args: list[str], env: dict[str, str] | None = None, headers: dict[str, str] | None = None) -> Iterator[httpx.Client]:
+    """``vanban serve ARGS`` in a subprocess on a free loopback port, and a client of it."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = int(sock.getsockname()[1])
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pipeline.cli", "serve", "--port", str(port), *args],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            try:
+                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError("server did not start")
+        with httpx.Client(base_url=base + "/", headers=headers, timeout=30) as client:
+            yield client
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 def corpus_text(name: str) -> str:

@@ -3,56 +3,23 @@
 from __future__ import annotations
 
 import io
-import os
-import socket
-import subprocess
-import sys
-import time
 import zipfile
 
 import httpx
 import pytest
 
 from pipeline import schema
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import SEEDS, served
 
 TOKEN = "test-token-5f1c"
 CHI_THI = SEEDS / "002_b2209b564e01dc84.txt"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server():
     """``vanban serve`` in a subprocess, the token given through $VANBAN_TOKEN."""
-    port = _free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "VANBAN_TOKEN": TOKEN}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "pipeline.cli", "serve", "--port", str(port)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(200):
-            try:
-                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
-        else:
-            raise RuntimeError("server did not start")
-        with httpx.Client(base_url=base + "/", headers={"Authorization": f"Bearer {TOKEN}"}, timeout=30) as client:
-            yield client
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with served([], env={"VANBAN_TOKEN": TOKEN}, headers={"Authorization": f"Bearer {TOKEN}"}) as client:
+        yield client
 
 
 def test_health_needs_no_token_and_version_and_schema_are_served(server):

@@ -9,17 +9,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
 
-import httpx
 import pytest
 
 from pipeline.cli import main
-from tests.conftest import ROOT, corpus_path
+from tests.conftest import corpus_path, served
 
 DOCUMENTS = ("030_cv-ubnd-lamdong", "043_bc-mohinh", "048_tt-3367")
 
@@ -91,38 +85,11 @@ def test_table_and_csv(archive, capsys):
     assert rows and {"due", "deadline", "agency", "action", "issuing_body", "document", "document_id"} <= set(rows[0])
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(archive):
     """``vanban serve --db`` over the archive, in a subprocess on loopback."""
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "pipeline.cli", "serve", "--port", str(port), "--db", str(archive)],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(200):
-            try:
-                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
-        else:
-            raise RuntimeError("server did not start")
-        with httpx.Client(base_url=base + "/", timeout=30) as client:
-            yield client
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with served(["--db", str(archive)]) as client:
+        yield client
 
 
 def test_the_api_answers_the_same_query(server, archive, capsys):
