@@ -378,6 +378,17 @@ def score(gold_docs: dict[str, Item], predictions: dict[str, Item]) -> Report:
     return report
 
 
+def _tally_parts(gold_agency: Item, predicted: Item, correct: dict[str, int]) -> list[str]:
+    """Count in ``correct`` each part of an agency the prediction gets right; the wrong parts."""
+    wrong = []
+    for part in AGENCY_PARTS:
+        if _agency_part_same(part, gold_agency.get(part), predicted.get(part)):
+            correct[part] = correct.get(part, 0) + 1
+        else:
+            wrong.append(part)
+    return wrong
+
+
 def _score_resolver(report: Report, doc_id: str, gold: Item) -> None:
     """Each gold actor resolved in the gold document's setting, against its gold agency."""
     context = setting(gold.get("issuer"), gold.get("place"), gold.get("issue_date"))
@@ -385,12 +396,7 @@ def _score_resolver(report: Report, doc_id: str, gold: Item) -> None:
         for actor, gold_agency in zip(task.get("actors") or [], task.get("agencies") or [], strict=False):
             report.resolver_total += 1
             predicted = resolve(actor, context).model_dump()
-            wrong = []
-            for part in AGENCY_PARTS:
-                if _agency_part_same(part, gold_agency.get(part), predicted.get(part)):
-                    report.resolver_correct[part] = report.resolver_correct.get(part, 0) + 1
-                else:
-                    wrong.append(part)
+            wrong = _tally_parts(gold_agency, predicted, report.resolver_correct)
             if wrong:
                 report.errors.append(
                     {"id": doc_id, "field": "agencies_from_gold_actors", "actor": actor, "wrong": wrong,
@@ -408,12 +414,7 @@ def _score_agencies(report: Report, doc_id: str, pairs: list[tuple[Item, Item]])
         for index, gold_agency in enumerate(gold_agencies):
             report.agency_total += 1
             pred_agency = aligned[index] if index < len(aligned) else {}
-            wrong = []
-            for part in AGENCY_PARTS:
-                if _agency_part_same(part, gold_agency.get(part), pred_agency.get(part)):
-                    report.agency_correct[part] = report.agency_correct.get(part, 0) + 1
-                else:
-                    wrong.append(part)
+            wrong = _tally_parts(gold_agency, pred_agency, report.agency_correct)
             if wrong:
                 report.errors.append(
                     {"id": doc_id, "field": "agencies", "wrong": wrong, "gold": gold_agency, "predicted": pred_agency}
