@@ -127,12 +127,28 @@ _WHOLE_PERIOD = regex.compile(r"cả\s+năm\s*$|trong\s+năm\s*$", regex.I)
 # A time field opening with "Cả năm", "Trong năm": the whole year.
 _WHOLE_YEAR_FIELD = regex.compile(r"\s*(?:cả|trong)\s+năm", regex.I)
 
-# "trong thời hạn 30 ngày kể từ ngày ký": relative to the issue date.
+# "trong thời hạn 30 ngày kể từ ngày ký": relative to the issue date; "Trong thời gian 30 ngày kể
+# từ ngày Thông tư này có hiệu lực": relative to the date the document itself takes effect.
 RELATIVE = regex.compile(
-    r"trong\s+(?:thời\s+hạn\s+|vòng\s+)?(?P<n>\d{1,3})\s+ngày(?P<work>\s+làm\s+việc)?,?\s+"
-    r"(?:kể\s+)?từ\s+ngày\s+(?:ký|ban\s+hành)",
+    r"trong\s+(?:thời\s+(?:hạn|gian)\s+|vòng\s+)?(?P<n>\d{1,3})\s+ngày(?P<work>\s+làm\s+việc)?,?\s+"
+    r"(?:kể\s+)?từ\s+ngày\s+(?:(?P<signed>ký|ban\s+hành)|(?:\p{L}+\s+){1,3}này\s+có\s+hiệu\s+lực)",
     regex.I,
 )
+# "Thông tư này có hiệu lực thi hành kể từ ngày 15 tháng 7 năm 2026": when the document takes effect.
+EFFECTIVE = regex.compile(
+    r"này\s+có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+kể)?\s+từ\s+ngày\s+"
+    r"(?:(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})"
+    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))",
+    regex.I,
+)
+
+# A table printed one cell per line (PDF text of a plan's task table): its time column's header
+# ("Thời gian hoàn thành", "Thời hạn", "Tiến độ thực hiện") on lines of its own, then each row's
+# time cell alone on a line ("Quý II/2028", "Tháng 3/2027"). The header is the trigger of the cells.
+FLAT_TIME_HEADER = regex.compile(
+    r"^[ \t]*(?:Thời\s+(?:gian|hạn)|Tiến\s+độ)(?:\s+(?:hoàn\s+thành|thực\s+hiện))?[ \t]*$", regex.M | regex.I
+)
+FLAT_TIME_CELL = regex.compile(rf"(?P<trigger>)^[ \t]*(?:(?:trước|chậm\s+nhất|trong)\s+)?(?:ngày\s+)?(?P<date>{DATE})[ \t.;]*$", regex.M | regex.I)
 
 # "tính đến ngày 26/11/2024" (as of), "kéo dài thời gian ... đến quý I/2025" (a request reported):
 # the date is a point of reference, not a limit.
@@ -336,12 +352,73 @@ def find(parsed: Parsed, start: int, end: int, scope_start: int | None = None) -
         date_start, date_end = match.span(_DATE_GROUP)
         found.append(Found(date_start, date_end, date, granularity, recurrence))
     for match in RELATIVE.finditer(text, start, end):
-        year, month, day = _document_date(parsed)
-        if year is None or month is None or day is None:
+        origin = _signed_on(parsed) if match.group("signed") else _effective_on(parsed)
+        if origin is None:
             continue
-        target = dt.date(year, month, day) + dt.timedelta(days=int(match.group("n")))
+        target = origin + dt.timedelta(days=int(match.group("n")))
         found.append(Found(match.start(), match.end(), target.isoformat(), "day", None))
     found.sort(key=lambda f: f.start)
+    return [hit for hit in found if not _before_document(parsed, hit)]
+
+
+def _signed_on(parsed: Parsed) -> dt.date | None:
+    """The document's date, when the header gives it whole."""
+    year, month, day = _document_date(parsed)
+    if year is None or month is None or day is None:
+        return None
+    return dt.date(year, month, day)
+
+
+def _effective_on(parsed: Parsed) -> dt.date | None:
+    """The date the document says it takes effect ("... này có hiệu lực thi hành kể từ ngày ...")."""
+    match = EFFECTIVE.search(parsed.text)
+    if match is None:
+        return None
+    day, month, year = (match["d"], match["m"], match["y"]) if match["d"] else (match["d2"], match["m2"], match["y2"])
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def _before_document(parsed: Parsed, hit: Found) -> bool:
+    """Whether a date ends before the document was written: then it is history ("nghỉ hưởng trợ cấp
+    hằng tháng trước ngày 01 tháng 01 năm 1995", "đến ngày 31/12/2025" in a later report), never a
+    limit the document sets (a date written without its year is already read forward)."""
+    year, month, day = _document_date(parsed)
+    if year is None:
+        return False
+    written = (year, month or 1, day or 1)
+    return _period_end(hit.date, hit.granularity) < written
+
+
+def _period_end(date: str, granularity: str) -> tuple[int, int, int]:
+    """The last day a deadline value stands for, as (year, month, day): "2028-Q2" ends in June."""
+    year = int(date[:4])
+    if granularity == "day":
+        return year, int(date[5:7]), int(date[8:10])
+    if granularity == "month":
+        return year, int(date[5:7]), 31
+    if granularity == "quarter":
+        return year, 3 * int(date[-1]), 31
+    if granularity == "half":
+        return year, 6 * int(date[-1]), 31
+    return year, 12, 31
+
+
+def _flat_table_cells(parsed: Parsed, start: int, end: int) -> list[Found]:
+    """The time cells of a table printed one cell per line, after its time column's header."""
+    text = parsed.text
+    header = FLAT_TIME_HEADER.search(text, start, end)
+    found: list[Found] = []
+    if header is None:
+        return found
+    for match in FLAT_TIME_CELL.finditer(text, header.end(), end):
+        value = _value(match.groupdict(), parsed, None)
+        if value is not None:
+            hit = Found(match.start("date"), match.end("date"), value[0], value[1], None)
+            if not _before_document(parsed, hit):
+                found.append(hit)
     return found
 
 
@@ -357,7 +434,16 @@ def find_all(parsed: Parsed) -> tuple[Found, ...]:
     global _LAST
     if _LAST is not None and _LAST[0] is parsed:
         return _LAST[1]
-    hits = tuple(hit for start, end in parsed.regions for hit in find(parsed, start, end))
+    hits = tuple(
+        sorted(
+            {
+                hit
+                for start, end in parsed.regions
+                for hit in (*find(parsed, start, end), *_flat_table_cells(parsed, start, end))
+            },
+            key=lambda hit: (hit.start, hit.end, hit.date),
+        )
+    )
     _LAST = (parsed, hits)
     return hits
 

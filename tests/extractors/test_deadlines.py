@@ -423,6 +423,84 @@ def test_not_a_deadline(doc, phrase):
     assert _find(phrase, 2024, 1, 1) == [], doc
 
 
+# blind batch 7: a one-off date that ends before the document was written is history, whatever
+# the trigger before it (document, phrase, document date)
+HISTORY = [
+    (
+        "184_nd-162-2026",
+        "nghỉ hưởng lương hưu, trợ cấp bảo hiểm xã hội, trợ cấp hằng tháng trước ngày 01 tháng 01 năm 1995",
+        (2026, 5, 28),
+    ),
+    ("164_bc-kiemtra", "khi được cấp giấy chứng nhận số 02/GCN-SCT ngày 17/06/2020 đến ngày 31/12/2025", (2026, 5, 20)),
+    ("119_cv-dondoc", "đề nghị các đơn vị báo cáo trước ngày 05/02/2026", (2026, 4, 2)),
+    ("061_news-daknong", "hoàn thành trong quý II/2020", (2020, 8, 1)),
+]
+
+
+@pytest.mark.parametrize(("doc", "phrase", "issued"), HISTORY)
+def test_a_date_before_the_document_is_history(doc, phrase, issued):
+    assert _find(phrase, *issued) == [], doc
+    # the same words dated before the date set a limit
+    assert _find(phrase, 1990, 1, 1), doc
+
+
+# blind batch 7: "trong thời gian/thời hạn N ngày kể từ ngày <this document> có hiệu lực" counts
+# from the date the document takes effect, which it states elsewhere
+FROM_EFFECT = [
+    (
+        "183_tt-28-2026",
+        "1. Thông tư này có hiệu lực thi hành kể từ ngày 15 tháng 7 năm 2026.\n"
+        "2. ... công bố chất lượng dịch vụ trong thời hạn 60 ngày kể từ ngày Thông tư này có hiệu lực",
+        "2026-09-13",
+    ),
+    (
+        "204_tt-13-2026",
+        "3. Trong thời gian 30 ngày kể từ ngày Thông tư này có hiệu lực, chủ trì, phối hợp ...\n"
+        "1. Thông tư này có hiệu lực thi hành kể từ ngày 12 tháng 02 năm 2026.",
+        "2026-03-14",
+    ),
+    (
+        "made up",
+        "Quyết định này có hiệu lực kể từ ngày 01/3/2026. Trong vòng 15 ngày kể từ ngày Quyết định này có hiệu lực",
+        "2026-03-16",
+    ),
+]
+
+
+@pytest.mark.parametrize(("doc", "phrase", "date"), FROM_EFFECT)
+def test_days_from_the_date_of_effect(doc, phrase, date):
+    assert [hit.date for hit in _find(phrase, 2026, 1, 2)] == [date], doc
+
+
+def test_days_from_effect_without_a_date_of_effect():
+    assert _find("trong thời hạn 60 ngày kể từ ngày Thông tư này có hiệu lực", 2026, 1, 2) == []
+
+
+def test_time_cells_of_a_table_printed_one_cell_per_line(extract_corpus):
+    # blind batch 7: the Prime Minister's action plan (Công báo PDF text) prints its task table one
+    # cell per line; each row's "Thời gian hoàn thành" cell is a line of its own
+    record = extract_corpus("182_qd-844-ttg")
+    dates = {d.date for d in record.deadlines}
+    assert {"2027-03", "2028-Q2", "2028-Q4", "2029-Q1", "2026-Q3"} <= dates
+    for item in record.deadlines:
+        assert item.text == record.text[item.start : item.end]
+
+
+def test_a_lone_date_line_is_no_deadline_without_a_time_column():
+    text = "Kết quả đạt được\nQuý II/2028\n"
+    parsed = Parsed(text=text, kind="document", header=Header(year=2026, month=1, day=1), body_start=0,
+                    body_end=len(text), closing=None, sections=[])
+    assert deadlines.extract(parsed) == []
+    with_header = "Thời gian hoàn \nthành\n" + text
+    parsed = Parsed(text=with_header, kind="document", header=Header(year=2026, month=1, day=1), body_start=0,
+                    body_end=len(with_header), closing=None, sections=[])
+    assert [d.date for d in deadlines.extract(parsed)] == ["2028-Q2"]
+    year_cell = "Thời gian thực hiện\nNăm 2027\n"
+    parsed = Parsed(text=year_cell, kind="document", header=Header(year=2026, month=1, day=1), body_start=0,
+                    body_end=len(year_cell), closing=None, sections=[])
+    assert [d.date for d in deadlines.extract(parsed)] == ["2027"]
+
+
 @pytest.mark.parametrize(
     ("doc", "date", "recurrence"),
     [
