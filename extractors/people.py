@@ -33,6 +33,8 @@ from extractors.text import literal_heads, sentence_case, title_case_name
 # One syllable of a personal name, capitalised: "Trịnh", "Thị", "R’lấp" is not one.
 SYLLABLE = r"\p{Lu}\p{Ll}*"
 NAME = rf"{SYLLABLE}(?:[ ]{SYLLABLE}){{1,3}}(?![ ]?\p{{L}})"
+# A name that may run up to a word in lower case, but not into another capitalised word.
+NAME_BEFORE_WORDS = rf"{SYLLABLE}(?:[ ]{SYLLABLE}){{1,3}}(?![ ]?\p{{Lu}}|\p{{Ll}})"
 # Fixed expressions that hold a historical name, and the country's name ("Luật sư Việt Nam"): not people.
 NOT_PEOPLE = regex.compile(r"Hồ Chí Minh|Chí Minh|Việt Nam")
 # Lower-level units whose names follow their unit word: "huyện Lâm Hà" is a place.
@@ -48,7 +50,12 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     stops = "|".join(regex.escape(s) for s in sorted(patterns("person_title_stops.txt"), key=len, reverse=True))
     compiled = {
         # "đồng chí [Thiếu úy] Nguyễn Văn A"
-        "honorific": regex.compile(rf"(?<![\p{{L}}/])(?:{honorifics})\s+(?:(?:{ranks})\s+)?(?P<name>{NAME})"),
+        # (after an honorific the name may end before a verb: "từ Ông Phạm Nhân Nghĩa sang ...", but
+        # is no title: "các đồng chí Chánh Văn phòng", "đồng chí Tổng Bí thư Tô Lâm")
+        "honorific": regex.compile(
+            rf"(?<![\p{{L}}/])(?:{honorifics})\s+(?:(?:{ranks})\s+)?"
+            rf"(?!(?:{title_alt})(?![\p{{L}}]))(?P<name>{NAME_BEFORE_WORDS})"
+        ),
         # "Phó Chủ tịch Ủy ban nhân dân tỉnh Nguyễn Ngọc Phúc," — a family name after a title
         "titled": regex.compile(
             # the words between title and name are tried last: "Thứ trưởng Nguyễn Văn Hồi" is no
@@ -74,10 +81,19 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "list_label": regex.compile(
             rf"(?<![\p{{L}}])(?:{honorifics}|các\s+(?:ông|bà)|(?:{title_alt}))[^:\n;.]{{0,60}}$", regex.I
         ),
+        # each name may follow a rank ("Đại tướng Nguyễn Tân Cương") and have its title after a dash
+        # or a comma ("Trần Đức Thắng, Bộ trưởng Bộ Nông nghiệp\nvà Môi trường; Đào Hồng Lan, ...")
         "listed": regex.compile(
-            rf"(?P<name>(?:{surnames})(?:[ ]{SYLLABLE}){{1,3}})(?![ ]?\p{{L}})"
-            rf"(?:\s*[-–]\s*(?P<title>[^;\n]{{2,160}}?))?"
+            rf"(?:(?:{ranks})\s+)?(?P<name>(?:{surnames})(?:[ ]{SYLLABLE}){{1,3}})(?![ ]?\p{{L}})"
+            rf"(?:\s*(?:[-–]|,(?=\s*(?:{title_alt})[ ]))\s*(?P<title>(?:[^;\n]|\n(?=\p{{Ll}})){{2,160}}?))?"
             rf"(?=\s*(?:;|\.(?:\s|$)|\n|$)|\s*,\s*(?:{surnames})[ ]\p{{Lu}}|\s+và\s+(?:{surnames})[ ])"
+        ),
+        # a member list of one person a bullet, the title first: "- Bộ trưởng Bộ Y tế Đào Hồng Lan;",
+        # "- Ủy viên chuyên trách Ban Chỉ đạo ... khoa học\ncông nghệ, ... số Nguyễn Huy Dũng;"
+        "member_bullet": regex.compile(
+            rf"^[-–+•][ \t]*(?P<title>(?:{title_alt})(?:[^;\n]|\n(?=\p{{Ll}}))*?)[ \n]"
+            rf"(?:(?:{ranks})[ ])?(?P<name>(?:{surnames})(?:[ ]{SYLLABLE}){{1,3}})[ \t]*[;.]?[ \t]*$",
+            regex.M,
         ),
         "list_separator": regex.compile(r"\s*(?:[,;]|\s+và)\s*"),
         "name": regex.compile(NAME),  # one personal name (of a byline, of the signer)
@@ -268,6 +284,7 @@ def extract(parsed: Parsed) -> list[Person]:
                 continue
             found.append(_named(match, TITLED_NAME, " ".join(title.split())))
         found += _listed(text, start, end)
+        found += _member_bullets(text, start, end)
     if parsed.kind == "news":
         found += _bylines(parsed)
     signer = _signer(parsed)
@@ -301,6 +318,17 @@ def _listed(text: str, start: int, end: int) -> list[Person]:
     return found
 
 
+def _member_bullets(text: str, start: int, end: int) -> list[Person]:
+    """The people of a member list printed one a bullet, each after the post they hold."""
+    found = []
+    for match in _patterns()["member_bullet"].finditer(text, start, end):
+        name = match["name"]
+        if not _is_place(name):
+            title = " ".join(match["title"].split()).rstrip(" ,")
+            found.append(Person(start=match.start("name"), end=match.end("name"), text=name, name=name, title=title))
+    return found
+
+
 def _named(match: regex.Match[str], group: int, title: str | None) -> Person:
     """The person a match's ``name`` group (number ``group``) names."""
     name = match[group]
@@ -309,9 +337,10 @@ def _named(match: regex.Match[str], group: int, title: str | None) -> Person:
 
 
 def _distinct(found: list[Person]) -> list[Person]:
-    """One item per name, at its first mention, with the first title any mention gives."""
+    """One item per name, at its first mention, with the first title any mention gives (of two
+    readings of one mention, the longer title: "Phó Chủ tịch - Tổng Thư ký ..." over "Tổng Thư ký ...")."""
     by_name: dict[str, Person] = {}
-    for person in sorted(found, key=lambda p: p.start):
+    for person in sorted(found, key=lambda p: (p.start, -len(p.title or ""))):
         kept = by_name.get(person.name)
         if kept is None:
             by_name[person.name] = person

@@ -36,11 +36,22 @@ PEOPLE = [
     # blind batch 5: the title's own words end before the family name ("Văn" is one too)
     ("234_hd-bnv", "Nguyễn Văn Hồi", "Thứ trưởng"),
     ("111_cv-bnv", "Nguyễn Văn Hồi", "Thứ trưởng"),
-    ("200_qd-2319", "Vũ Văn Tấn", "Thiếu tướng"),
+    ("200_qd-2319", "Vũ Văn Tấn", "Cục trưởng Cục Cảnh sát Quản lý hành chính"),  # the post, as gold gives it
     # a full name before the verb ("Phó Thủ tướng Chính phủ Bùi Thanh Sơn đã chủ trì")
     ("132_tb-636", "Bùi Thanh Sơn", "Phó Thủ tướng Chính phủ"),
     ("130_tb-634", "Phạm Minh Chính", "Thủ tướng Chính phủ"),
     ("135_cv-cd-ttg", "Trần Hồng Hà", "Phó Thủ tướng Chính phủ"),
+    # blind batch 7: a name after an honorific, before a verb ("từ Ông Phạm Nhân Nghĩa sang Ông ...")
+    ("164_bc-kiemtra", "Phạm Nhân Nghĩa", None),
+    ("164_bc-kiemtra", "Phạm Thành Nguyên", None),
+    # a list with each title after a comma, wrapped over lines, a rank before a name
+    ("133_tb-kl-ttg", "Trần Đức Thắng", "Bộ trưởng Bộ Nông nghiệp và Môi trường"),
+    ("133_tb-kl-ttg", "Đào Hồng Lan", "Bộ trưởng Bộ Y tế"),
+    # a member list, one person a bullet, the post first (the post may wrap onto the next line)
+    ("200_qd-2319", "Nguyễn Huy Dũng", "Ủy viên chuyên trách Ban Chỉ đạo Trung ương"),
+    ("200_qd-2319", "Nguyễn Thị Hồng", "Thống đốc Ngân hàng Nhà nước Việt Nam"),
+    ("200_qd-2319", "Đoàn Hồng Phong", "Tổng Thanh tra Chính phủ"),
+    ("200_qd-2319", "Nguyễn Thị Thu Hà", "Phó Chủ tịch - Tổng Thư ký"),
 ]
 
 # (document, a capitalised phrase that is not a person)
@@ -53,6 +64,9 @@ NOT_PEOPLE = [
     ("234_hd-bnv", "Văn Hồi"),
     ("019_qd-hopnhat", "Đoàn Luật"),  # "Chủ nhiệm Đoàn Luật sư": two syllables before a lower-case word
     ("221_tt_trinh", "Đoàn Luật"),
+    # an honorific before a title, not a name
+    ("205_qd-hcm", "Chánh Văn"),
+    ("133_tb-kl-ttg", "Tổng Bí"),
 ]
 
 
