@@ -225,7 +225,9 @@ BARE_NUMBER = regex.compile(r"\d+[a-zđ]?")
 # After a bare short number, words that show it is a quantity, not an instrument ("Kế hoạch 5 năm").
 NOT_SHORT = regex.compile(r"\s*(?:năm|tháng|ngày|%|người|lần|giai đoạn)(?!\p{L})")
 # A law's name: words after "Luật" up to a stop (number, date, "của", "về", punctuation ...).
-NAME_WORD = regex.compile(r" +(?P<w>[\p{L}][\p{L}\d-]*)")  # a name never runs over a line break
+# A name runs over a line break only onto a word in lower case, which no new line of its own opens
+# with ("Luật sửa đổi, bổ\nsung một số điều của Luật bảo hiểm y tế" in a PDF's text).
+NAME_WORD = regex.compile(r"(?:[ \t]+|[ \t]*\n[ \t]*(?=\p{Ll}))(?P<w>[\p{L}][\p{L}\d-]*)")
 # ("quy định", "hướng dẫn", "thi hành" stop a name at their first word: "hành" itself runs on, as
 # in "Luật Xử lý vi phạm hành chính", "Luật Tố tụng hành chính")
 NAME_STOPWORDS = frozenset(
@@ -238,6 +240,9 @@ NAME_TRAILING = frozenset(("và", "của"))
 LAW_NAME_COMMA = regex.compile("|".join(f"(?:{p})".replace(", ", r"\s*,\s*") for p in patterns("law_name_commas.txt")))
 # The law an amending law amends, named after "sửa đổi, bổ sung (một số điều của)".
 AMENDED_LAW = regex.compile(r"\s+(?:một\s+số\s+điều\s+(?:của\s+)?)?((?:Bộ\s+)?[Ll]uật)(?=\s+\p{Lu})")
+# How many laws an amending law amends: "... của 10 luật có liên quan đến an ninh, trật tự".
+AMENDED_COUNT = regex.compile(r"[ \t]+(?P<w>\d{1,3})(?=\s+luật(?!\p{L}))")
+RELATED_TO = regex.compile(r"\s+có\s+liên\s+quan\s+đến(?=\s)")
 # Words that never open a law's name: "Luật này", "Luật sư Huỳnh Tho" (a lawyer), ...
 LAW_GENERIC = frozenset("này có đến định giải được và thì để hiện mới sư".split())
 AMENDING = regex.compile(r"sửa đổi")
@@ -486,6 +491,8 @@ def _name(text: str, start: int, position: int, doc_type: str) -> tuple[str, int
     cursor = position
     while len(words) < (40 if amending else 24):  # an amending law names the laws it amends
         m = NAME_WORD.match(text, cursor, min(len(text), cursor + 60))
+        if m is None and amending:
+            m = AMENDED_COUNT.match(text, cursor)  # "... của 37 luật có liên quan đến quy hoạch"
         if m is None:
             break
         token = m[1]
@@ -497,13 +504,13 @@ def _name(text: str, start: int, position: int, doc_type: str) -> tuple[str, int
         elif (
             lower in NAME_STOPWORDS
             and not (amending and lower in ("của", "và"))
+            and not (amending and lower == "số" and words[-1] == "một")  # "một số điều của"
             and not (lower == "mới" and words[-1].lower() == "đổi")  # "Đổi mới sáng tạo"
+            and not (lower == "quy" and not text.startswith(" định", m.end()))  # "quy hoạch" runs on
             and words[-1] != "Luật"  # an amended law's name: "... và Luật Các tổ chức tín dụng"
         ):
             if not (lower == "và" and not _starts_type(text, m.end())):
                 break
-        if token.isdigit():
-            break
         words.append(token)
         cursor = end = m.end()
         if text.startswith(",", cursor):
@@ -517,6 +524,9 @@ def _name(text: str, start: int, position: int, doc_type: str) -> tuple[str, int
                 cursor += 1
                 continue
             break
+        if amending and words[-1] == "luật" and (related := RELATED_TO.match(text, cursor)):
+            cursor = end = related.end()  # "... của 37 luật có liên quan đến quy hoạch"
+            words += related.group(0).split()
         if amending and (run_on := AMENDED_LAW.match(text, cursor)):
             # "Luật sửa đổi, bổ sung\nLuật Bảo vệ bí mật nhà nước": the amended law's name is part
             # of the amending law's, wherever the page wrapped it
@@ -797,9 +807,20 @@ def _merge(text: str, mentions: list[_Mention]) -> list[LegalRef]:
             m.number = numbered_names[_key_name(m.name)].number
     # the mentions of each instrument, in order; merged in plain variables and built once (setting
     # an attribute of a pydantic model costs a microsecond)
+    # a name cited with two dates names two instruments: "Luật sửa đổi, bổ sung một số điều của Luật
+    # bảo hiểm y tế ngày 13 tháng 6 năm 2014; Luật sửa đổi, bổ sung ... ngày 27 tháng 11 năm 2024"; a
+    # mention without a date is the first dated one's
+    first_date: dict[str, str] = {}
+    for m in mentions:
+        if m.name and not m.number and m.date:
+            first_date.setdefault(_key_name(m.name), m.date)
     by_key: defaultdict[tuple[str, str], list[_Mention]] = defaultdict(list)
     for m in mentions:
-        key = (m.doc_type, _key_number(m.number) if m.number else "name:" + _key_name(m.name or ""))
+        if m.number:
+            key = (m.doc_type, _key_number(m.number))
+        else:
+            name = _key_name(m.name or "")
+            key = (m.doc_type, f"name:{name}@{m.date or first_date.get(name, '')}")
         by_key[key].append(m)
     refs: list[LegalRef] = []
     for same in by_key.values():

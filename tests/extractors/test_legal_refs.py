@@ -21,6 +21,12 @@ from tests.conftest import corpus_text
 
 # (document, citation as written, doc_type, number, name, date, issuer)
 REAL = [
+    # blind batch 7: an amending law's "một số điều" and the count of laws it amends; "quy hoạch" and
+    # "Quy chuẩn" run on ("quy" stops a name only as "quy định"); a name wrapped onto the next line
+    ('226_tt_trinh-qd', 'Luật sửa đổi, bổ sung một số điều của 10 luật', 'Luật', '118/2025/QH15', None, None, None),
+    ('195_qd-4385', 'Luật sửa đổi, bổ sung một số điều của 37 luật có', 'Luật', None, 'Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch', '2018-11-20', None),
+    ('204_tt-13', 'Luật Tiêu chuẩn và Quy chuẩn kỹ thuật', 'Luật', None, 'Luật Tiêu chuẩn và Quy chuẩn kỹ thuật', None, None),
+    ('183_tt-28', 'Luật Tiêu chuẩn và quy chuẩn kỹ thuật số 68/2006/QH11', 'Luật', '68/2006/QH11', None, None, None),
     # blind batch 1 (corpus/BLIND.md): law names that hold commas, named in full; an amending law
     # with the law it amends, wherever the page wrapped it
     ('116_cv-giamsat', 'Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ', 'Luật', None, 'Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ', None, None),
@@ -501,3 +507,11 @@ def test_date_and_issuer_written_before_the_citation_at_a_sentence_start(extract
     assert (refs["126/2024/NĐ-CP"].date, refs["126/2024/NĐ-CP"].issuer) == ("2024-10-08", "Chính phủ")
     # "Ngày 30/8/2024, Sở Nội vụ có Công văn số 2328/SNV-TCCC ..."
     assert (refs["2328/SNV-TCCC"].date, refs["2328/SNV-TCCC"].issuer) == ("2024-08-30", "Sở Nội vụ")
+
+
+def test_one_name_with_two_dates_is_two_laws():
+    # blind batch 7 (182): "Luật sửa đổi, bổ\nsung một số điều của Luật bảo hiểm y tế ngày 13 tháng 6
+    # năm 2014; Luật sửa đổi,\nbổ sung một số điều của Luật bảo hiểm y tế ngày 27 tháng 11 năm 2024"
+    _, refs = _cached("182_qd-844-ttg")
+    name = "Luật sửa đổi, bổ sung một số điều của Luật bảo hiểm y tế"
+    assert sorted(r.date for r in refs if r.name == name) == ["2014-06-13", "2024-11-27"]
