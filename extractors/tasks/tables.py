@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from extractors import tables
 from extractors.tasks.actors import split_actors
 from extractors.tasks.fields import field_of
 from extractors.tasks.lines import trim_span
@@ -12,52 +13,34 @@ def table_units(ctx: Context) -> list[Unit]:
     """One task per row of a task table with a "Chủ trì" column."""
     text = ctx.text
     units: list[Unit] = []
-    columns: dict[str, int] | None = None
+    columns: dict[str, int] | None = None  # the task table's columns, while one is being read
     for region_start, region_end in ctx.parsed.regions:
-        pos = region_start
-        while pos < region_end:
-            if columns is None:
-                # outside a task table only a row (a line with a tab) can start one: go to the next
-                tab = text.find("\t", pos, region_end)
-                if tab < 0:
-                    break
-                pos = max(pos, text.rfind("\n", 0, tab) + 1)
-            nl = text.find("\n", pos, region_end)
-            line_end = region_end if nl < 0 else nl
-            if text.find("\t", pos, line_end) >= 0:
-                cells = _cells(text, pos, line_end)
-                header = {}
-                for i, (s, e) in enumerate(cells):
-                    name = field_of(text[s:e])
-                    if name and name not in header:
-                        header[name] = i
-                if "actors" in header and len(header) >= 2:
-                    columns = header
-                elif columns is not None and len(cells) > columns["actors"]:
-                    unit = _row_unit(ctx, cells, columns, pos, line_end)
-                    if unit is not None:
-                        units.append(unit)
-            else:
-                columns = (
-                    None
-                    if line_end - pos > 0 and not text[pos:line_end].strip().startswith(("-", "+"))
-                    else columns
-                )
-            pos = line_end + 1
+        position = region_start
+        for row in tables.rows(text, region_start, region_end):
+            if columns is not None and _ends_table(text, position, row.start):
+                columns = None
+            position = row.end + 1
+            cells = [trim_span(text, start, end) for start, end in row.cells]
+            header = {}
+            for i, (s, e) in enumerate(cells):
+                name = field_of(text[s:e])
+                if name and name not in header:
+                    header[name] = i
+            if "actors" in header and len(header) >= 2:
+                columns = header
+            elif columns is not None and len(cells) > columns["actors"]:
+                unit = _row_unit(ctx, cells, columns, row.start, row.end)
+                if unit is not None:
+                    units.append(unit)
+        if columns is not None and _ends_table(text, position, region_end):
+            columns = None
     return units
 
 
-def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    cells = []
-    pos = start
-    while pos <= end:
-        tab = text.find("\t", pos, end)
-        cell_end = end if tab < 0 else tab
-        cells.append(trim_span(text, pos, cell_end))
-        if tab < 0:
-            break
-        pos = tab + 1
-    return cells
+def _ends_table(text: str, start: int, end: int) -> bool:
+    """Whether the lines between two rows, ``text[start:end]``, end the table: a line holding
+    anything but a bullet ("- ..." or "+ ...", a cell's item the page wrapped) does."""
+    return any(line and not line.strip().startswith(("-", "+")) for line in text[start:end].split("\n"))
 
 
 def _row_unit(
