@@ -25,6 +25,7 @@ from typing import Any, cast
 
 import regex
 
+from extractors import tables
 from extractors.data import patterns, table
 from extractors.models import Statistic, StatisticKind
 from extractors.structure import Parsed
@@ -249,31 +250,14 @@ CELL_FIGURE = regex.compile(rf"\s*(?P<a>{NUMBER})(?:\s?/\s?(?P<b>{NUMBER}))?\s?(
 assert CELL_FIGURE.groupindex == {"a": 1, "b": 2, "pct": 3}
 
 
-def _table_rows(text: str, start: int, end: int) -> list[tuple[int, list[tuple[int, int]]]]:
-    """Lines of the region with at least two tabs: (line start, cell spans)."""
-    rows: list[tuple[int, list[tuple[int, int]]]] = []
-    if text.find("\t", start, end) < 0:
-        return rows  # no tab, no table (most documents)
-    position = start
-    for line in text[start:end].split("\n"):
-        line_end = position + len(line)
-        if line.count("\t") >= 2:
-            cells, cell_start = [], position
-            for cell in line.split("\t"):
-                cells.append((cell_start, cell_start + len(cell)))
-                cell_start += len(cell) + 1
-            rows.append((position, cells))
-        position = line_end + 1
-    return rows
-
-
 def _tables(parsed: Parsed, start: int, end: int, taken: set[int]) -> list[Statistic]:
     text = parsed.text
     items: list[Statistic] = []
     header: list[str] | None = None
     last_line = -2
     caption = ""
-    for line_start, cells in _table_rows(text, start, end):
+    for row in tables.rows(text, start, end, min_tabs=2):
+        line_start, cells = row.start, row.cells
         values = [text[s:e] for s, e in cells]
         figures = [CELL_FIGURE.fullmatch(v) for v in values]
         contiguous = text.rfind("\n", 0, line_start - 1) + 1 == last_line  # right under the last row

@@ -7,6 +7,7 @@ import pytest
 
 from extractors import tasks
 from extractors.structure import parse
+from extractors.tasks import actors, filters
 
 # (document, the start of the item's action, expected actor prefix, deadline, recurrence)
 CORPUS_ITEMS = [
@@ -752,22 +753,22 @@ def test_verified_items_are_many():
 
 
 def test_member_list_patterns_hold_their_guard_words():
-    # tasks._is_member_list runs MEMBER_LIST only on headings that open with one of
+    # filters.is_member_list runs MEMBER_LIST only on headings that open with one of
     # MEMBER_OPENINGS or hold MEMBER_WORD
     from extractors.data import patterns
 
     for pattern in patterns("member_lists.txt"):
         body = pattern.removeprefix("^").removeprefix(r"(?:các\s+)?").replace(r"\s+", " ")
-        opening = pattern.startswith("^") and body[:5].startswith(tasks.MEMBER_OPENINGS)
-        assert opening or tasks.MEMBER_WORD in pattern, pattern
+        opening = pattern.startswith("^") and body[:5].startswith(filters.MEMBER_OPENINGS)
+        assert opening or filters.MEMBER_WORD in pattern, pattern
 
 
 def test_actor_heads_open_actor_phrases():
     for text in ("Sở Tư pháp", "các cơ quan", "Các Sở", "UBND tỉnh", "Bộ trưởng", "Cấp ủy", "cấp ủy"):
-        assert tasks.ACTOR_HEAD.match(text), text
-        assert tasks._opens_actor(text), text
+        assert actors.ACTOR_HEAD.match(text), text
+        assert actors.opens_actor(text), text
     for text in ("Ban hành", "Tổ chức", "Các trường hợp", "Xã Mường Lống", "sở"):
-        assert not tasks._opens_actor(text), text
+        assert not actors.opens_actor(text), text
 
 
 @pytest.mark.parametrize(
@@ -782,14 +783,14 @@ def test_actor_heads_open_actor_phrases():
     ],
 )
 def test_verb_end(text, start, span):
-    # _verb_end is the span of ``[\s,]+(?=VERB)`` searched from start
-    assert tasks._verb_end(text, start, start + 240) == span
+    # verb_end is the span of ``[\s,]+(?=VERB)`` searched from start
+    assert actors.verb_end(text, start, start + 240) == span
 
 
 def test_role_end_reads_words_in_any_case():
-    assert tasks._role_end("Các Sở CHỊU TRÁCH NHIỆM thi hành", 0, 480) == (6, 7)
-    assert tasks._role_end("Các Sở  chịu trách nhiệm", 0, 480) == (6, 8)
-    assert tasks._role_end("Straße Sở, chịu trách nhiệm", 0, 480) == (9, 11)  # ß folds to two letters
+    assert actors.role_end("Các Sở CHỊU TRÁCH NHIỆM thi hành", 0, 480) == (6, 7)
+    assert actors.role_end("Các Sở  chịu trách nhiệm", 0, 480) == (6, 8)
+    assert actors.role_end("Straße Sở, chịu trách nhiệm", 0, 480) == (9, 11)  # ß folds to two letters
 
 
 def _first_letters(group: str) -> set[str]:
@@ -823,12 +824,12 @@ def _first_letters(group: str) -> set[str]:
 
 
 def test_leading_adverbials_open_with_their_first_letters():
-    # tasks._leading_adverbial tries LEADING_ADVERBIAL only on text opening with ADVERBIAL_FIRST
-    pattern = tasks.LEADING_ADVERBIAL.pattern
+    # actors.leading_adverbial tries LEADING_ADVERBIAL only on text opening with ADVERBIAL_FIRST
+    pattern = actors.LEADING_ADVERBIAL.pattern
     assert pattern.startswith("^(?:")
-    assert _first_letters(pattern[4:]) <= set(tasks.ADVERBIAL_FIRST)
+    assert _first_letters(pattern[4:]) <= set(actors.ADVERBIAL_FIRST)
     for text in ("Hằng năm, Sở ...", "Cuối quý, ...", "Đối với các xã, UBND ...", "Ngoài ra, ..."):
-        assert tasks._leading_adverbial(text), text
+        assert actors.leading_adverbial(text), text
 
 
 @pytest.mark.parametrize(
