@@ -819,8 +819,8 @@ def _merge(text: str, mentions: list[_Mention]) -> list[LegalRef]:
         if m.number:
             key = (m.doc_type, _key_number(m.number))
         else:
-            name = _key_name(m.name or "")
-            key = (m.doc_type, f"name:{name}@{m.date or first_date.get(name, '')}")
+            key_name = _key_name(m.name or "")
+            key = (m.doc_type, f"name:{key_name}@{m.date or first_date.get(key_name, '')}")
         by_key[key].append(m)
     refs: list[LegalRef] = []
     for same in by_key.values():
