@@ -38,7 +38,7 @@ from extractors.tasks.inherited import find_preambles
 from extractors.tasks.lines import strip_marker, trim_span
 from extractors.tasks.sections import section_units
 from extractors.tasks.sentences import loose_units
-from extractors.tasks.tables import table_units
+from extractors.tasks.tables import flat_row_actors, flat_table_start, is_flat_header, table_units
 from extractors.tasks.units import Context, Unit
 
 __all__ = ["extract"]
@@ -49,6 +49,12 @@ def extract(parsed: Parsed) -> list[Task]:
     ctx = Context(parsed)
     preambles = find_preambles(ctx)
     units = section_units(ctx, preambles) + loose_units(ctx) + table_units(ctx)
+    flat_start = flat_table_start(ctx)
+    if flat_start is not None:
+        units = [u for u in units if not is_flat_header(ctx, u)]
+        for unit in units:
+            if not unit.actors and unit.start > flat_start:
+                unit.actors = flat_row_actors(ctx, unit)
     units = [u for u in units if not is_rule(u) and (u.actors or opens_with_work(ctx, u))]
     addressee = _notice_addressee(ctx.text, parsed.body_end)
     if addressee is not None:

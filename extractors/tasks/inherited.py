@@ -3,8 +3,10 @@ hands the list out ("... yêu cầu các Sở, ban, ngành ... thực hiện t�
 
 from __future__ import annotations
 
-from extractors.tasks.actors import assignment_in, split_actors
-from extractors.tasks.lines import line_spans
+import re
+
+from extractors.tasks.actors import assignment_in, split_actors, subject
+from extractors.tasks.lines import MARKER, line_spans
 from extractors.tasks.units import Context
 
 # A preamble: where it is printed, the actors it names, the section it belongs to (None: the body).
@@ -61,8 +63,8 @@ def find_preambles(ctx: Context) -> list[Preamble]:
                 line = text[line_start:line_end]
                 if not line.endswith(":"):
                     continue
-                assignment = assignment_in(line)
-                if assignment is None:
+                actors = _preamble_actors(line) or _preamble_actors(_paragraph_ending(text, region_start, line_start, line_end))
+                if not actors:
                     continue
                 while pointer < len(section_starts) and section_starts[pointer][0] <= line_start:
                     owner = section_starts[pointer][1]
@@ -73,8 +75,57 @@ def find_preambles(ctx: Context) -> list[Preamble]:
                     # đầu tư thực hiện các nội dung sau:": a paragraph after a bullet is not the bullet's
                     scope = ctx.sections[scope].parent
                 # a preamble printed as the own text of a section hands its children the list
-                found.append((line_start, split_actors(assignment[0]), scope))
+                found.append((line_start, actors, scope))
     return found
+
+
+# A paragraph that hands out the list after it: "... các nhiệm vụ sau đây:", "... như sau:".
+HANDS_OUT_LIST = re.compile(r"(?:sau(?:\s+đây)?|như\s+sau|cụ\s+thể)\s*:$")
+# Where a clause opens after a comma: the subject of "Nhằm đạt được mục tiêu ..., bên cạnh các nhiệm
+# vụ thường xuyên, các bộ, ... cần cụ thể hóa và tổ chức triển khai thực hiện các nhiệm vụ sau đây:"
+CLAUSE_OPENING = re.compile(r",\s+")
+# The clause's subject is the actor only when it is put under the obligation ("... cần cụ thể hóa",
+# "... có trách nhiệm"), not when it announces or asks ("UBND tỉnh thông báo ... như sau:", "Bộ Văn
+# hóa, Thể thao và Du lịch đề nghị thực hiện ..., như sau:").
+OBLIGED = re.compile(r"\s*(?:cần|phải|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|tập\s+trung|khẩn\s+trương|chủ\s+động|tiếp\s+tục)(?!\w)")
+# A paragraph is looked at up to this far back from its colon.
+PARAGRAPH_MAX = 600
+
+
+def _preamble_actors(paragraph: str) -> list[str]:
+    """The actors a preamble hands its list to: an actor introduced by an assigning verb ("...
+    yêu cầu các Sở ... thực hiện tốt các nội dung:"), or the subject of a clause of a paragraph that
+    announces the list ("..., các bộ, ... cần ... thực hiện các nhiệm vụ sau đây:")."""
+    if not paragraph:
+        return []
+    assignment = assignment_in(paragraph)
+    if assignment is not None:
+        return split_actors(assignment[0])
+    if not HANDS_OUT_LIST.search(paragraph):
+        return []
+    for comma in CLAUSE_OPENING.finditer(paragraph):
+        clause = paragraph[comma.end() :]
+        found = subject(clause)
+        if found is not None and OBLIGED.match(clause, found[1]):
+            return split_actors(found[0])
+    return []
+
+
+def _paragraph_ending(text: str, floor: int, line_start: int, line_end: int) -> str:
+    """The paragraph a line ends, its wrapped lines joined (PDF text wraps a paragraph's lines):
+    back from the line over the lines that close no sentence, up to one that opens with a marker."""
+    start = line_start
+    while start > floor and line_start - start < PARAGRAPH_MAX:
+        previous_start = max(floor, text.rfind("\n", floor, start - 1) + 1)
+        previous = text[previous_start : start - 1].strip()
+        if not previous or previous[-1] in ".;:":
+            break
+        start = previous_start
+        if MARKER.match(previous):
+            break
+    if start == line_start:
+        return ""
+    return " ".join(text[start:line_end].split())
 
 
 def _is_later_paragraph_of_bullet(ctx: Context, index: int, position: int) -> bool:

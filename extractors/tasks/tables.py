@@ -1,9 +1,18 @@
-"""Task tables: one task per row of a table with a "Chủ trì" column."""
+"""Task tables: one task per row of a table with a "Chủ trì" column.
+
+A table with tabs between its cells is read row by row (``table_units``). A table whose PDF text
+prints one cell per line (a plan's appendix: "Tên nhiệm vụ / Cơ quan chủ trì / Cơ quan phối hợp
+/ Kết quả / Thời gian hoàn thành") is read by the section walk, each numbered row an item; its
+lead body is then the first cell after the task's name that is an actor alone (``flat_row_actors``),
+and the header that each page repeats is no task (``is_flat_header``).
+"""
 
 from __future__ import annotations
 
+import re
+
 from extractors import tables
-from extractors.tasks.actors import split_actors
+from extractors.tasks.actors import is_actor_phrase, opens_actor, split_actors
 from extractors.tasks.fields import field_of
 from extractors.tasks.lines import trim_span
 from extractors.tasks.units import Context, Unit, cell_deadline
@@ -62,3 +71,56 @@ def _row_unit(
     if "deadline" in columns and columns["deadline"] < len(cells):
         unit.deadline = cell_deadline(ctx, *cells[columns["deadline"]])
     return unit
+
+
+# The lead-body column's header, printed on its own line(s): "Cơ quan chủ trì", "Cơ quan \nchủ trì".
+FLAT_LEAD_HEADER = re.compile(r"^[ \t]*(?:Cơ\s+quan|Đơn\s+vị)\s+chủ\s+trì[ \t]*$", re.M | re.I)
+# A lead-body cell is short: "Bộ Y tế", "Ủy ban nhân dân cấp tỉnh", "Bộ Y tế, Sở Y tế"; its column
+# is narrower than the task's, so its lines are shorter than the name's longest by this share.
+LEAD_CELL_MAX = 60
+NARROWER = 0.75
+
+
+def flat_table_start(ctx: Context) -> int | None:
+    """Where the first lead-body header of a one-cell-a-line task table is, if the body has one."""
+    for start, end in ctx.parsed.regions:
+        found = FLAT_LEAD_HEADER.search(ctx.text, start, end)
+        if found is not None:
+            return found.start()
+    return None
+
+
+def is_flat_header(ctx: Context, unit: Unit) -> bool:
+    """Whether a unit is the table's header, which each page of the table repeats."""
+    return FLAT_LEAD_HEADER.match(ctx.text, unit.start, unit.end) is not None
+
+
+def flat_row_actors(ctx: Context, unit: Unit) -> list[str]:
+    """The lead body of a row of a one-cell-a-line table: after the row's name, the first cell
+    that is an actor alone, in lines narrower than the name's ("10. Xây dựng Luật Bảo hiểm y tế
+    sửa đổi. / Bộ Y tế / Bộ Tài chính, Bộ / ... / Quý I/2029"; "... cấp cơ sở. / Bộ Ngoại / giao /
+    Các / Bộ, ..."). A cell's wrapped lines open in lower case."""
+    lines = [line.strip() for line in ctx.text[unit.start : unit.end].split("\n")]
+    widest = len(lines[0])
+    for index in range(1, len(lines)):
+        cell = lines[index]
+        for more in lines[index + 1 :]:
+            # a cell so narrow that each word has its own line ("Bộ / Nội / vụ,") goes on past a
+            # capitalised line while its last body is one word ("Bộ / Nội vụ, Bộ / Ngoại giao")
+            lone_word = " " not in cell.rsplit(", ", 1)[-1]
+            if not (more[:1].islower() or lone_word) or len(cell) + len(more) >= LEAD_CELL_MAX:
+                break
+            cell = f"{cell} {more}"
+        cell = cell.rstrip(".;,")
+        # the cell opens with an actor's head word, or with a capital right after the name's last
+        # sentence ("... ngày nghỉ, ngày lễ. / Cơ sở khám bệnh, chữa bệnh / Bộ Y tế, Sở Y tế, ...")
+        after_name = lines[index - 1].endswith(".") and cell[:1].isupper()
+        if (
+            cell
+            and len(lines[index]) <= NARROWER * widest
+            and len(cell) <= LEAD_CELL_MAX
+            and (after_name or (opens_actor(cell) and is_actor_phrase(cell)))
+        ):
+            return split_actors(cell)
+        widest = max(widest, len(lines[index]))
+    return []
