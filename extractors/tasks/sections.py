@@ -106,16 +106,48 @@ def _add_section_units(
         # the article's title and text: "Điều 8. Chánh Văn phòng ... chịu trách nhiệm thi hành ..."
         # is a sentence on the title line; a title such as "Điều 3. Tổ chức thực hiện" obliges nobody
         marker = MARKER.match(text[start:end])
+        inherited = inherited_actors(ctx, index, preambles, start)
+        title_actors = _article_title_actors(heading_text) if _under_duties(ctx, index) else None
+        if title_actors:
+            # "Điều 7. Binh chủng Hóa học" / "1. Tham mưu ..." in a chapter of duties: the title
+            # names the body whose duties the clauses and the text below it are
+            ctx.heading_actor[index] = inherited = title_actors
         units += sentence_units(
             ctx,
-            start + (marker.end() if marker else 0),
+            start + len(first_line) if title_actors else start + (marker.end() if marker else 0),
             end,
-            inherited_actors(ctx, index, preambles, start),
+            inherited,
             section.label,
         )
         return
     item = _Item(index, section, start, end, first_line, heading_text, inline)
     _add_item_units(ctx, item, inherited_actors(ctx, index, preambles, start), units)
+
+
+# The heading of a chapter or part that sets out duties: "Chương III TRÁCH NHIỆM CỦA CÁC CƠ QUAN, ĐƠN
+# VỊ", "TỔ CHỨC THỰC HIỆN" (not a charter's "Chương II TỔ CHỨC BỘ MÁY" over "Điều 10. Giám đốc Quỹ").
+DUTIES_PART = re.compile(r"TRÁCH\s+NHIỆM|NHIỆM\s+VỤ|TỔ\s+CHỨC\s+THỰC\s+HIỆN", re.I)
+DUTIES_PART_HEAD = 200  # how much of a part's text its heading takes at most
+
+
+def _under_duties(ctx: Context, index: int) -> bool:
+    """Whether the item lies in a chapter or part whose heading sets out duties."""
+    parent = ctx.sections[index].parent
+    while parent is not None:
+        section = ctx.sections[parent]
+        if DUTIES_PART.search(ctx.text, section.start, min(section.text_end, section.start + DUTIES_PART_HEAD)):
+            return True
+        parent = section.parent
+    return False
+
+
+def _article_title_actors(title: str) -> list[str] | None:
+    """The bodies an article's title names alone ("Binh chủng Hóa học", "Các cơ quan, đơn vị trực
+    thuộc Bộ Quốc phòng"): no verb, no sentence."""
+    title = title.strip()
+    if not title or SENTENCE_CLOSE.search(title) or verb_end(title, 0, len(title)) is not None:
+        return None
+    return _heading_actors(title)
 
 
 def _heading_of(own: str) -> tuple[str, str, re.Match[str] | None]:
@@ -303,7 +335,7 @@ def _line_units(
     units: list[Unit] = []
     current: Unit | None = None
     field: tuple[str, int] | None = None  # the field line read last in the item, and its value's start
-    for line_start, line_end in content:
+    for position, (line_start, line_end) in enumerate(content):
         if current is not None and line_start != content[0][0]:
             # "- Thường xuyên rà soát ..." / "Đơn vị chủ trì thực hiện: Các" / "Sở, ngành, UBND
             # cấp xã." / "Thời gian thực hiện: Thường xuyên.": the item's fields, unmarked
@@ -323,6 +355,8 @@ def _line_units(
         if current is None and CLOSING_WORDS.match(body):
             continue  # "III. Tổ chức thực hiện" / "Trên đây là hướng dẫn ...": the text's closing
         own_subject = subject(body)
+        if own_subject is None and current is None:
+            own_subject = _wrapped_subject(text, body, content[position + 1 :])
         new_block = bool(
             own_subject
             and (
@@ -371,6 +405,29 @@ def _line_units(
     if current is not None:
         units.append(current)
     return units, each_line, actor_here
+
+
+# A sentence is read over at most this many wrapped lines for its subject; a line the page wrapped
+# fills its width (Công báo pages wrap at 70 to 80 characters).
+WRAPPED_LINES = 4
+WRAPPED_WIDTH = 50
+
+
+def _wrapped_subject(text: str, body: str, following: list[tuple[int, int]]) -> tuple[str, int] | None:
+    """The subject of a sentence that the page wrapped before its verb (PDF text: "1. Cục trưởng Cục
+    Viễn thông, Thủ trưởng các cơ quan, đơn vị thuộc Bộ\nKhoa học và Công nghệ, ... chịu trách nhiệm
+    thi hành Thông tư này."): the line joined with the lines after it, up to the sentence's end."""
+    if SENTENCE_CLOSE.search(body) or body.endswith(":") or not following or not opens_actor(body):
+        return None
+    sentence, last = body, body
+    for line_start, line_end in following[:WRAPPED_LINES]:
+        line = text[line_start:line_end]
+        if MARKER.match(line) or len(last) < WRAPPED_WIDTH:
+            break  # a short line was not wrapped: it ends there (a cell of a table, a heading)
+        sentence, last = f"{sentence} {line}", line
+        if SENTENCE_CLOSE.search(line) or line.endswith(":"):
+            break
+    return subject(sentence) if sentence != body else None
 
 
 # The end of a line that hands out the list of work under it ("... triển khai gấp các công việc

@@ -632,11 +632,22 @@ BLIND_7_ITEMS = [
     ("051_nq-100-nq-cp", "1.\nNghiên cứu, đề xuất xây dựng văn bản quy phạm", "Bộ Nội vụ", None, None),
     ("182_qd-844-ttg", "Xây dựng đề án về đổi mới, nâng cao hiệu quả công tác truyền thông", "các bộ, cơ quan ngang bộ", None, None),
     ("182_qd-844-ttg", "Tăng cường đôn đốc, kiểm tra, giám sát việc thực hiện các đề án", "Ủy ban nhân dân các tỉnh", None, None),
+    # a subject the page wrapped before its verb, naming five heads in 225 characters (183), and the
+    # heads of military bodies (204, 066)
+    ("183_tt-28", "chịu trách nhiệm thi hành Thông tư", "Giám đốc Sở Khoa học và Công nghệ các tỉnh", None, None),
+    ("204_tt-13", "chịu trách nhiệm thi hành Thông tư", "Tổng Tham mưu trưởng", None, None),
+    ("066_", "Bộ trưởng, Chủ nhiệm Tổng cục Chính trị, Tổng", "Chủ nhiệm Tổng cục Chính trị", None, None),
+    # in a chapter of duties, an article's title that names a body alone gives it to the clauses
+    ("204_tt-13", "Tham mưu giúp Quân ủy Trung ương, Bộ Quốc phòng", "Binh chủng Hóa học", None, None),
+    ("204_tt-13", "Trong thời gian 30 ngày kể từ ngày Thông tư này có hiệu lực", "Binh chủng Hóa học", "2026-03-14", None),
 ]
 # the header each page of such a table repeats is no task
 BLIND_7_NOT_TASKS = [
-    ("182_qd-844-ttg", "Cơ quan chủ trì"),
-    ("054_nq-97-nq-cp", "Cơ quan chủ trì"),
+    ("182_qd-844-ttg", "Cơ quan chủ trì\nCơ quan phối hợp"),
+    ("051_nq-100-nq-cp", "Cơ quan\nchủ trì"),
+    # outside a chapter of duties an article named for an office describes it: a fund's charter
+    ("014_", "Giám đốc Quỹ do Hội đồng quản lý Quỹ bổ nhiệm"),
+    ("014_", "Chủ tịch Hội đồng quản lý Quỹ là người đại diện"),
 ]
 
 
