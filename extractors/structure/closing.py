@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 import regex
 
-from extractors.data import table
-from extractors.structure.lines import CELL_LINE, is_upper, last_match
+from extractors.data import patterns, table
+from extractors.structure.lines import CELL_LINE, is_upper
 from extractors.structure.models import Closing, Piece
 
 RECIPIENTS_LABEL = regex.compile(r"(?<![\p{L}])N[ơo]i\s*nh[ậâa]n\s*:?", regex.I)
@@ -83,13 +83,28 @@ def _first_label(opening: re.Pattern[str], text: str, start: int, end: int) -> r
 
 
 def _signature_start(text: str, begin: int, end: int) -> int | None:
-    """Start of the first line that is only a signer's title (after the body's "./." mark)."""
-    mark = last_match(BODY_END.finditer(text, begin, end))
-    search_from = mark.end() if mark else max(begin, end - 600)
-    for line in CELL_LINE.finditer(text[search_from:end]):
+    """Start of the first line that is only a signer's title (after the body's "./." mark). A
+    decision that ships the plan it adopts ends with "./." and its signature before the plan, whose
+    own end may carry another "./.": the first mark with a signer's title right after it wins."""
+    marks = list(BODY_END.finditer(text, begin, end))
+    for mark in marks[:-1]:
+        signer = _signer_line_in(text, mark.end(), min(end, mark.end() + SIGNATURE_NEAR))
+        if signer is not None:
+            return signer
+    search_from = marks[-1].end() if marks else max(begin, end - 600)
+    return _signer_line_in(text, search_from, end)
+
+
+# How far after a "./." mark a signature block opens when it closes the text there.
+SIGNATURE_NEAR = 120
+
+
+def _signer_line_in(text: str, start: int, end: int) -> int | None:
+    """Start of the first line of ``text[start:end]`` that is only a signer's title."""
+    for line in CELL_LINE.finditer(text[start:end]):
         segment = line.group(0).strip(" /")
         if _is_signer_line(segment):
-            return search_from + line.start() + line.group(0).find(segment)
+            return start + line.start() + line.group(0).find(segment)
     return None
 
 
@@ -174,7 +189,12 @@ def _read_closing(text: str, start: int, closing: Closing, recipients: bool, sto
         if len(value) <= 12 and not _LETTERS_LOWER.search(value):
             continue  # "09 KH" (copies and typist), "6" (a page number) between list and signature
         if closing.signer_title or closing.recipients:
-            # the name alone, or before the appendix the text runs on with ("Hoàng Chí Hiền Phụ lục: ...")
+            # the name alone, or before the appendix the text runs on with ("Hoàng Chí Hiền Phụ lục: ...");
+            # a rank before it is no part of it ("Thượng tướng Nguyễn Văn Hiền")
+            rank = RANK_BEFORE_NAME.match(value)
+            if rank is not None:
+                piece = Piece(piece.start + rank.end(), piece.end, value[rank.end() :])
+                value = piece.text
             printed = value if PERSON_NAME.match(value) else _leading_name(value)
             if printed is not None:
                 closing.signer_name = Piece(piece.start, piece.start + len(printed), printed)
@@ -184,6 +204,12 @@ def _read_closing(text: str, start: int, closing: Closing, recipients: bool, sto
 
 
 _APPENDIX = regex.compile(r"Phụ\s+lục\b", regex.I)
+# A military or police rank printed before a signer's name (person_titles.txt: "Thiếu úy" ...
+# "Đại tướng"; not "Thủ tướng").
+_RANKS = [
+    t for t in patterns("person_titles.txt") if t.startswith(("Thiếu ", "Trung ", "Thượng ", "Đại ")) and t.endswith(("úy", "tá", "tướng"))
+]
+RANK_BEFORE_NAME = regex.compile("(?:{})[ ]+(?=\\p{{Lu}})".format("|".join(_RANKS)))
 _LETTERS_LOWER = regex.compile(r"\p{Ll}")
 _TRAILING_NAME = regex.compile(r";[ \t]+(\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}*){1,4})$")
 

@@ -192,6 +192,11 @@ CASES = [
     # "TM. HỘI ĐỒNG THẨM PHÁN CHÁNH ÁN" on one line; the authority line under a title
     ("190_nq-01-2020", "signer", {"title": "Chánh án", "name": "Nguyễn Hòa Bình", "on_behalf": "TM. Hội đồng thẩm phán"}),
     ("190_nq-01-2020", "title", "Hướng dẫn áp dụng một số quy định của pháp luật trong giải quyết tranh chấp về tài sản chung của dòng họ"),
+    # blind batch 7: a decision that ships the plan it adopts is signed after its first "./.", not
+    # after the plan's; a rank before the signer's name is no part of it
+    ("182_qd-844-ttg", "signer", {"title": "Phó Thủ tướng", "name": "Phạm Thị Thanh Trà", "on_behalf": "KT. Thủ tướng"}),
+    ("051_nq-100-nq-cp", "signer", {"title": "Phó Thủ tướng", "name": "Bùi Thanh Sơn", "on_behalf": "TM. Chính phủ; KT. Thủ tướng"}),
+    ("204_tt-13", "signer", {"title": "Thứ trưởng", "name": "Nguyễn Văn Hiền", "on_behalf": "KT. Bộ trưởng"}),
     # "[daky]" between title and name; "09 KH" between the list and the signature
     ("181_qd-28-2021", "signer", {"title": "Phó Thủ tướng", "name": "Lê Minh Khái", "on_behalf": "KT. Thủ tướng"}),
     ("248_kh-160", "signer", {"title": "Phó Chủ tịch", "name": "Trần Chí Hùng", "on_behalf": "TM. Ủy ban nhân dân; KT. Chủ tịch"}),
