@@ -33,6 +33,9 @@ from extractors.text import expand_abbreviations, finditer_from_heads, literal_h
 
 _TYPE_ROWS = table("citation_types.tsv")
 _CANONICAL = {row["spelling"].lower(): row["canonical"] for row in _TYPE_ROWS}
+# Spellings written in capitals ("QĐ" for "Quyết định" in tables): matched as written, never in
+# lower case or with only their first letter capitalised.
+_ACRONYMS = frozenset(row["spelling"] for row in _TYPE_ROWS if row["spelling"].isupper())
 _NAMED = {row["canonical"] for row in _TYPE_ROWS if row["named"] == "yes"}
 _KNOWN = table("known_instruments.tsv")
 # The letters of a số ký hiệu that name the type: "NĐ" in "04/2015/NĐ-CP", "KL" in "120-KL/TW".
@@ -50,8 +53,10 @@ def _type_alternation() -> str:
     # ``regex`` tries only the spellings that open with the letter it stands on.
     groups: dict[str, list[str]] = {}
     for spelling in sorted(_CANONICAL, key=len, reverse=True):
-        groups.setdefault(spelling[0], []).append(regex.escape(spelling[1:]))
-    return "|".join(f"[{first.upper()}{first}](?:{'|'.join(rests)})" for first, rests in groups.items())
+        if spelling.upper() not in _ACRONYMS:
+            groups.setdefault(spelling[0], []).append(regex.escape(spelling[1:]))
+    grouped = [f"[{first.upper()}{first}](?:{'|'.join(rests)})" for first, rests in groups.items()]
+    return "|".join([*map(regex.escape, sorted(_ACRONYMS, key=len, reverse=True)), *grouped])
 
 
 TYPES = _type_alternation()
@@ -70,7 +75,9 @@ QUALIFIER = r"\p{Ll}++(?:\s\p{Ll}++){0,3}"
 # Candidates are found fast, then read with CITATION anchored at each: a capitalised type word
 # (a literal alternation; the standard ``re`` scans it several times faster than ``regex`` and
 # a literal alternation cannot backtrack), or "số <digit>" with a lower-case type word before it.
-_CAPITALISED_TYPES = {s[0].upper() + s[1:]: canonical for s, canonical in _CANONICAL.items()}
+_CAPITALISED_TYPES = {
+    s.upper() if s.upper() in _ACRONYMS else s[0].upper() + s[1:]: canonical for s, canonical in _CANONICAL.items()
+}
 # The capitalised spellings of the types never cited by name ("Kế hoạch", "Công văn"): such a type
 # word cites something only with a number after it ("Kế hoạch này" is the document itself).
 UNNAMED = frozenset(s for s, canonical in _CAPITALISED_TYPES.items() if canonical not in _NAMED)

@@ -137,6 +137,11 @@ def _in_work_part(ctx: Context, position: int) -> bool:
     return any(start <= position < end for start, end in ctx.work_parts)
 
 
+# What a thing or a role no actor names must be or have: "Phương tiện phải đủ điều kiện ...", "Bao
+# bì, thùng chứa phải bảo đảm ...", "Người lái xe phải có Giấy phép ..." (conditions of a procedure).
+THING_MUST = regex.compile(r"(?!Về\s)\p{Lu}[\p{L}, /]{1,60}?(?<!\sthì|\sđể|\scũng|\svẫn|\skhi)\s+(?:phải|cần)\s+(?=\p{Ll})")
+
+
 def opens_with_work(ctx: Context, unit: Unit) -> bool:
     """An item with no actor is a task only when it opens with the work to do."""
     head = strip_marker(ctx.text[unit.start : unit.start + 200].lstrip()).lstrip()
@@ -146,14 +151,20 @@ def opens_with_work(ctx: Context, unit: Unit) -> bool:
     adverbial = leading_adverbial(head)
     if adverbial:
         head = head[adverbial.end() :]
+    first = CLAUSE_SPLIT.split(head, maxsplit=1)[0]
+    if THING_MUST.match(first) and not ACTION_START.match(head):
+        return False
+    if ctx.parsed.kind == "news":
+        # a news item's numbered list with nobody named reports what was decided or done ("1. Thành
+        # lập Phường Quy Nhơn trên cơ sở nhập ..."): only a modality makes it work still to do
+        return has_modality(BRACKETED.sub("", first))
     if ACTION_START.match(head):
         return True
     if _in_work_part(ctx, unit.start) and unit.section and "-" in unit.section.rsplit(".", 1)[-1]:
         # a bullet under "IV. NỘI DUNG HOẠT ĐỘNG TRIỂN KHAI", "II. NHIỆM VỤ, GIẢI PHÁP": the part
         # of a plan that lists the work, whatever verb opens it ("Thống kê ...", "Khơi thông ...")
         return True
-    # "Về công tác tuyên truyền ... thì cần tăng cường ...": the modality says it is work to do
-    first = CLAUSE_SPLIT.split(head, maxsplit=1)[0]
+    # "Về công tác tuyên truyền ... thì cần tăng cường ...": the modality says it is work to do;
     # a modality word inside brackets qualifies a name: "Campuchia tỉnh Đắk Nông (là hội do Đảng,
     # Nhà nước giao nhiệm vụ)"
     return has_modality(BRACKETED.sub("", first))

@@ -51,6 +51,8 @@ from extractors.tasks.lines import (
 from extractors.tasks.sentences import sentence_units
 from extractors.tasks.units import Context, Unit
 
+# The head word of a body's name alone, which a heading cannot end with ("2.1. Sở" / "Tài chính").
+BARE_HEAD = re.compile(r"(?:Sở|Bộ|Ban|Ủy\s+ban|Cục|Vụ|Phòng|Trung\s+tâm|Công\s+an|Văn\s+phòng)")
 # A lettered item printed inline after its parent's heading: "1. Công tác dân vận a) Tuyên truyền ...".
 INLINE_LETTER = re.compile(r"\s(?=a\)\s)")
 # A heading that names whose duties follow: "Điều 3. Nhiệm vụ và quyền hạn của Ban Chỉ đạo",
@@ -161,6 +163,11 @@ def _heading_of(own: str) -> tuple[str, str, re.Match[str] | None]:
         first_line_end = own.find("\n", first_line_end + 1)
         first_line = own if first_line_end < 0 else own[:first_line_end]
         heading_text = strip_marker(first_line)
+    if first_line_end >= 0 and BARE_HEAD.fullmatch(heading_text.strip()):
+        # "2.1. Sở\nTài chính": a heading whose name the page wrapped after its head word
+        next_end = own.find("\n", first_line_end + 1)
+        first_line = own if next_end < 0 else own[:next_end]
+        heading_text = " ".join(strip_marker(first_line).split())
     # the literal test first: the pattern looks at every space of the line
     inline = INLINE_LETTER.search(heading_text) if "a)" in heading_text else None
     if inline:

@@ -14,7 +14,7 @@ import re
 from extractors import tables
 from extractors.tasks.actors import is_actor_phrase, opens_actor, split_actors
 from extractors.tasks.fields import field_of
-from extractors.tasks.lines import trim_span
+from extractors.tasks.lines import is_caps, trim_span
 from extractors.tasks.units import Context, Unit, cell_deadline
 
 
@@ -48,8 +48,33 @@ def table_units(ctx: Context) -> list[Unit]:
 
 def _ends_table(text: str, start: int, end: int) -> bool:
     """Whether the lines between two rows, ``text[start:end]``, end the table: a line holding
-    anything but a bullet ("- ..." or "+ ...", a cell's item the page wrapped) does."""
-    return any(line and not line.strip().startswith(("-", "+")) for line in text[start:end].split("\n"))
+    anything but a bullet ("- ..." or "+ ...", a cell's item the page wrapped) or a group's row
+    in capitals ("I. CỤM CÔNG NGHIỆP ĐÃ CÓ CHỦ ĐẦU TƯ HẠ TẦNG (07 cụm)", a merged cell) does."""
+    return any(
+        line and not line.strip().startswith(("-", "+")) and not is_caps(BRACKET_NOTE.sub("", line))
+        for line in text[start:end].split("\n")
+    )
+
+
+# A lead-body cell that labels its parts: "Chủ trì: Công ty LCIDI (CĐT). Phối hợp: UBND xã Gia Phú
+# (GPMB); Sở Tài chính (tái định cư)."
+LABELLED_CELL = re.compile(
+    r"^\s*(?:(?:Đơn\s+vị|Cơ\s+quan)\s+)?chủ\s+trì\s*:\s*(?P<lead>[^.;]+)[.;]?"
+    r"(?:\s*(?:(?:Đơn\s+vị|Cơ\s+quan)\s+)?phối\s+hợp\s*:\s*(?P<with>.*))?",
+    re.I | re.S,
+)
+# What a bracket after a body says of its part ("(CĐT)", "(GPMB)"): not part of its name.
+BRACKET_NOTE = re.compile(r"\s*\([^()]*\)")
+
+
+def _labelled_cell(value: str) -> tuple[list[str], list[str]]:
+    """The lead bodies and the coordinators of a lead-body cell, read from its labels if it has any."""
+    labelled = LABELLED_CELL.match(value)
+    if labelled is None:
+        return split_actors(value), []
+    lead = split_actors(BRACKET_NOTE.sub("", labelled["lead"]))
+    with_whom = split_actors(BRACKET_NOTE.sub("", labelled["with"] or ""))
+    return lead, with_whom
 
 
 def _row_unit(
@@ -58,7 +83,7 @@ def _row_unit(
     """The task of a row ``text[start:end]`` of a task table (its cells trimmed), if it names
     actors and work."""
     text = ctx.text
-    actors = split_actors(text[slice(*cells[columns["actors"]])])
+    actors, coordinators = _labelled_cell(text[slice(*cells[columns["actors"]])])
     if not actors:
         return None
     task_column = columns.get("task", 1 if len(cells) > 1 else 0)
@@ -66,6 +91,7 @@ def _row_unit(
         return None
     start, end = trim_span(text, start, end)
     unit = Unit(start, end, actors=actors, own_actor=True)
+    unit.coordinators = coordinators
     if "coordinators" in columns and columns["coordinators"] < len(cells):
         unit.coordinators = split_actors(text[slice(*cells[columns["coordinators"]])])
     if "deadline" in columns and columns["deadline"] < len(cells):

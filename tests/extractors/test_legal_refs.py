@@ -21,6 +21,9 @@ from tests.conftest import corpus_text
 
 # (document, citation as written, doc_type, number, name, date, issuer)
 REAL = [
+    # blind batch 8: "QĐ" written for the type word in a report's tables
+    ('168_bc-vpubnd', 'QĐ thành lập số 298/QĐ-UBND ngày 20/02/2025', 'Quyết định', '298/QĐ-UBND', None, '2025-02-20', None),
+    ('168_bc-vpubnd', 'QĐ thành lập số 2364/QĐ-UBND', 'Quyết định', '2364/QĐ-UBND', None, '2019-10-18', None),
     # blind batch 7: an amending law's "một số điều" and the count of laws it amends; "quy hoạch" and
     # "Quy chuẩn" run on ("quy" stops a name only as "quy định"); a name wrapped onto the next line
     ('226_tt_trinh-qd', 'Luật sửa đổi, bổ sung một số điều của 10 luật', 'Luật', '118/2025/QH15', None, None, None),
