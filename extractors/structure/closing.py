@@ -249,9 +249,11 @@ def _continues_recipient(closing: Closing, text: str, value: str) -> bool:
         # the typist's initials closing "Lưu" under a name printed among the items: "(Hiển)"
         initials = value.startswith("(") and value.endswith(")") and len(value) <= 40
         return initials and closing.recipients[-1].text.startswith("Lưu")
+    last = closing.recipients[-1]
+    if last.text.count("(") > last.text.count(")") and len(value) <= 40 and value.rstrip(" .;").endswith(")"):
+        return True  # the typist's initials the page wrapped: "- Lưu: VT, KHTC( ." / "Hằng)"
     if is_upper(value) or PERSON_NAME.match(value) or _leading_name(value) or _APPENDIX.match(value):
         return False
-    last = closing.recipients[-1]
     ending = text[last.end : last.end + 3].lstrip(" ")[:1]
     return value.startswith("(") or value[:1].islower() or ending != "."
 

@@ -17,6 +17,9 @@ from extractors.tasks.fields import field_of
 from extractors.tasks.lines import is_caps, trim_span
 from extractors.tasks.units import Context, Unit, cell_deadline
 
+# A line break inside a cell, as Word tables are read ("Trách nhiệm / thực hiện", "Lãnh đạo / Sở Y tế").
+IN_CELL_BREAK = re.compile(r"\s/\s")
+
 
 def table_units(ctx: Context) -> list[Unit]:
     """One task per row of a task table with a "Chủ trì" column."""
@@ -32,7 +35,7 @@ def table_units(ctx: Context) -> list[Unit]:
             cells = [trim_span(text, start, end) for start, end in row.cells]
             header = {}
             for i, (s, e) in enumerate(cells):
-                name = field_of(text[s:e])
+                name = field_of(IN_CELL_BREAK.sub(" ", text[s:e]))
                 if name and name not in header:
                     header[name] = i
             if "actors" in header and len(header) >= 2:
@@ -83,7 +86,7 @@ def _row_unit(
     """The task of a row ``text[start:end]`` of a task table (its cells trimmed), if it names
     actors and work."""
     text = ctx.text
-    actors, coordinators = _labelled_cell(text[slice(*cells[columns["actors"]])])
+    actors, coordinators = _labelled_cell(IN_CELL_BREAK.sub(" ", text[slice(*cells[columns["actors"]])]))
     if not actors:
         return None
     task_column = columns.get("task", 1 if len(cells) > 1 else 0)

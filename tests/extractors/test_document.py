@@ -197,6 +197,14 @@ CASES = [
     ("182_qd-844-ttg", "signer", {"title": "Phó Thủ tướng", "name": "Phạm Thị Thanh Trà", "on_behalf": "KT. Thủ tướng"}),
     ("051_nq-100-nq-cp", "signer", {"title": "Phó Thủ tướng", "name": "Bùi Thanh Sơn", "on_behalf": "TM. Chính phủ; KT. Thủ tướng"}),
     ("204_tt-13", "signer", {"title": "Thứ trưởng", "name": "Nguyễn Văn Hiền", "on_behalf": "KT. Bộ trưởng"}),
+    # blind batch 8: a licence and an office's internal submission are types of their own; the
+    # typist's initials the page wrapped ("- Lưu: VT, KHTC( ." / "Hằng)") do not end the list
+    ("240_other-gp", "doc_type", "Giấy phép"),
+    ("240_other-gp", "issuer", "Sở Công Thương tỉnh Lào Cai"),
+    ("239_other-phieutrinh", "doc_type", "Phiếu trình"),
+    ("239_other-phieutrinh", "issuer", "Văn phòng Ủy ban nhân dân tỉnh Lâm Đồng"),
+    ("245_cv-6791", "signer", {"title": "Phó Giám đốc", "name": "Phạm Bình Minh", "on_behalf": "KT. Giám đốc"}),
+    ("124_kh-2242", "signer", {"title": "Phó Giám đốc", "name": "Hoàng Văn Thuân", "on_behalf": "KT. Giám đốc"}),
     # "[daky]" between title and name; "09 KH" between the list and the signature
     ("181_qd-28-2021", "signer", {"title": "Phó Thủ tướng", "name": "Lê Minh Khái", "on_behalf": "KT. Thủ tướng"}),
     ("248_kh-160", "signer", {"title": "Phó Chủ tịch", "name": "Trần Chí Hùng", "on_behalf": "TM. Ủy ban nhân dân; KT. Chủ tịch"}),

@@ -650,6 +650,8 @@ BLIND_8_ITEMS = [
     ("168_bc-vpubnd", "CCN Minh Quân", "Công ty TNHH MTV hạ tầng công nghiệp Bảo Hưng", "2026-07", None),
     ("145_kh-182", "Lập, giao kế hoạch mục tiêu, nhiệm vụ", "Sở Tài chính", None, "yearly"),
     ("145_kh-182", "Chủ động phối hợp với Công an, lực lượng Hải quan", "Bộ Chỉ huy Quân sự tỉnh", None, None),
+    # a Word table's header and cells broken inside ("Trách nhiệm / thực hiện", "Lãnh đạo / Sở Y tế")
+    ("104_kh-tuyentruyen", "thẩm quyền giải quyết của Sở Giáo dục và Đào tạo", "Lãnh đạo Sở Giáo dục và Đào tạo", None, None),
 ]
 # the header each page of such a table repeats is no task
 BLIND_7_NOT_TASKS = [
