@@ -166,12 +166,25 @@ _STATE = regex.compile(r"(?<![\p{L}])(?:đã|vừa|đang)\s", regex.I)
 _NOT_YET = regex.compile(r"\s*,?\s*(?:mà\s+|vẫn\s+)?chưa\s")
 # A comma right after "Đến ngày ..." that opens a sentence: the date a report speaks as of.
 _AS_OF = regex.compile(r"\s*,")
+# The count a date cuts off: "Lũy kế GPMB đến ...", "Qua tổng rà soát, thống kê đến ngày ...".
+_COUNTED_UP_TO = regex.compile(r"(?:lũy\s+kế|thống\s+kê|số\s+liệu)(?![\p{L}])", regex.I)
+# What a count had reached by the date: "GPMB đến 01/6/2026 đạt 24 ha", "... đến ngày 15/5 đã cấp ...".
+_REACHED = regex.compile(r"\s*,?\s*(?:đạt|đã|được|có|còn)(?![\p{L}])")
+# A period opened earlier in the sentence: "từ ngày 15 tháng 12 năm trước kỳ báo cáo đến ngày ...".
+_PERIOD_OPEN = regex.compile(r"(?<![\p{L}])từ\s+(?:ngày\s+)?\d", regex.I)
+# A named subject right after "Trong tháng 8/2025,": the body whose month a report tells.
+_REPORTED_SUBJECT = regex.compile(r"\s*,\s*\p{Lu}")
+# What makes a sentence an obligation rather than an account.
+MODALITY_WORDS = regex.compile(r"(?<![\p{L}])(?:phải|cần|yêu\s+cầu|đề\s+nghị|giao|chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm|khẩn\s+trương)(?![\p{L}])", regex.I)
 
 
 def _opens_sentence(text: str, position: int) -> bool:
-    """Whether ``position`` opens a line or follows a sentence's end."""
-    before = text[max(0, position - 3) : position].rstrip(" ")
-    return not before or before[-1] in ".\n;:"
+    """Whether ``position`` opens a line or follows a sentence's end (or an item's marker: "a) ")."""
+    return _SENTENCE_OPENING.search(text, max(0, position - 12), position) is not None or position == 0
+
+
+# What may stand between a sentence's end (or a line's start) and its first word: an item's marker.
+_SENTENCE_OPENING = regex.compile(r"[\n.;:]\s*(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)]|[-+•])?[ \t]*$")
 
 # A period "từ 15/10/2020 đến 15/5/2021" (the "đến" trigger is refused after "từ <date>").
 _PERIOD_BEFORE = regex.compile(r"từ\s+(?:ngày\s+)?[\d/.\s\-]{3,12}$", regex.I)
@@ -346,6 +359,24 @@ def find(parsed: Parsed, start: int, end: int, scope_start: int | None = None) -
             continue
         # "Đến ngày 25/02/2026, Chủ tịch ... đã ban hành ...": where a report stands at a date
         if trigger.startswith("đến") and _AS_OF.match(text, match.end()) and _opens_sentence(text, match.start()):
+            continue
+        sentence_start = _sentence_start(text, match.start(), start)
+        if trigger.startswith("đến") and (
+            _COUNTED_UP_TO.search(text, sentence_start, match.start())
+            or _PERIOD_OPEN.search(text, sentence_start, match.start())
+            or _REACHED.match(text, match.end())
+        ):
+            # "Lũy kế GPMB đến 01/6/2026 đạt 18 ha", "thống kê đến ngày 14/12/2025 toàn tỉnh có ...": a
+            # count's cut-off; "từ ngày 15 tháng 12 năm trước kỳ báo cáo đến ngày 14 tháng 12": a period
+            continue
+        if (
+            trigger.startswith(("trong", "vào"))
+            and _opens_sentence(text, match.start())
+            and _REPORTED_SUBJECT.match(text, match.end())
+            and not MODALITY_WORDS.search(text, match.end(), sentence_end)
+        ):
+            # "Trong tháng 8/2025, Ban chỉ đạo tỉnh tiếp tục ...": what a body did in the month reported,
+            # unlike "Trong tháng 9/2025, tập trung thực hiện ..." or "..., Sở Y tế phải hoàn thành ..."
             continue
         if granularity != "day" and recurrence == "yearly":
             recurrence = recurrence if granularity == "quarter" else None

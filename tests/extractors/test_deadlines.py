@@ -415,12 +415,26 @@ NOT_DEADLINES = [
     ("162_bc-1883", "của Ủy ban nhân dân tỉnh Lào Cai, có thời hạn đến hết ngày 30/6/2026"),
     ("181_qd-28-2021", "đã nộp hồ sơ đề nghị hưởng trợ cấp thất nghiệp nhưng đến ngày 30 tháng 9 năm 2021 chưa có quyết định"),
     ("181_qd-28-2021", "đang tham gia bảo hiểm thất nghiệp trước ngày 01 tháng 10 năm 2021"),
+    # blind batch 8: a count's cut-off, what a count had reached, a period opened earlier in the
+    # sentence, and the month a report tells of a named body
+    ("168_bc-vpubnd", "Lũy kế GPMB đến 01/6/2026 đạt 18 ha"),
+    ("168_bc-vpubnd", "QĐ thành lập số 2220/QĐ-UBND ngày 27/11/2023.\tGPMB đến 01/6/2026 đạt 24 ha"),
+    ("154_bc-tongket", "Qua tổng rà soát, thống kê đến ngày 14/12/2025 toàn tỉnh có 5362 người nghiện"),
+    ("144_kh-556", "tính từ ngày 15 tháng 12 năm trước kỳ báo cáo đến ngày 14 tháng 12 của kỳ báo cáo"),
+    ("150_bc-dean06", "1. Công tác chỉ đạo của Ban chỉ đạo tỉnh\na) Trong tháng 8/2025, Ban chỉ đạo tỉnh Lâm Đồng tiếp tục"),
 ]
 
 
 @pytest.mark.parametrize(("doc", "phrase"), NOT_DEADLINES)
 def test_not_a_deadline(doc, phrase):
     assert _find(phrase, 2024, 1, 1) == [], doc
+
+
+def test_a_month_of_work_still_to_do_is_a_deadline():
+    # blind batch 8 (150): "Trong tháng 9/2025, tập trung thực hiện ..." asks; a named body with a
+    # modality asks too
+    assert [h.date for h in _find("3. Trong tháng 9/2025, tập trung thực hiện những nhiệm vụ sau", 2025, 8, 25)] == ["2025-09"]
+    assert [h.date for h in _find("Trong tháng 9/2025, Sở Y tế phải hoàn thành việc rà soát", 2025, 8, 25)] == ["2025-09"]
 
 
 # blind batch 7: a one-off date that ends before the document was written is history, whatever
