@@ -87,7 +87,9 @@ def may_assign(text: str) -> bool:
 
 
 # Split points of an actor list: before another actor head written with a capital.
-ACTOR_SPLIT = regex.compile(rf"(?:,\s*|\s+và\s+|;\s*)(?=(?:{_HEADS})(?:(?<=\s)|(?![\p{{Ll}}])))")
+# (a "/" between two bodies too: "Bộ Chỉ huy Quân sự tỉnh/Ban Chỉ huy Bộ đội Biên phòng tỉnh", but
+# not in a number: "Công văn số 65/MTTQ-BTT")
+ACTOR_SPLIT = regex.compile(rf"(?:,\s*|\s+và\s+|;\s*|(?<=\p{{Ll}})\s*/\s*)(?=(?:{_HEADS})(?:(?<=\s)|(?![\p{{Ll}}])))")
 # Role verbs that end a long actor list ("..., Chánh Văn phòng Bộ ... chịu trách nhiệm thi hành").
 ROLE_END = regex.compile(rf"[\s,]+(?=(?:{alternation('role_verbs.txt')})(?![\p{{L}}]))", regex.I)
 
@@ -135,7 +137,7 @@ def split_actors(value: str) -> list[str]:
     """ "Các sở, ban, ngành, Ủy ban nhân dân các huyện" → ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện"]."""
     # every split point holds ",", ";" or "và": half the values hold none, and ACTOR_SPLIT.split
     # costs ~10 µs even on a short one
-    if "," in value or ";" in value or "và" in value:
+    if "," in value or ";" in value or "và" in value or "/" in value:
         parts = [clean_actor(p) for p in ACTOR_SPLIT.split(value)]
     else:
         parts = [clean_actor(value)]

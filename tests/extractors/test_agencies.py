@@ -37,7 +37,9 @@ ACTORS = [
     ("043_bc-mohinh", "Thủ trưởng các sở, ban, ngành", "các sở, ban, ngành", "province", "Lâm Đồng", True),
     ("129_kh-1026", "Các sở, ban, ngành, đoàn thể cấp tỉnh", "các sở, ban, ngành, đoàn thể", "province", "Nghệ An", True),
     ("134_cv-cd-217", "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Khánh Hòa", "Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Khánh Hòa", "province", None, True),
-    ("116_cv-giamsat", "Bộ Chỉ huy Quân sự tỉnh/Ban Chỉ huy Bộ đội Biên phòng tỉnh", "Bộ Chỉ huy Quân sự tỉnh/Ban Chỉ huy Bộ đội Biên phòng", "province", "Lào Cai", True),
+    # two bodies joined by "/" are two actors, each its own body (as gold gives them)
+    ("116_cv-giamsat", "Bộ Chỉ huy Quân sự tỉnh", "Bộ Chỉ huy Quân sự tỉnh Lào Cai", "province", "Lào Cai", False),
+    ("116_cv-giamsat", "Ban Chỉ huy Bộ đội Biên phòng tỉnh", "Ban Chỉ huy Bộ đội Biên phòng tỉnh Lào Cai", "province", "Lào Cai", False),
     # Party bodies
     ("129_kh-1026", "Văn phòng Tỉnh ủy", "Văn phòng Tỉnh ủy Nghệ An", "party", "Nghệ An", False),
     ("129_kh-1026", "Ủy ban Kiểm tra Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy Nghệ An", "party", "Nghệ An", False),

@@ -650,6 +650,9 @@ BLIND_8_ITEMS = [
     ("168_bc-vpubnd", "CCN Minh Quân", "Công ty TNHH MTV hạ tầng công nghiệp Bảo Hưng", "2026-07", None),
     ("145_kh-182", "Lập, giao kế hoạch mục tiêu, nhiệm vụ", "Sở Tài chính", None, "yearly"),
     ("145_kh-182", "Chủ động phối hợp với Công an, lực lượng Hải quan", "Bộ Chỉ huy Quân sự tỉnh", None, None),
+    # two bodies joined by "/" are two actors; "xây dựng" after "dự án đầu tư" is part of a name
+    ("116_cv-giamsat", "Chủ trì, phối hợp với các cơ quan liên quan tổ chức các hoạt động", "Ban Chỉ huy Bộ đội Biên phòng tỉnh", None, None),
+    ("033_tb-ketluan", "Đối với hạng mục đường dẫn vào các hạng mục công trình thi công", "Ban Quản lý dự án đầu tư xây dựng số 1", None, None),
     # a Word table's header and cells broken inside ("Trách nhiệm / thực hiện", "Lãnh đạo / Sở Y tế")
     ("104_kh-tuyentruyen", "thẩm quyền giải quyết của Sở Giáo dục và Đào tạo", "Lãnh đạo Sở Giáo dục và Đào tạo", None, None),
 ]
