@@ -439,7 +439,9 @@ _INLINE_MARKUP = (
     # a single-star emphasis mark, opening ("*(để báo cáo)*") or closing a word; never a star
     # between words ("2*3"), in a note mark "(*)", or in a pair (the pattern above)
     # (the star first: a pattern opening with a look-behind is tried at every character)
-    re.compile(r"\*(?:(?<![^\s(\[]\*)(?=[^\s*)\]])|(?<=[^\s*(\[]\*)(?![^\s.,;:)\]]))"),
+    # (a table pipe counts as a space around it: "|*0" loses the pipe here and the star in a
+    # second pass otherwise)
+    re.compile(r"\*(?:(?<![^\s(\[|]\*)(?=[^\s*)\]|])|(?<=[^\s*(\[|]\*)(?![^\s.,;:)\]|]))"),
     re.compile(r"&(?:\#\d{1,6}|\#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});"),  # an HTML entity
     re.compile(r"\|"),  # a table pipe
 )
