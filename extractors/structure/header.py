@@ -143,6 +143,8 @@ def find_header(text: str) -> tuple[Header, bool]:
         return header, False
     if header.date is None:
         _adoption_date(text, header)
+    if header.date is None:
+        _meeting_date(text, header)
 
     anchor = max(p.end for p in (header.national_motto, header.number, header.date) if p)
     type_match = _find_type_word(text, anchor, header)
@@ -174,6 +176,29 @@ def _adoption_date(text: str, header: Header) -> None:
         header.day, header.month, header.year = (int(match.group(k)) for k in ("day", "month", "year"))
 
 
+
+
+# A record of a meeting (biên bản) prints no date line; it opens with the day and the place it was
+# held: "Hôm nay, ngày 26/5/2026 tại Sở Công Thương tỉnh Lào Cai chúng tôi ...", "Hôm nay, vào hồi
+# 14 giờ, ngày 12 tháng 6 năm 2026, tại ...".
+MEETING_DATE = regex.compile(
+    r"Hôm\s+nay,?\s+(?:(?:vào\s+)?(?:hồi|lúc)\s+[^,\n]{1,30},?\s+)?(?P<date>ngày\s+(?:"
+    r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})"
+    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})))"
+    r"(?:,?\s+tại\s+[^,.;\n]{0,80}?(?:tỉnh|thành\s+phố)\s+(?P<place>\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){0,3}))?"
+)
+MEETING_WINDOW = 2500  # the opening of a record, where its day is told
+
+
+def _meeting_date(text: str, header: Header) -> None:
+    match = MEETING_DATE.search(text, 0, MEETING_WINDOW)
+    if match is None:
+        return
+    header.date = Piece(match.start("date"), match.end("date"), match.group("date"))
+    day, month, year = (match["d"], match["m"], match["y"]) if match["d"] else (match["d2"], match["m2"], match["y2"])
+    header.day, header.month, header.year = int(day), int(month), int(year)
+    if match["place"] and header.place is None:
+        header.place = Piece(match.start("place"), match.end("place"), match["place"])
 
 
 def _first_number(window: str) -> Piece | None:

@@ -199,6 +199,10 @@ CASES = [
     ("204_tt-13", "signer", {"title": "Thứ trưởng", "name": "Nguyễn Văn Hiền", "on_behalf": "KT. Bộ trưởng"}),
     # blind batch 8: a licence and an office's internal submission are types of their own; the
     # typist's initials the page wrapped ("- Lưu: VT, KHTC( ." / "Hằng)") do not end the list
+    # a meeting record's day and place are told in its opening ("Hôm nay, ngày 26/5/2026 tại Sở Công
+    # Thương tỉnh Lào Cai ...")
+    ("231_bb-lamviec", "issue_date", "2026-05-26"),
+    ("231_bb-lamviec", "place", "Lào Cai"),
     ("240_other-gp", "doc_type", "Giấy phép"),
     ("240_other-gp", "issuer", "Sở Công Thương tỉnh Lào Cai"),
     ("239_other-phieutrinh", "doc_type", "Phiếu trình"),
