@@ -13,7 +13,7 @@ batch was annotated would have been (at today's rules, which may have been tuned
 --nested checks that the choice of the CRF's settings (regularisation, CONFIDENCE) is no
 fit to the held-out batches: for each batch, the settings are chosen from GRID by leaving one
 of the *other* batches out in turn, then a model trained with them is scored on the batch
-(slow: about 250 models; tasks scored from ``tasks.extract`` on the parsed texts).
+(slow: about 350 models, 20 minutes; tasks scored from ``tasks.extract`` on the parsed texts).
 
 Speed: ``extract_text`` over every gold text with the bundled model against the rules alone,
 in the same process, three rounds each, alternating; the ratio of the fastest rounds.
