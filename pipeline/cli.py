@@ -24,6 +24,8 @@ from rich.progress import Task as ProgressTask
 from rich.table import Table
 from rich.text import Text
 
+from extractors import line_classifier
+from extractors.line_classifier import TASK
 from pipeline.batch import DEFAULT_TIMEOUT, BatchResult, extract_file, run_batch
 from pipeline.evaluate import (
     AGENCY_PARTS,
@@ -38,6 +40,7 @@ from pipeline.evaluate import (
 from pipeline.ingest import OCR_MODES
 from pipeline.record import Record
 from pipeline.store import DATABASE, SAMPLE_ROWS, database_path, query, relations
+from pipeline.train import gold_sequences, train
 
 DEFAULT_CORPUS = os.environ.get("VANBAN_CORPUS", "../shared/corpus")
 
@@ -257,6 +260,12 @@ def _print_report(console: Console, report: Report) -> None:
 def _cmd_eval(args: argparse.Namespace) -> int:
     console = _console()
     corpus = Path(args.corpus) if args.corpus else None
+    if args.task_lines:
+        try:
+            line_classifier.use_model(_task_line_model(args.task_lines))
+        except (OSError, ValueError) as unreadable:
+            console.print(Text(f"{args.task_lines}: not a task line model ({unreadable})", style="red"))
+            return 2
     paths = gold_files(*map(Path, args.gold))
     if args.pred:
         predictions = load_predictions(Path(args.pred))
@@ -281,6 +290,27 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     if args.show_errors:
         for error in report.errors:
             console.print(json.dumps(error, ensure_ascii=False))
+    return 0
+
+
+def _task_line_model(option: str) -> bytes | None:
+    """The model ``--task-lines`` names: none for "rules", the bundled one, or a model file's."""
+    if option == "rules":
+        return None
+    return line_classifier.bundled_model() if option == "bundled" else Path(option).read_bytes()
+
+
+def _cmd_train_lines(args: argparse.Namespace) -> int:
+    console = _console()
+    corpus = Path(args.corpus) if args.corpus else None
+    sequences = gold_sequences(gold_files(*map(Path, args.gold)), corpus)
+    if not sequences:
+        console.print("[red]no gold file with tasks whose text was found[/red]")
+        return 1
+    train(sequences, Path(args.out))
+    units = sum(len(sequence.labels) for sequence in sequences)
+    tasks = sum(label == TASK for sequence in sequences for label in sequence.labels)
+    console.print(f"trained on {len(sequences)} documents ({units} units, {tasks} tasks): wrote {args.out}")
     return 0
 
 
@@ -425,7 +455,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--json", help="also write the report as JSON to this file")
     evaluate.add_argument("--show-errors", action="store_true", help="print every mismatch")
+    evaluate.add_argument(
+        "--task-lines",
+        metavar="MODEL",
+        help="the task line classifier to extract with: 'bundled' (the model shipped, trained on "
+        "all gold), a model file of vanban train-lines, or 'rules' for the task rules alone (default)",
+    )
     evaluate.set_defaults(func=_cmd_eval)
+
+    train_lines = commands.add_parser(
+        "train-lines", help="train the task line classifier (a CRF over the task rules' units) on gold files"
+    )
+    train_lines.add_argument(
+        "--gold", nargs="+", default=["corpus"], help="gold files, or folders of *.gold.json (default: corpus)"
+    )
+    train_lines.add_argument(
+        "--corpus",
+        default=DEFAULT_CORPUS,
+        help="shared corpus folder holding documents/ (default: $VANBAN_CORPUS or ../shared/corpus)",
+    )
+    train_lines.add_argument("--out", required=True, help="the model file to write (the bundled one: extractors/data/task_lines.crfsuite)")
+    train_lines.set_defaults(func=_cmd_train_lines)
 
     query_parser = commands.add_parser("query", help="query an output folder's DuckDB database")
     query_parser.add_argument("sql", nargs="?", help="a SQL query over the tables and views")

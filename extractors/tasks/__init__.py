@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from extractors import deadlines
+from extractors import deadlines, line_classifier
 from extractors.models import Task
 from extractors.structure import Parsed
 from extractors.tasks.actors import COORDINATORS, PAST, split_actors
@@ -41,26 +41,16 @@ from extractors.tasks.sentences import loose_units
 from extractors.tasks.tables import flat_row_actors, flat_table_start, is_flat_header, table_units
 from extractors.tasks.units import Context, Unit
 
-__all__ = ["extract"]
+__all__ = ["candidate_units", "extract"]
 
 
 def extract(parsed: Parsed) -> list[Task]:
     """Every assignment of work in the document, in text order."""
     ctx = Context(parsed)
-    preambles = find_preambles(ctx)
-    units = section_units(ctx, preambles) + loose_units(ctx) + table_units(ctx)
-    flat_start = flat_table_start(ctx)
-    if flat_start is not None:
-        units = [u for u in units if not is_flat_header(ctx, u)]
-        for unit in units:
-            if not unit.actors and unit.start > flat_start:
-                unit.actors = flat_row_actors(ctx, unit)
-    units = [u for u in units if not is_rule(u) and (u.actors or opens_with_work(ctx, u))]
-    addressee = _notice_addressee(ctx.text, parsed.body_end)
-    if addressee is not None:
-        for unit in units:
-            unit.actors = unit.actors or [addressee]
-    units.sort(key=lambda u: (u.start, u.end))
+    candidates, accepted = _candidates(ctx)
+    # the learned line classifier, when one is in use, revises the rules' decisions
+    decisions = line_classifier.decide(parsed, candidates, accepted)
+    units = [unit for unit, keep in zip(candidates, decisions, strict=True) if keep]
     tasks: list[Task] = []
     last_end = -1
     for unit in units:
@@ -71,6 +61,30 @@ def extract(parsed: Parsed) -> list[Task]:
             tasks.append(task)
             last_end = max(last_end, unit.end)
     return tasks
+
+
+def _candidates(ctx: Context) -> tuple[list[Unit], list[bool]]:
+    """Every unit the walk proposes, in text order, and whether the rules accept each."""
+    units = section_units(ctx, find_preambles(ctx)) + loose_units(ctx) + table_units(ctx)
+    flat_start = flat_table_start(ctx)
+    if flat_start is not None:
+        units = [u for u in units if not is_flat_header(ctx, u)]
+        for unit in units:
+            if not unit.actors and unit.start > flat_start:
+                unit.actors = flat_row_actors(ctx, unit)
+    units.sort(key=lambda u: (u.start, u.end))
+    accepted = [not is_rule(u) and bool(u.actors or opens_with_work(ctx, u)) for u in units]
+    # filled after the rules' decisions (they read the unit's own actors), before the model's
+    addressee = _notice_addressee(ctx.text, ctx.parsed.body_end)
+    if addressee is not None:
+        for unit in units:
+            unit.actors = unit.actors or [addressee]
+    return units, accepted
+
+
+def candidate_units(parsed: Parsed) -> tuple[list[Unit], list[bool]]:
+    """The units the rules weigh and their decisions: what the line classifier learns from."""
+    return _candidates(Context(parsed))
 
 
 # The closing formula of a conclusions notice names the body it is for: "Văn phòng Chính phủ thông
