@@ -20,6 +20,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
+from extractors import line_classifier
 from pipeline.extract import extract_text
 from pipeline.ingest import (
     OCR_MODES,
@@ -109,8 +110,9 @@ def extract_files(paths: list[str | Path]) -> Iterator[Record | ErrorRow]:
 @dataclass(frozen=True)
 class Task:
     """One input of a batch: its path, id and the SHA-256 of its bytes (None: unreadable),
-    the bytes themselves when they travel with it (to a Dask worker), the OCR mode and the
-    document's time limit in seconds."""
+    the bytes themselves when they travel with it (to a Dask worker), the OCR mode, the
+    document's time limit in seconds and the task line model to extract with (None: the rules
+    alone; its 16 KB travel with each task, so any worker, local or Dask, uses it)."""
 
     path: str
     id: str
@@ -118,6 +120,7 @@ class Task:
     data: bytes | None = field(default=None, repr=False)
     ocr: str = "auto"
     timeout: float | None = None
+    task_lines: bytes | None = field(default=None, repr=False)
 
 
 def file_digest(path: Path) -> str | None:
@@ -135,6 +138,8 @@ def file_digest(path: Path) -> str | None:
 def process_task(task: Task) -> str:
     """Extract one input and return its journal line; never raises."""
     try:
+        if line_classifier.model_in_use() != task.task_lines:
+            line_classifier.use_model(task.task_lines)
         result: Record | ErrorRow = extract_file(task.path, task.id, task.data, ocr=task.ocr, timeout=task.timeout)
     except BaseException as err:  # MemoryError, RecursionError: still one error row
         result = ErrorRow(id=task.id, source=task.path, error=f"extraction failed: {err.__class__.__name__}: {err}")
@@ -370,6 +375,7 @@ def run_batch(
     timeout: float = DEFAULT_TIMEOUT,
     dask: Any = None,
     ocr: str = "auto",
+    task_lines: bytes | None = None,
     fresh: bool = False,
     on_start: Callable[[int, int], None] | None = None,
     on_done: Callable[[], None] | None = None,
@@ -379,7 +385,8 @@ def run_batch(
 
     ``jobs`` worker processes (default: one per core) or the Dask cluster ``dask``;
     ``timeout`` seconds per document (on Dask, only OCR and conversions keep to it); ``ocr``:
-    "auto", "always" or "never"; ``fresh`` ignores what earlier runs journalled.
+    "auto", "always" or "never"; ``task_lines`` a task line model's bytes (None: the task rules
+    alone); ``fresh`` ignores what earlier runs journalled.
     ``on_start(to_extract, skipped)`` and ``on_done()`` (once per document) report progress.
     The outputs are built in this process while the workers extract (``OutputBuilder``).
     """
@@ -391,7 +398,7 @@ def run_batch(
     if fresh:
         (out / JOURNAL).unlink(missing_ok=True)
     tasks, todo, index = plan(inputs, out)
-    todo = [replace(task, ocr=ocr, timeout=timeout) for task in todo]
+    todo = [replace(task, ocr=ocr, timeout=timeout, task_lines=task_lines) for task in todo]
     skipped = len(tasks) - len(todo)
     if on_start is not None:
         on_start(len(todo), skipped)

@@ -103,6 +103,12 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             print('vanban extract --dask needs Dask: pip install "vanban[dask]"', file=sys.stderr)
             return 2
     console = _console()
+    try:
+        task_lines = _task_line_model(args.task_lines or "rules")
+        line_classifier.use_model(task_lines)  # refused here, at once, when it is no model
+    except (OSError, ValueError) as unreadable:
+        console.print(Text(f"{args.task_lines}: not a task line model ({unreadable})", style="red"))
+        return 2
     progress = Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
@@ -144,6 +150,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
                 timeout=args.timeout,
                 dask=args.dask,
                 ocr=args.ocr,
+                task_lines=task_lines,
                 fresh=args.fresh,
                 on_start=on_start,
                 on_done=on_done,
@@ -437,6 +444,13 @@ def build_parser() -> argparse.ArgumentParser:
         default="auto",
         help="read scans (PDF pages without a text layer, images) with Tesseract: auto (default: "
         "the pages that need it, when Tesseract is installed), always (every page) or never",
+    )
+    extract.add_argument(
+        "--task-lines",
+        metavar="MODEL",
+        help="the task line classifier: 'bundled' (the model shipped, trained on all gold), a model "
+        "file of vanban train-lines, or 'rules' for the task rules alone (default); a change of it "
+        "needs --fresh, as the journal keeps what earlier runs extracted",
     )
     extract.add_argument(
         "--fresh", action="store_true", help="extract everything again (ignore what earlier runs journalled)"

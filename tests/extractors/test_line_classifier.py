@@ -130,3 +130,30 @@ def test_eval_with_a_file_that_is_no_model_says_so(tmp_path, capsys):
     not_a_model.write_text("not a model", encoding="utf-8")
     assert main(["eval", "--gold", str(SEEDS), "--task-lines", str(not_a_model)]) == 2
     assert "not a task line model" in capsys.readouterr().out
+
+
+def test_extract_uses_the_model_in_its_worker_processes(tmp_path):
+    """``vanban extract --task-lines bundled`` hands the model to each worker process: the batch
+    drops 234's how-to steps as the model does in this process; the default keeps the rules'."""
+    if not DOCUMENTS.exists():
+        pytest.skip("shared corpus not found")
+    source = text_for_gold(_gold_paths(("234_",))[0], SHARED)
+    steps = {}
+    for option in ("rules", "bundled"):
+        out = tmp_path / option
+        assert main(["extract", str(source), "-o", str(out), "--quiet", "--jobs", "2", "--task-lines", option]) == 0
+        record = json.loads((out / "documents.jsonl").read_text(encoding="utf-8").splitlines()[0])
+        steps[option] = [task["text"] for task in record["tasks"] if task["text"].startswith("Bước ")]
+    parsed = parsed_document(read_source(source).text)
+    line_classifier.use_model(None)
+    assert steps["rules"] == [task.text for task in _steps(parsed)]
+    line_classifier.use_model(line_classifier.bundled_model())
+    assert steps["bundled"] == [task.text for task in _steps(parsed)]
+    assert len(steps["bundled"]) < len(steps["rules"])
+
+
+def test_extract_with_a_file_that_is_no_model_says_so(tmp_path, capsys):
+    not_a_model = tmp_path / "lines.crfsuite"
+    not_a_model.write_text("not a model", encoding="utf-8")
+    assert main(["extract", str(SEEDS), "-o", str(tmp_path / "out"), "--quiet", "--task-lines", str(not_a_model)]) == 2
+    assert "not a task line model" in capsys.readouterr().out
