@@ -12,6 +12,7 @@ document's year, a yearly date its first occurrence after the document date.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -419,22 +420,28 @@ def _before_document(parsed: Parsed, hit: Found) -> bool:
     year, month, day = _document_date(parsed)
     if year is None:
         return False
-    written = (year, month or 1, day or 1)
-    return _period_end(hit.date, hit.granularity) < written
+    return (period_end(hit.date) or "") < f"{year:04d}-{month or 1:02d}-{day or 1:02d}"
 
 
-def _period_end(date: str, granularity: str) -> tuple[int, int, int]:
-    """The last day a deadline value stands for, as (year, month, day): "2028-Q2" ends in June."""
-    year = int(date[:4])
-    if granularity == "day":
-        return year, int(date[5:7]), int(date[8:10])
-    if granularity == "month":
-        return year, int(date[5:7]), 31
-    if granularity == "quarter":
-        return year, 3 * int(date[-1]), 31
-    if granularity == "half":
-        return year, 6 * int(date[-1]), 31
-    return year, 12, 31
+# The last day of a partial date's period: "2026" stands for 2026-12-31, "2026-Q1" for
+# 2026-03-31, "2026-H1" for 2026-06-30, "2026-02" for 2026-02-28.
+_PERIOD_END = {"Q1": "03-31", "Q2": "06-30", "Q3": "09-30", "Q4": "12-31", "H1": "06-30", "H2": "12-31"}
+
+
+def period_end(value: str | None) -> str | None:
+    """A deadline's date as the full ISO date it stands for (partial dates: their last day)."""
+    if not value:
+        return value
+    parts = value.split("-")
+    if len(parts) == 1 and parts[0].isdigit():
+        return f"{parts[0]}-12-31"
+    if len(parts) == 2 and parts[1] in _PERIOD_END:
+        return f"{parts[0]}-{_PERIOD_END[parts[1]]}"
+    if len(parts) == 2 and parts[0].isdigit() and parts[1].isdigit():
+        year, month = int(parts[0]), int(parts[1])
+        if 1 <= month <= 12:
+            return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+    return value
 
 
 def _flat_table_cells(parsed: Parsed, start: int, end: int) -> list[Found]:

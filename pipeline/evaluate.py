@@ -15,7 +15,6 @@ gold actor resolved in the gold document's setting (issuer, place, date) against
 
 from __future__ import annotations
 
-import calendar
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -25,6 +24,7 @@ from typing import Any
 import regex
 
 from extractors.agencies import resolve, setting
+from extractors.deadlines import period_end
 from extractors.text import fold
 from pipeline.normalize import normalize
 from pipeline.record import DOCUMENT_FIELDS, LIST_FIELDS
@@ -54,27 +54,6 @@ def _same_words(a: Any, b: Any) -> bool:
     if a is None or b is None:
         return a is None and b is None
     return _word_list(str(a)) == _word_list(str(b))
-
-
-# The last day of a partial date's period: "2026" stands for 2026-12-31, "2026-Q1" for
-# 2026-03-31, "2026-H1" for 2026-06-30, "2026-02" for 2026-02-28.
-_PERIOD_END = {"Q1": "03-31", "Q2": "06-30", "Q3": "09-30", "Q4": "12-31", "H1": "06-30", "H2": "12-31"}
-
-
-def period_end(value: str | None) -> str | None:
-    """A deadline's date as the full ISO date it stands for (partial dates: their last day)."""
-    if not value:
-        return value
-    parts = value.split("-")
-    if len(parts) == 1 and parts[0].isdigit():
-        return f"{parts[0]}-12-31"
-    if len(parts) == 2 and parts[1] in _PERIOD_END:
-        return f"{parts[0]}-{_PERIOD_END[parts[1]]}"
-    if len(parts) == 2 and parts[0].isdigit() and parts[1].isdigit():
-        year, month = int(parts[0]), int(parts[1])
-        if 1 <= month <= 12:
-            return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
-    return value
 
 
 # ---------------------------------------------------------------- list matchers
