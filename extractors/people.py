@@ -310,7 +310,7 @@ def _listed(text: str, start: int, end: int) -> list[Person]:
             name = listed["name"]
             if not _is_place(name):
                 title = " ".join(listed["title"].split()) if listed["title"] else None
-                found.append(Person(start=listed.start("name"), end=listed.end("name"), text=name, name=name, title=title))
+                found.append(_named(listed, "name", title))
             separator = compiled["list_separator"].match(text, listed.end(), end)
             if separator is None:
                 break
@@ -325,12 +325,12 @@ def _member_bullets(text: str, start: int, end: int) -> list[Person]:
         name = match["name"]
         if not _is_place(name):
             title = " ".join(match["title"].split()).rstrip(" ,")
-            found.append(Person(start=match.start("name"), end=match.end("name"), text=name, name=name, title=title))
+            found.append(_named(match, "name", title))
     return found
 
 
-def _named(match: regex.Match[str], group: int, title: str | None) -> Person:
-    """The person a match's ``name`` group (number ``group``) names."""
+def _named(match: regex.Match[str], group: int | str, title: str | None) -> Person:
+    """The person a match's ``name`` group (its number or name ``group``) names."""
     name = match[group]
     start, end = match.span(group)
     return Person(start=start, end=end, text=name, name=name, title=title)

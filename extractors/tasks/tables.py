@@ -14,6 +14,7 @@ import re
 from extractors import tables
 from extractors.tasks.actors import is_actor_phrase, opens_actor, split_actors
 from extractors.tasks.fields import field_of
+from extractors.tasks.filters import BRACKETED
 from extractors.tasks.lines import is_caps, trim_span
 from extractors.tasks.units import Context, Unit, cell_deadline
 
@@ -54,7 +55,7 @@ def _ends_table(text: str, start: int, end: int) -> bool:
     anything but a bullet ("- ..." or "+ ...", a cell's item the page wrapped) or a group's row
     in capitals ("I. CỤM CÔNG NGHIỆP ĐÃ CÓ CHỦ ĐẦU TƯ HẠ TẦNG (07 cụm)", a merged cell) does."""
     return any(
-        line and not line.strip().startswith(("-", "+")) and not is_caps(BRACKET_NOTE.sub("", line))
+        line and not line.strip().startswith(("-", "+")) and not is_caps(BRACKETED.sub("", line))
         for line in text[start:end].split("\n")
     )
 
@@ -66,17 +67,13 @@ LABELLED_CELL = re.compile(
     r"(?:\s*(?:(?:Đơn\s+vị|Cơ\s+quan)\s+)?phối\s+hợp\s*:\s*(?P<with>.*))?",
     re.I | re.S,
 )
-# What a bracket after a body says of its part ("(CĐT)", "(GPMB)"): not part of its name.
-BRACKET_NOTE = re.compile(r"\s*\([^()]*\)")
-
-
 def _labelled_cell(value: str) -> tuple[list[str], list[str]]:
     """The lead bodies and the coordinators of a lead-body cell, read from its labels if it has any."""
     labelled = LABELLED_CELL.match(value)
     if labelled is None:
         return split_actors(value), []
-    lead = split_actors(BRACKET_NOTE.sub("", labelled["lead"]))
-    with_whom = split_actors(BRACKET_NOTE.sub("", labelled["with"] or ""))
+    lead = split_actors(BRACKETED.sub("", labelled["lead"]))
+    with_whom = split_actors(BRACKETED.sub("", labelled["with"] or ""))
     return lead, with_whom
 
 
