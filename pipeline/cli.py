@@ -103,11 +103,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             print('vanban extract --dask needs Dask: pip install "vanban[dask]"', file=sys.stderr)
             return 2
     console = _console()
-    try:
-        task_lines = _task_line_model(args.task_lines or "rules")
-        line_classifier.use_model(task_lines)  # refused here, at once, when it is no model
-    except (OSError, ValueError) as unreadable:
-        console.print(Text(f"{args.task_lines}: not a task line model ({unreadable})", style="red"))
+    if not _use_task_lines(console, args.task_lines):
         return 2
     progress = Progress(
         TextColumn("[progress.description]{task.description}"),
@@ -150,7 +146,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
                 timeout=args.timeout,
                 dask=args.dask,
                 ocr=args.ocr,
-                task_lines=task_lines,
+                task_lines=line_classifier.model_in_use(),
                 fresh=args.fresh,
                 on_start=on_start,
                 on_done=on_done,
@@ -267,12 +263,8 @@ def _print_report(console: Console, report: Report) -> None:
 def _cmd_eval(args: argparse.Namespace) -> int:
     console = _console()
     corpus = Path(args.corpus) if args.corpus else None
-    if args.task_lines:
-        try:
-            line_classifier.use_model(_task_line_model(args.task_lines))
-        except (OSError, ValueError) as unreadable:
-            console.print(Text(f"{args.task_lines}: not a task line model ({unreadable})", style="red"))
-            return 2
+    if not _use_task_lines(console, args.task_lines):
+        return 2
     paths = gold_files(*map(Path, args.gold))
     if args.pred:
         predictions = load_predictions(Path(args.pred))
@@ -298,6 +290,17 @@ def _cmd_eval(args: argparse.Namespace) -> int:
         for error in report.errors:
             console.print(json.dumps(error, ensure_ascii=False))
     return 0
+
+
+def _use_task_lines(console: Console, option: str | None) -> bool:
+    """Put the model ``--task-lines`` names in use (none: the rules alone); False, said on the
+    console, when it is no model."""
+    try:
+        line_classifier.use_model(_task_line_model(option or "rules"))
+    except (OSError, ValueError) as unreadable:
+        console.print(Text(f"{option}: not a task line model ({unreadable})", style="red"))
+        return False
+    return True
 
 
 def _task_line_model(option: str) -> bytes | None:
