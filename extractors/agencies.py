@@ -52,25 +52,29 @@ _UNIT_LEVEL = {
     "cấp xã": "commune",
     "trung ương": "central",
 }
-_UNIT_WORDS = r"cấp tỉnh|cấp huyện|cấp xã|thành phố|thị xã|thị trấn|đặc khu|trung ương|tỉnh|huyện|quận|xã(?!\s+hội)|phường"
+# "xã" is a commune, not the word of "xã hội" (society) or "hợp tác xã" (a cooperative).
+_COMMUNE = r"(?<!hợp\s+tác\s)xã(?!\s+hội)"
+_LOWER_UNITS = rf"{_COMMUNE}|phường|huyện|quận|thị xã|thị trấn|đặc khu"
+_UNIT_WORDS = rf"cấp tỉnh|cấp huyện|cấp xã|thành phố|thị xã|thị trấn|đặc khu|trung ương|tỉnh|huyện|quận|{_COMMUNE}|phường"
 # A place name after a unit word: capitalised syllables ("Lâm Đồng", "Bà Rịa - Vũng Tàu") or a
 # number with what follows it ("Quận 1", "Phường 2 Bảo Lộc").
 _NAME = r"(?:\p{Lu}\p{Ll}*|\d+)(?:(?:[ ]|[ ]-[ ])(?:\p{Lu}\p{Ll}*|\d+)){0,4}"
 _UNIT = regex.compile(rf"(?<![\p{{L}}])(?P<unit>(?i:{_UNIT_WORDS}))(?![\p{{L}}])(?:[ ](?P<name>{_NAME}))?")
 _CAPITALISED = regex.compile(r"\p{Lu}\p{Ll}*(?:\d+)?")
+_CAPITALISED_WORDS = regex.compile(r"\p{Lu}\p{Ll}*(?:[ ]\p{Lu}\p{Ll}*){0,3}")
 # The units below a province that a body's name may name: "Ủy ban nhân dân xã Quy Mông".
 _NAMED_UNITS = ("huyện", "quận", "thị xã", "thành phố", "xã", "phường", "thị trấn", "đặc khu")
 # Words that make an actor a group: a plural opening, a list of kinds of body, a tier.
 _PLURAL_START = regex.compile(r"^(?:tất cả các|các|những|mỗi|từng)\s", regex.I)
 _KIND = (
-    r"(?:xã(?!\s+hội)|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh|sở|ban|ngành|bộ|cơ quan|đơn vị|"
+    rf"(?:{_COMMUNE}|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh|sở|ban|ngành|bộ|cơ quan|đơn vị|"
     r"địa phương|đoàn thể|tổ chức|doanh nghiệp|cá nhân|hội|cấp|đại biểu|chính quyền|tỉnh ủy|thành ủy|huyện ủy|đảng ủy|"
     r"ủy ban|hội đồng|công an|cục|chi cục|tập đoàn|tổng công ty|thanh tra|văn phòng|trung tâm|đài|báo|liên đoàn)"
 )  # matched case-insensitively: "các Sở", "Hội đồng nhân dân, Ủy ban nhân dân"
 _GROUP = regex.compile(
     rf"\s(?:các|những)\s+{_KIND}(?![\p{{L}}])|/|(?<![\p{{L}}])(?:cấp (?:tỉnh|huyện|xã)|các cấp)(?![\p{{L}}])"
     rf"|,\s+{_KIND}(?![\p{{L}}])|\s(?:và|hoặc)\s+{_KIND}(?![\p{{L}}])|\s\d+\s+(?:xã|phường|huyện|tỉnh|quận)(?![\p{{L}}])"
-    r"|^(?:cơ quan ngang bộ|cơ quan (?:trực )?thuộc Chính phủ)",
+    r"|^(?:cơ quan ngang bộ|cơ quan (?:trực )?thuộc Chính phủ|liên bộ|liên ngành)(?![\p{L}])",
     regex.I,
 )
 # Where a list's first body ends: before the next kind of body it names.
@@ -84,7 +88,7 @@ _CONCERNED = regex.compile(r"(?:\s+(?:có\s+)?liên\s+quan(?:\s+khác)?)+$", reg
 _PRIME_MINISTER = regex.compile(r"^(?:các\s+)?(?:Phó\s+)?Thủ\s+tướng(?:\s+Thường\s+trực)?(?:\s+Chính\s+phủ)?(?![\p{L}])", regex.I)
 _MINISTERS = regex.compile(r"^(?:các\s+)?Bộ\s+trưởng(?![\p{L}])", regex.I)
 _PARTY_COMMITTEE_END = regex.compile(r"(?:Tỉnh|Thành|Huyện|Quận|Đảng)\s+ủy$")
-_BARE_LOWER_UNIT = regex.compile(r"(?<![\p{L}])(?:xã(?!\s+hội)|phường|huyện|quận|thị xã|thị trấn|đặc khu|cấp xã|cấp huyện)$", regex.I)
+_BARE_LOWER_UNIT = regex.compile(rf"(?<![\p{{L}}])(?:{_LOWER_UNITS}|cấp xã|cấp huyện)$", regex.I)
 _INNER_UNIT = {
     "Bộ": regex.compile(r"^(?:(?:các\s+)?(?:Vụ|Cục)(?![\p{L}])|(?:Văn phòng|Thanh tra)\s+Bộ$|(?:các\s+)?đơn\s+vị\s+(?:trực\s+)?thuộc\s+Bộ$)", regex.I),
     "Sở": regex.compile(r"^(?:(?:các\s+)?Phòng(?![\p{L}])|(?:Văn phòng|Thanh tra)\s+Sở$|(?:các\s+)?đơn\s+vị\s+(?:trực\s+)?thuộc\s+Sở$)", regex.I),
@@ -94,6 +98,9 @@ _INNER_UNIT = {
 _DEPARTMENT_GOES_ON = regex.compile(rf"(?:(?i:{_UNIT_WORDS}|các|của|thuộc)(?![\p{{L}}])|\p{{Lu}})")
 # Whose a generic body is: "các đơn vị thuộc Bộ Tư pháp", "cơ quan chuyên môn thuộc UBND tỉnh".
 _OWNER = regex.compile(r"\s(?:trực\s+)?thuộc\s+(\p{Lu}.*)$")
+# A district or commune unit word before the capitalised words that end a name, or a list of
+# them: those words are its name, not a person's ("phường Văn Phú", "các phường Yên Bái, Văn Phú").
+_NAMED_LOWER_UNIT = regex.compile(rf"(?<![\p{{L}}])(?:{_LOWER_UNITS})(?:(?:\s+[^,\s]+)+,)?$", regex.I)
 # Capitalised words ending a name, which may be a person's: "... tỉnh Phạm Anh Tuấn".
 _TRAILING_NAME = regex.compile(r"\s(\p{Lu}\p{Ll}*(?:\s\p{Lu}\p{Ll}*){1,3})$")
 # Names that hold verbs: "Ban Chỉ đạo ... đổi mới sáng tạo", "Hội đồng phối hợp phổ biến ...".
@@ -101,21 +108,36 @@ _VERBAL_NAME = regex.compile(
     r"^(?:(?:Trưởng|Phó\s+Trưởng|Chủ\s+tịch|Phó\s+Chủ\s+tịch|Thành\s+viên|các|Các)\s+)?"
     r"(?:Ban\s+[Cc]hỉ\s+đạo|BCĐ|Hội\s+đồng|Quỹ|Trung\s+tâm|Tổ|Đoàn|Văn\s+phòng\s+Ban\s+[Cc]hỉ\s+đạo)(?![\p{L}])"
 )
+# A group of generic bodies defined by the work they were given or the part they play, whose
+# words stay in its name: "các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch
+# này", "các cơ quan, đơn vị được giao chủ trì", "các cơ quan phối hợp".
+_DEFINED_GROUP = regex.compile(
+    r"(?<=(?:^|\s)(?:cơ\s+quan|đơn\s+vị|tổ\s+chức))\s+(?:được\s+(?:giao|phân\s+công)(?![\p{L}])|(?:phối\s+hợp|chủ\s+trì)$)",
+    regex.I,
+)
 _PORTFOLIO_SEPARATORS = regex.compile(r"[\s,\-–]+")
 _SPACE_BEFORE_PUNCTUATION = regex.compile(r" ([,;:.)])")
 _MINISTRIES_AFTER = regex.compile(r"\s+(?:các\s+)?Bộ(?![\p{L}])")
 _LIST_SEPARATOR = regex.compile(r"(,\s+|\svà\s+)")
 _MEMBERS_OF = regex.compile(r"^(?:thành\s+viên(?:\s+của)?|đồng\s+chí)\s+", regex.I)
 _ASSIGNED = regex.compile(r"^(?:Giao|giao)\s+")
-_ENDS_PROVINCE_WORD = regex.compile(r"(?<![\p{L}])tỉnh$")
+_ENDS_PROVINCE_WORD = regex.compile(r"(?<![\p{L}])[Tt]ỉnh$")
 _ENDS_CITY_WORD = regex.compile(r"(?<![\p{L}])thành phố$", regex.I)
 _ENDS_PROVINCE_TIER = regex.compile(r"(?<![\p{L}])cấp tỉnh$")
 _ENDS_BARE_PARENT = regex.compile(r"(?<![\p{L}])(?:Bộ|Sở)$")
 _LISTED_BEFORE = regex.compile(r"(?<![\p{L}])(?:các|tỉnh,)$")
 # The Youth Union bears Hồ Chí Minh's name, not the city's.
 _YOUTH_UNION = "Cộng sản Hồ Chí Minh"
+# An actor that is only a territory or a list of them ("Tỉnh Thanh Hóa", "các xã, phường",
+# "quận, huyện, thị xã", "Thành phố" in a city's document): its People's Committee is meant.
+_TERRITORY = rf"(?i:thành phố|tỉnh|{_LOWER_UNITS})(?:[ ]{_NAME})?"
+_TERRITORIES_ONLY = regex.compile(rf"(?:(?:tất cả )?các\s+)?{_TERRITORY}(?:(?:,\s+|\s+và\s+|\s*/\s*|\s+){_TERRITORY})*")
+_PEOPLES_COMMITTEE = "Ủy ban nhân dân"
 # A person named alone as an actor: capitalised words ("Nguyễn Thị Loan").
 _PERSON = regex.compile(r"^\p{Lu}\p{Ll}*(?:\s\p{Lu}\p{Ll}*){1,4}$")
+# A central body's branch for a region of several provinces is named for its region, not for
+# the province it serves: "Kho bạc nhà nước khu vực XI", "Chi cục Hải quan khu vực XI".
+_REGIONAL = regex.compile(r"(?<![\p{L}])khu\s+vực\s+(?:[IVXL]+|\d+)$", regex.I)
 
 
 @dataclass(frozen=True)
@@ -200,6 +222,12 @@ def _stops(verbs: bool) -> regex.Pattern[str]:
     return regex.compile(r"\s(?:" + "|".join(f"(?:{p})" for p in words) + r")(?![\p{L}])")
 
 
+@cache
+def _joint_names() -> regex.Pattern[str]:
+    """The names of one body that read as a list of two (``agency_joint_names.txt``)."""
+    return regex.compile(r"^(?:" + "|".join(f"(?:{p})" for p in patterns("agency_joint_names.txt")) + r")(?![\p{L}])", regex.I)
+
+
 @dataclass(frozen=True)
 class _Portfolio:
     name: str
@@ -254,10 +282,21 @@ def _cut_tail(value: str, actor: bool) -> str:
         # "các Bộ: Y tế, Công Thương" lists the bodies; "Liên đoàn Lao động tỉnh: Chỉ đạo ..." its work
         value = f"{before} {after.strip()}" if _LISTING.search(before) else before
     value = value.split(";")[0]
-    stop = _stops(actor and not _VERBAL_NAME.match(value)).search(value, len(value.split(" ", 1)[0]))
+    defined = _DEFINED_GROUP.search(value)
+    if defined:
+        # "các cơ quan được giao chủ trì", "các cơ quan phối hợp": the words define the group
+        value, definition = value[: defined.start()], value[defined.start() :]
+    else:
+        definition = ""
+    verbal = _VERBAL_NAME.match(value)
+    stop = _stops(actor and not verbal).search(value, len(value.split(" ", 1)[0]))
+    if actor and verbal and (place := _UNIT.search(value)):
+        # a name that holds verbs still ends at its place: "Hội đồng ... tỉnh quy định quy chế"
+        late = _stops(True).search(value, place.end())
+        stop = stop if stop and (late is None or stop.start() < late.start()) else late
     if stop:
-        value = value[: stop.start()]
-    return value.strip(_OUTER)
+        return value[: stop.start()].strip(_OUTER)
+    return (value + definition).strip(_OUTER)
 
 
 @cache
@@ -269,6 +308,8 @@ def _without_person(value: str) -> str:
     """A body's name without the person named after it ("Chủ tịch UBND tỉnh Phạm Anh Tuấn" →
     "Ủy ban nhân dân tỉnh"): two to four capitalised words opening with a surname."""
     person = _TRAILING_NAME.search(value)
+    if person and _NAMED_LOWER_UNIT.search(value, 0, person.start()):
+        return value  # "UBND phường Văn Phú", "UBND các phường: Yên Bái, Văn Phú": a place
     if person and person.start() > 0 and person.group(1).split(" ", 1)[0] in _surnames():
         if places.province(person.group(1)) is None:
             return value[: person.start()]
@@ -322,8 +363,8 @@ def _official(value: str) -> tuple[str, _Portfolio | None]:
         out.append(word)
         index += 1
         kind = word.capitalize()
-        if kind not in ("Bộ", "Sở"):
-            continue
+        if kind not in ("Bộ", "Sở") or (len(out) > 1 and out[-2].capitalize() == "Liên"):
+            continue  # "Liên Bộ Xây dựng - Tài chính - Vật giá Chính phủ" names its ministries its own way
         named = False
         while index < len(words):
             found = _portfolio_at(words, index, kind)
@@ -452,10 +493,12 @@ def _read(written: str, setting: Setting, actor: bool = True) -> _Reading:
     value, portfolio = _official(value)
     if not value:
         value = _SPACES.sub(" ", written).strip(_OUTER)
+    value = _committee_of_territory(value, setting.date)
     if _PLURAL_START.match(value):
         value = value[0].lower() + value[1:]
-    group = bool(_PLURAL_START.match(value) or _GROUP.search(value))
-    body = _first_body(value)
+    joint = _joint_names().match(value)
+    group = bool(_PLURAL_START.match(value) or _GROUP.search(value, joint.end() if joint else 0))
+    body = joint.group(0) if joint else _first_body(value)
     head = _head(body)
     units = _units(value, setting.date)
     province = next((u.province for u in units if u.province is not None), None)
@@ -474,6 +517,8 @@ def _read(written: str, setting: Setting, actor: bool = True) -> _Reading:
         level = _below(setting)
     elif head.unit and units:
         level = _unit_level(units[0], setting)
+    elif head.level == "issuer":
+        level = "central" if setting.issuer_level == "central" and not setting.local else "province"
     else:
         level = head.level
     if head is not None and head.level == "central" and head.unit and province is None and level == "province" and not units:
@@ -481,12 +526,27 @@ def _read(written: str, setting: Setting, actor: bool = True) -> _Reading:
     return _Reading(value, level, group, head, portfolio, province, named_unit)
 
 
+def _committee_of_territory(value: str, date: str | None) -> str:
+    """The People's Committee of an actor that names only territories ("Tỉnh Thanh Hóa" →
+    "Ủy ban nhân dân tỉnh Thanh Hóa", "Thanh Hóa" alone likewise); any other actor as it is."""
+    if _TERRITORIES_ONLY.fullmatch(value):
+        plural = _PLURAL_START.match(value)
+        if plural:
+            return f"{_PEOPLES_COMMITTEE} {value}"
+        return f"{_PEOPLES_COMMITTEE} {value[:1].lower()}{value[1:]}"
+    if _CAPITALISED_WORDS.fullmatch(value):
+        province = places.province(value, date)
+        if province is not None:
+            return f"{_PEOPLES_COMMITTEE} {province.governed}"
+    return value
+
+
 def _territory_name(value: str, setting: Setting) -> str:
     """A single public body of the document's province, named with it."""
     if _PARTY_COMMITTEE_END.search(value):
         return f"{value} {setting.territory}"
     if _ENDS_PROVINCE_WORD.search(value):
-        return f"{value} {setting.territory}" if not setting.city else value
+        return f"{value[: -len('tỉnh')]}tỉnh {setting.territory}" if not setting.city else value
     if _ENDS_CITY_WORD.search(value):
         return f"{value[: -len('thành phố')]}thành phố {setting.territory}" if setting.city else value
     if _BARE_LOWER_UNIT.search(value) or _ENDS_PROVINCE_TIER.search(value):
@@ -496,7 +556,8 @@ def _territory_name(value: str, setting: Setting) -> str:
 
 _PLACE_TAIL = regex.compile(
     rf"(?<=\p{{L}})\s+(?:(?:trên|trong)\s+(?:địa\s+bàn(?:\s+(?:toàn\s+)?(?:tỉnh|thành\s+phố)(?:\s+{_NAME})?)?|toàn\s+(?:tỉnh|thành\s+phố))"
-    rf"|(?:thuộc|của|trong|toàn)\s+(?:tỉnh|thành\s+phố)(?:\s+{_NAME})?|cấp\s+tỉnh|tỉnh(?:\s+{_NAME})?|thành\s+phố(?:\s+{_NAME})?)$",
+    rf"|(?:thuộc|của|trong|toàn)\s+(?:Ủy\s+ban\s+nhân\s+dân\s+)?(?:tỉnh|thành\s+phố)(?:\s+{_NAME})?|cấp\s+tỉnh|tỉnh(?:\s+{_NAME})?"
+    rf"|thành\s+phố(?:\s+{_NAME})?)$",
     regex.I,
 )
 
@@ -547,6 +608,7 @@ def resolve(written: str, setting: Setting, actor: bool = True) -> Agency:
         and level != "central"
         and reading.province is None
         and reading.named_unit is None
+        and not _REGIONAL.search(name)
     ):
         name = _territory_name(name, setting)
     if group and _SPREAD.search(name):

@@ -74,6 +74,48 @@ def test_actor_agency(extract_corpus, doc, actor, name, level, place, group):
     assert (agency.name, agency.level, agency.place, agency.group) == (name, level, place, group)
 
 
+# Actors as the documents print them, resolved in their document's setting (issuer, date line,
+# date, as extracted): the rules of the annotation brief, one class a row.
+WRITTEN = [
+    # a place name after a commune unit word is not a person's name, however it opens
+    ("115_cv-didoi", "UBND phường Văn Phú", "Ủy ban nhân dân phường Văn Phú", "commune", "Lào Cai", False),
+    ("115_cv-didoi", "UBND các phường: Yên Bái, Văn Phú", "Ủy ban nhân dân các phường Yên Bái, Văn Phú", "commune", "Lào Cai", True),
+    # "trình" and "giao" inside nouns do not end a name
+    ("114_tb-kl", "Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh",
+     "Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh Lào Cai", "province", "Lào Cai", False),
+    # a regional branch keeps its region's name; one office whose name joins two bodies
+    ("129_kh-1026", "Kho bạc nhà nước khu vực XI", "Kho bạc nhà nước khu vực XI", "province", "Nghệ An", False),
+    ("129_kh-1026", "Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh",
+     "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh Nghệ An", "province", "Nghệ An", False),
+    # an actor that is only a territory, or a list of them, is its People's Committee
+    ("130_tb-634", "Tỉnh Thanh Hóa", "Ủy ban nhân dân tỉnh Thanh Hóa", "province", "Thanh Hóa", False),
+    ("142_kh-141", "các xã, phường", "Ủy ban nhân dân các xã, phường", "commune", "Bắc Ninh", True),
+    # a group "of the city's People's Committee" is the city's; a group defined by its part keeps it
+    ("140_kh-172", "Sở, ban, ngành thuộc Ủy ban nhân dân Thành phố", "Sở, ban, ngành", "province", "Hồ Chí Minh", True),
+    ("140_kh-172", "Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này",
+     "các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này", "other", "Hồ Chí Minh", True),
+    ("140_kh-172", "các cơ quan phối hợp", "các cơ quan phối hợp", "other", "Hồ Chí Minh", True),
+    # a council or steering committee named without a place is of the issuer's tier
+    ("200_qd-2319", "Ban Chỉ đạo", "Ban Chỉ đạo", "central", None, False),
+    ("017_qd-bcd", "Ban Chỉ đạo", "Ban Chỉ đạo tỉnh Lâm Đồng", "province", "Lâm Đồng", False),
+    # a name that holds verbs ends at its place; "Tỉnh" written with a capital is the province
+    ("197_qd-hoidong", "Chủ tịch Hội đồng an toàn, vệ sinh lao động tỉnh quy định quy chế làm việc của Hội đồng",
+     "Hội đồng an toàn, vệ sinh lao động tỉnh Lâm Đồng", "province", "Lâm Đồng", False),
+    ("194_qd-137", "Chánh Văn phòng Ủy ban nhân dân Tỉnh", "Văn phòng Ủy ban nhân dân tỉnh Đồng Tháp", "province", "Đồng Tháp", False),
+    # a joint body of several ministries, and the State
+    ("185_nd-61", "Liên Bộ Xây dựng - Tài chính - Vật giá Chính phủ", "Liên Bộ Xây dựng - Tài chính - Vật giá Chính phủ", "central", None, True),
+    ("185_nd-61", "Nhà nước", "Nhà nước", "central", None, False),
+]
+
+
+@pytest.mark.parametrize(("doc", "written", "name", "level", "place", "group"), WRITTEN)
+def test_written_actor_agency(extract_corpus, doc, written, name, level, place, group):
+    record = extract_corpus(doc)
+    assert " ".join(written.split()) in " ".join(record.text.split()), "the document prints the actor"
+    agency = agencies.resolve(written, agencies.setting(record.issuer, record.place, record.issue_date))
+    assert (agency.name, agency.level, agency.place, agency.group) == (name, level, place, group)
+
+
 def test_every_actor_has_its_agency_in_order_with_its_span(extract_corpus):
     record = extract_corpus("126_ct-10")
     assert record.tasks
