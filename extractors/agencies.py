@@ -84,6 +84,8 @@ _LISTING = regex.compile(r"(?:^|\s)các\s+(?:Bộ|Sở|Tập\s+đoàn|Tổng\s+c
 _BRACKETS = regex.compile(r"\s*\([^()]*\)")
 _SPACES = regex.compile(r"\s+")
 _OUTER = " \t.,;:-–—*+•"
+# Words of a list the actor was cut inside of: "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam và các".
+_DANGLING = regex.compile(r"(?:[\s,]+(?:và|hoặc|các|những|của|với))+$", regex.I)
 _CONCERNED = regex.compile(r"(?:\s+(?:có\s+)?liên\s+quan(?:\s+khác)?)+$", regex.I)
 _PRIME_MINISTER = regex.compile(r"^(?:các\s+)?(?:Phó\s+)?Thủ\s+tướng(?:\s+Thường\s+trực)?(?:\s+Chính\s+phủ)?(?![\p{L}])", regex.I)
 _MINISTERS = regex.compile(r"^(?:các\s+)?Bộ\s+trưởng(?![\p{L}])", regex.I)
@@ -488,7 +490,7 @@ def _read(written: str, setting: Setting, actor: bool = True) -> _Reading:
     value = _expand(value)
     value = _cut_tail(value, actor)
     value = _drop_titles(value, setting)
-    value = _CONCERNED.sub("", value).strip(_OUTER)
+    value = _DANGLING.sub("", _CONCERNED.sub("", value)).strip(_OUTER)
     value = _without_person(value)
     value, portfolio = _official(value)
     if not value:

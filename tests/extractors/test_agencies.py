@@ -102,6 +102,9 @@ WRITTEN = [
     ("197_qd-hoidong", "Chủ tịch Hội đồng an toàn, vệ sinh lao động tỉnh quy định quy chế làm việc của Hội đồng",
      "Hội đồng an toàn, vệ sinh lao động tỉnh Lâm Đồng", "province", "Lâm Đồng", False),
     ("194_qd-137", "Chánh Văn phòng Ủy ban nhân dân Tỉnh", "Văn phòng Ủy ban nhân dân tỉnh Đồng Tháp", "province", "Đồng Tháp", False),
+    # an actor cut inside a list loses the list's dangling words
+    ("053_nq-132", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam và các",
+     "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "mass_organisation", None, False),
     # a joint body of several ministries, and the State
     ("185_nd-61", "Liên Bộ Xây dựng - Tài chính - Vật giá Chính phủ", "Liên Bộ Xây dựng - Tài chính - Vật giá Chính phủ", "central", None, True),
     ("185_nd-61", "Nhà nước", "Nhà nước", "central", None, False),
