@@ -88,8 +88,12 @@ def may_assign(text: str) -> bool:
 
 # Split points of an actor list: before another actor head written with a capital.
 # (a "/" between two bodies too: "Bộ Chỉ huy Quân sự tỉnh/Ban Chỉ huy Bộ đội Biên phòng tỉnh", but
-# not in a number: "Công văn số 65/MTTQ-BTT")
-ACTOR_SPLIT = regex.compile(rf"(?:,\s*|\s+và\s+|;\s*|(?<=\p{{Ll}})\s*/\s*)(?=(?:{_HEADS})(?:(?<=\s)|(?![\p{{Ll}}])))")
+# not in a number: "Công văn số 65/MTTQ-BTT"; "Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh" is
+# one office)
+ACTOR_SPLIT = regex.compile(
+    rf"(?:,\s*|(?<!Văn\s+phòng\s+Đoàn\s+(?:đại\s+biểu\s+Quốc\s+hội|ĐBQH))\s+và\s+|;\s*|(?<=\p{{Ll}})\s*/\s*)"
+    rf"(?=(?:{_HEADS})(?:(?<=\s)|(?![\p{{Ll}}])))"
+)
 # Role verbs that end a long actor list ("..., Chánh Văn phòng Bộ ... chịu trách nhiệm thi hành").
 ROLE_END = regex.compile(rf"[\s,]+(?=(?:{alternation('role_verbs.txt')})(?![\p{{L}}]))", regex.I)
 
@@ -126,10 +130,18 @@ CLAUSE_MARK = re.compile(r"[.;:]")
 ANNOUNCING_LABEL = re.compile(r"(?:như\s+sau|sau\s+đây|cụ\s+thể)\s*$")
 
 
+# The scope an actor acts within, after its name: "các sở, ban, ngành Thành phố trong phạm vi chức
+# năng, nhiệm vụ của mình", "Các Bộ: Y tế, ... theo chức năng, nhiệm vụ, thẩm quyền"; or what it
+# is: "Sở Nội vụ là cơ quan thường trực của Hội đồng".
+ACTOR_SCOPE = re.compile(r"\s+(?:(?:theo|trong\s+phạm\s+vi)\s+chức\s+năng(?:\W|$)|là\s).*$")
+
+
 def clean_actor(value: str) -> str:
-    """An actor phrase on one line, without the punctuation around it and an addressing word before it."""
+    """An actor phrase on one line, without the punctuation around it, an addressing word before
+    it and the scope after it."""
     value = " ".join(value.split()).strip(" ,;:.-–")  # a name the page wrapped: "Sở\nTư pháp"
     value = ADDRESS_WORDS.sub("", value)
+    value = ACTOR_SCOPE.sub("", value) if "chức" in value or "là" in value else value
     return value.strip(" ,;:.")
 
 
@@ -138,16 +150,33 @@ def split_actors(value: str) -> list[str]:
     # every split point holds ",", ";" or "và": half the values hold none, and ACTOR_SPLIT.split
     # costs ~10 µs even on a short one
     if "," in value or ";" in value or "và" in value or "/" in value:
-        parts = [clean_actor(p) for p in ACTOR_SPLIT.split(value)]
+        parts = [clean_actor(p) for p in _with_members(ACTOR_SPLIT.split(value))]
     else:
         parts = [clean_actor(value)]
     return [p for p in parts if p and len(p) > 1]
 
 
-# The longest list of actors one sentence names: the closing article of a circular names five
-# heads of bodies in 225 characters ("Cục trưởng Cục Viễn thông, Thủ trưởng ..., Giám đốc Sở ...,
-# Tổng Giám đốc, Giám đốc các doanh nghiệp viễn thông và các tổ chức, cá nhân có liên quan").
-ACTOR_PHRASE_MAX = 300
+# A head word alone in a list, no name after it: a member of the list ("Công an" in "Các Bộ: Quốc
+# phòng, Công an, Y tế"), not a body of its own.
+BARE_HEAD = regex.compile(rf"(?:{_HEADS})\s*(?:,|\s+và\s|$)")
+
+
+def _with_members(parts: list[str]) -> list[str]:
+    """The parts of an actor list, a collective label kept with its members: "Các Bộ: Quốc
+    phòng, Công an" is one actor, though "Công an" is also the head of a body's name."""
+    joined: list[str] = []
+    for part in parts:
+        if joined and ":" in joined[-1] and COLLECTIVE_LABEL.match(joined[-1]) and BARE_HEAD.match(part):
+            joined[-1] = f"{joined[-1]}, {part}"
+        else:
+            joined.append(part)
+    return joined
+
+
+# The longest list of actors one sentence names: a plan asks twelve bodies of a province in 420
+# characters ("Đề nghị Văn phòng Tỉnh ủy và các Ban Xây dựng Đảng ..., Chi cục Hải quan khu vực XI
+# tăng cường ..."); the closing article of a circular names five heads of bodies in 225.
+ACTOR_PHRASE_MAX = 480
 
 
 def is_actor_phrase(value: str) -> bool:
@@ -218,7 +247,7 @@ COLLECTIVE_LABEL = re.compile(r"[^:\n]{0,40}?(?<!\w)[Cc]ác\s+[^:\n]{1,40}:\s*")
 def _members_of(sentence: str, start: int) -> tuple[int, int] | None:
     """Where the names listed after a collective label end and the work begins: "Các Bộ: Quốc
     phòng, Công an | chủ động chỉ đạo ..." (the names hold no clause mark)."""
-    if not COLLECTIVE_LABEL.match(sentence):
+    if not COLLECTIVE_LABEL.match(sentence) or _opens_work(sentence, start):
         return None
     verb = verb_end(sentence, start, start + 240)
     if verb is None or CLAUSE_MARK.search(sentence, start, verb[0]):
@@ -226,6 +255,14 @@ def _members_of(sentence: str, start: int) -> tuple[int, int] | None:
     return verb
 
 
+def _opens_work(sentence: str, start: int) -> bool:
+    """Whether the work opens at ``start`` ("UBND các xã, phường: Phối hợp với Sở ..."), not a list
+    of names whose first is also a verb ("Bộ trưởng các Bộ: Xây dựng, Công Thương, ...")."""
+    work = ACTION_START.match(sentence, start)
+    return work is not None and LIST_GOES_ON.match(sentence, work.end()) is None
+
+
+LIST_GOES_ON = re.compile(r"\s*(?:,|và\s)")
 PASSIVE = re.compile(r"(?<!\w)được\s")  # "được giao", "được phân công": a passive verb follows
 
 
@@ -235,7 +272,11 @@ def actor_end(sentence: str, start: int) -> tuple[int, int] | None:
     verb ("Vụ Các vấn đề chung về xây dựng pháp luật, Chánh Văn phòng Bộ ... chịu trách nhiệm")."""
     first = verb_end(sentence, start, start + 240)
     if first is None:
-        return None
+        # "Đề nghị Văn phòng Tỉnh ủy ..., Viện kiểm sát nhân dân tỉnh, ..., Chi cục Hải quan khu
+        # vực XI tăng cường ...": a long list of bodies, its verb further on, no clause ending before
+        first = verb_end(sentence, start, start + ACTOR_PHRASE_MAX)
+        if first is None or not _is_long_list(sentence[start : first[0]]):
+            return None
     if PASSIVE.search(sentence, max(start, first[0] - 25), first[0]):
         # "Các cơ quan được phân công chủ trì thực hiện ... có trách nhiệm lập kế hoạch": verbs
         # after "được" describe the actor; a role verb further on ends it
@@ -254,6 +295,20 @@ def actor_end(sentence: str, start: int) -> tuple[int, int] | None:
     ):
         return role
     return first
+
+
+# A long list of bodies names several, each in a few words.
+LONG_LIST_MEMBERS = 3
+LONG_LIST_MEMBER_MAX = 80
+
+
+def _is_long_list(value: str) -> bool:
+    """Whether ``value`` lists bodies: no clause ends in it, and it splits into several actors
+    each named in a few words (not a sentence that opens with a body: "Quỹ BHYT thanh toán ...")."""
+    if CLAUSE_MARK.search(value):
+        return False
+    members = split_actors(value)
+    return len(members) >= LONG_LIST_MEMBERS and max(len(m) for m in members) <= LONG_LIST_MEMBER_MAX
 
 
 def assignment_in(sentence: str) -> tuple[str, int] | None:
@@ -317,6 +372,16 @@ LEAD_SPLIT = re.compile(
 def lead_and_coordinators(value: str) -> tuple[list[str], list[str]]:
     """The lead actors of a value and its coordinators: those before "chủ trì", those after "phối hợp"."""
     parts = LEAD_SPLIT.split(value, maxsplit=1)
+    if len(parts) == 2 and parts[1].strip() and not opens_actor(parts[1].strip()):
+        # "Sở Nội vụ chủ trì tham mưu ...; Sở Tư pháp và các sở, ... chủ động tổ chức ...": clauses
+        # of work after "chủ trì", each naming who does it
+        leads = [
+            actor
+            for clause in value.split(";")
+            if (found := subject(clause.strip())) is not None
+            for actor in split_actors(found[0])
+        ]
+        return leads or split_actors(parts[0]), []
     if len(parts) == 2:
         return split_actors(parts[0]), split_actors(parts[1])
     return split_actors(value), []

@@ -12,6 +12,7 @@ from extractors import deadlines
 from extractors.data import table
 from extractors.structure import Section
 from extractors.tasks.actors import (
+    ACTION_START,
     assignment_in,
     has_modality,
     lead_and_coordinators,
@@ -19,7 +20,14 @@ from extractors.tasks.actors import (
     split_actors,
     subject,
 )
-from extractors.tasks.lines import is_heading, line_spans, strip_marker, trim_span
+from extractors.tasks.lines import (
+    MARKER,
+    SENTENCE_CLOSE,
+    is_heading,
+    line_spans,
+    strip_marker,
+    trim_span,
+)
 from extractors.tasks.units import Context, Unit, cell_deadline
 
 
@@ -84,7 +92,13 @@ def apply_field(
     line = strip_marker(text[lines[0][0] : lines[0][1]])
     label, _, value = line.partition(":")
     name = field_of(label)
-    value_start, value_end = trim_span(text, lines[0][1] - len(value), lines[0][1])
+    # "- Cơ quan chủ trì: Sở Nội vụ, Sở\nGiáo dục và Đào tạo, Sở Tài chính.": the value the page
+    # wrapped goes on over the lines after it, up to the line that closes it
+    wrapped = 1
+    while wrapped < len(lines) and _continues_value(text, lines[wrapped - 1], lines[wrapped]):
+        wrapped += 1
+    value_start, value_end = trim_span(text, lines[0][1] - len(value), lines[wrapped - 1][1])
+    lines = lines[:1] + lines[wrapped:]
     if name == "task" and value_end > value_start:
         # "a) Nhiệm vụ: Tham mưu UBND Thành phố ...": the item's work, its fields in the items after
         task_end = trim_span(text, value_start, end)[1]
@@ -126,6 +140,19 @@ def apply_field(
             unit.actors, unit.own_actor = split_actors(found[0]), True
         new.append(unit)
     return new
+
+
+def _continues_value(text: str, line: tuple[int, int], following: tuple[int, int]) -> bool:
+    """Whether the line ``following`` goes on with the field value of ``line``: the value closes no
+    sentence and the next line opens no item, no field and no sentence of its own."""
+    if SENTENCE_CLOSE.search(text, line[0], line[1]) or text[line[1] - 1] == ":":
+        return False
+    after = text[following[0] : following[1]]
+    if MARKER.match(after) or LABEL.match(after) or subject(after) is not None:
+        return False
+    # a line in lower case goes on with a sentence; one with a capital may open the next work
+    # ("Tổ chức tuyên truyền ...") or go on with a name ("Giáo dục và Đào tạo, Sở Tài chính.")
+    return after[:1].islower() or ACTION_START.match(after) is None
 
 
 def _is_field_heading(ctx: Context, index: int) -> bool:

@@ -8,8 +8,11 @@ from dataclasses import dataclass
 
 from extractors.structure import Section
 from extractors.tasks.actors import (
+    ACTION_START,
+    ASSIGN,
     COLLECTIVE_LABEL,
     actor_colon,
+    actor_end,
     addressees_heading,
     assignment_in,
     clean_actor,
@@ -168,11 +171,33 @@ def _heading_of(own: str) -> tuple[str, str, re.Match[str] | None]:
         next_end = own.find("\n", first_line_end + 1)
         first_line = own if next_end < 0 else own[:next_end]
         heading_text = " ".join(strip_marker(first_line).split())
+    elif first_line_end >= 0 and _heading_goes_on(heading_text, own, first_line_end):
+        # "5. Các sở, ban, ngành, đoàn thể cấp tỉnh và UBND\ncác xã, phường": a heading that names
+        # bodies, wrapped onto a line that goes on in lower case
+        next_end = own.find("\n", first_line_end + 1)
+        first_line = own if next_end < 0 else own[:next_end]
+        heading_text = " ".join(strip_marker(first_line).split())
     # the literal test first: the pattern looks at every space of the line
     inline = INLINE_LETTER.search(heading_text) if "a)" in heading_text else None
     if inline:
         heading_text = heading_text[: inline.start()]
     return first_line, heading_text, inline
+
+
+def _heading_goes_on(heading_text: str, own: str, first_line_end: int) -> bool:
+    """Whether the heading ``heading_text`` (the first line of ``own``) names bodies and goes on
+    over the next line: that line opens in lower case, and the two lines hold no verb."""
+    next_end = own.find("\n", first_line_end + 1)
+    following = own[first_line_end + 1 : next_end if next_end >= 0 else len(own)].strip()
+    if not following[:1].islower() or SENTENCE_CLOSE.search(heading_text) or heading_text.rstrip().endswith(":"):
+        return False
+    joined = f"{heading_text.strip()} {following}"
+    return (
+        len(joined) <= HEADING_MAX
+        and opens_actor(heading_text.strip())
+        and not has_modality(joined)
+        and verb_end(joined, 0, len(joined)) is None
+    )
 
 
 def _heads_no_tasks(ctx: Context, index: int, heading_text: str, inline: re.Match[str] | None) -> bool:
@@ -211,7 +236,9 @@ def _add_item_units(ctx: Context, item: _Item, inherited: list[str], units: list
         return
     # the first line without its marker, read by the heading test and the line loop below
     first_body = strip_marker(text[lines[0][0] : lines[0][1]])
-    if len(lines) > 1 and not first_body.strip():
+    # the heading's lines are one line: "1.4.\nXây dựng ...", "2.1. Sở\nTài chính", a wrapped heading
+    first_line_end = item.start + len(item.first_line.rstrip())
+    while len(lines) > 1 and (lines[1][0] < first_line_end or not first_body.strip()):
         lines = [(lines[0][0], lines[1][1]), *lines[2:]]
         first_body = strip_marker(text[lines[0][0] : lines[0][1]])
     real_children = [c for c in children if not is_field_line(ctx, c)]
@@ -227,6 +254,11 @@ def _add_item_units(ctx: Context, item: _Item, inherited: list[str], units: list
         heading_is_actor = first_is_heading = True
     elif inline or first_is_heading:
         heading_actors = _heading_actors(item.heading_text)
+        wrapped = _subject_past_line(text, first_body.strip(), lines[1:]) if heading_actors else None
+        if wrapped is not None:
+            # "8. Đài Truyền hình Việt Nam, Đài Tiếng nói Việt\nNam, Thông tấn xã Việt Nam kịp thời
+            # thông tin ...": the heading line is the start of a sentence whose subject it cuts
+            heading_actors = split_actors(wrapped)
         if heading_actors is not None:
             ctx.heading_actor[index] = heading_actors
             heading_is_actor = True
@@ -255,6 +287,27 @@ def _add_item_units(ctx: Context, item: _Item, inherited: list[str], units: list
             # "a) Vụ Xuất nhập khẩu chủ trì, ... triển khai gấp các công việc sau:", "1.1. Thứ
             # trưởng ... chỉ đạo:": an item whose content is its children is no task itself
             units.remove(first_unit)
+    last = text[content[-1][0] : content[-1][1]]
+    if real_children and ctx.heading_actor.get(index) and last.endswith(":"):
+        # "1. Sở Nông nghiệp và Môi trường\nchỉ đạo Chi cục Biển đảo và Thủy sản thực hiện các nội
+        # dung sau:": the body directed shares the work of the items with the body that directs it
+        directed = [a for a in _directed_bodies(strip_marker(last)) if a not in ctx.heading_actor[index]]
+        ctx.heading_actor[index] = [*ctx.heading_actor[index], *directed]
+
+
+def _directed_bodies(line: str) -> list[str]:
+    """The bodies a line says its subject directs or assigns to do the work: "(Sở ...) chỉ đạo Chi
+    cục Biển đảo và Thủy sản thực hiện các nội dung sau:" → ["Chi cục Biển đảo và Thủy sản"]. The
+    verb is in lower case, after its subject ("Giao Sở ..." opening a line is the issuer's word)."""
+    found = subject(line)
+    rest = line[found[1] :] if found else line
+    assign = ASSIGN.match(rest) if rest[:1] in "cg" else None
+    if assign is None:
+        return []
+    end = actor_end(rest, assign.end())
+    if end is None or not is_actor_phrase(rest[assign.end() : end[0]]):
+        return []
+    return split_actors(rest[assign.end() : end[0]])
 
 
 def _first_is_heading(
@@ -378,7 +431,9 @@ def _line_units(
         )
         if (
             current is None
-            or each_line
+            # under an actor, each line is a task; one in lower case goes on with the clause above
+            # ("3. UBND các xã, phường: Phối hợp ...;\ntriển khai thực hiện các biện pháp ...")
+            or (each_line and not body[:1].islower())
             or new_block
             or timed
             or (own_subject and line_start != content[0][0] and has_modality(body))
@@ -424,17 +479,40 @@ def _wrapped_subject(text: str, body: str, following: list[tuple[int, int]]) -> 
     """The subject of a sentence that the page wrapped before its verb (PDF text: "1. Cục trưởng Cục
     Viễn thông, Thủ trưởng các cơ quan, đơn vị thuộc Bộ\nKhoa học và Công nghệ, ... chịu trách nhiệm
     thi hành Thông tư này."): the line joined with the lines after it, up to the sentence's end."""
-    if SENTENCE_CLOSE.search(body) or body.endswith(":") or not following or not opens_actor(body):
+    if SENTENCE_CLOSE.search(body) or body.endswith(":") or not following:
+        return None
+    if not opens_actor(body) and not (may_assign(body) and ASSIGN.match(body)):
         return None
     sentence, last = body, body
     for line_start, line_end in following[:WRAPPED_LINES]:
         line = text[line_start:line_end]
-        if MARKER.match(line) or len(last) < WRAPPED_WIDTH:
-            break  # a short line was not wrapped: it ends there (a cell of a table, a heading)
+        if MARKER.match(line) or (len(last) < WRAPPED_WIDTH and not _goes_on(line)):
+            # a short line was not wrapped: it ends there (a cell of a table, a heading), unless
+            # the next line can only go on with it ("Đài Tiếng nói Việt\nNam, Thông tấn xã ...")
+            break
         sentence, last = f"{sentence} {line}", line
         if SENTENCE_CLOSE.search(line) or line.endswith(":"):
             break
     return subject(sentence) if sentence != body else None
+
+
+def _goes_on(line: str) -> bool:
+    """Whether ``line`` can only go on with the line above it: it opens in lower case, or with a
+    word that opens no work, no actor, no label and no adverbial ("Nam, Thông tấn xã Việt Nam kịp
+    thời ...")."""
+    if line[:1].islower():
+        return True
+    # "Căn cứ chức năng, nhiệm vụ, ... tổ chức triển khai ...": a sentence of its own
+    return not (ACTION_START.match(line) or opens_actor(line) or LABEL.match(line) or leading_adverbial(line))
+
+
+def _subject_past_line(text: str, body: str, following: list[tuple[int, int]]) -> str | None:
+    """The subject of the sentence opening with the line ``body`` when it goes on past that line
+    ("8. Đài Truyền hình Việt Nam, Đài Tiếng nói Việt\nNam, Thông tấn xã Việt Nam kịp thời ...")."""
+    if not following or not _goes_on(text[following[0][0] : following[0][1]]):
+        return None
+    found = _wrapped_subject(text, body, following)
+    return found[0] if found is not None and found[1] > len(body) else None
 
 
 # The end of a line that hands out the list of work under it ("... triển khai gấp các công việc

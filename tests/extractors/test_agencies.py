@@ -16,7 +16,6 @@ ACTORS = [
     # abbreviations written out: UBND, HĐND, MTTQ
     ("004_kh-cchc-2026", "UBND các xã, phường, đặc khu", "Ủy ban nhân dân các xã, phường, đặc khu", "commune", "Lâm Đồng", True),
     ("004_kh-cchc-2026", "Văn phòng UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh Lâm Đồng", "province", "Lâm Đồng", False),
-    ("129_kh-1026", "HĐND", "Hội đồng nhân dân tỉnh Nghệ An", "province", "Nghệ An", False),
     ("012_qd-435", "Ủy ban MTTQ Việt Nam", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Kon Tum", "mass_organisation", "Kon Tum", False),
     # a note in brackets and a person's title dropped, the province of the header added
     ("106_cv-nhanrong", "Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công tỉnh)", "Văn phòng Ủy ban nhân dân tỉnh Lâm Đồng", "province", "Lâm Đồng", False),

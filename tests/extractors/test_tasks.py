@@ -789,6 +789,114 @@ def test_table_rows():
     assert found[1].coordinators == ["Sở Tư pháp"]
 
 
+# Issue 19: whole actor lists, the page's line breaks aside. (document, the start of the task's
+# action, its actors exactly)
+ACTOR_LISTS = [
+    # a field value the page wrapped: "- Cơ quan chủ trì: Sở Nội vụ, Sở\nGiáo dục và Đào tạo, ..."
+    (
+        "140_kh-172",
+        "Tổ chức tập huấn, bồi dưỡng, hướng dẫn chuyên môn",
+        ["Sở Nội vụ", "Sở Giáo dục và Đào tạo", "Sở Tài chính"],
+    ),
+    # a field value of clauses, each naming who does it: "Sở Nội vụ\nchủ trì tham mưu ...; Sở Tư
+    # pháp và các\nsở, ban, ngành Thành phố, ... chủ động tổ chức triển\nkhai ..."
+    (
+        "140_kh-172",
+        "Tổ chức phổ biến, giáo dục Luật Việc làm",
+        ["Sở Nội vụ", "Sở Tư pháp", "các sở, ban, ngành Thành phố", "Đài Phát thanh và Truyền hình Thành phố, cơ quan thông tấn báo chí", "Ủy ban nhân dân xã, phường, đặc khu"],
+    ),
+    # the scope after the name is no part of it: "... Thành phố trong phạm vi chức năng, nhiệm vụ của mình"
+    (
+        "140_kh-172",
+        "Tổ chức kiểm tra việc thi hành Luật Việc làm",
+        ["Sở Nội vụ", "các sở, ban, ngành Thành phố", "các cơ quan, tổ chức khác có liên quan"],
+    ),
+    # "được phân công\nchủ trì" describes the actor; its role verb comes further on
+    (
+        "140_kh-172",
+        "có trách nhiệm lập kế hoạch, dự toán",
+        ["Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này"],
+    ),
+    # a sentence whose subject the heading line cuts: "8. Đài ..., Đài Tiếng nói Việt\nNam, ..."
+    (
+        "134_cv-cd-217",
+        "kịp thời thông tin về tình hình mưa lũ",
+        ["Đài Truyền hình Việt Nam", "Đài Tiếng nói Việt Nam", "Thông tấn xã Việt Nam"],
+    ),
+    # a heading wrapped onto a line in lower case: "5. ... cấp tỉnh và UBND\ncác xã, phường"
+    (
+        "129_kh-1026",
+        "Tiếp tục phổ biến, quán triệt, triển khai có hiệu quả",
+        ["Các sở, ban, ngành, đoàn thể cấp tỉnh", "UBND các xã, phường"],
+    ),
+    # a long list of bodies over three lines; "Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh" is one
+    (
+        "129_kh-1026",
+        "tăng cường công tác bảo vệ bí mật nhà nước theo quy định",
+        [
+            "Văn phòng Tỉnh ủy", "các Ban Xây dựng Đảng", "Ủy ban Kiểm tra Tỉnh ủy",
+            "Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+            "Viện kiểm sát nhân dân tỉnh", "Tòa án nhân dân tỉnh", "Thuế tỉnh",
+            "Kiểm toán nhà nước khu vực II", "Kho bạc nhà nước khu vực XI",
+            "Ngân hàng nhà nước khu vực 8", "Chi cục Hải quan khu vực XI",
+        ],
+    ),
+    # a heading that cuts its subject before a verb in lower case: "2. Các tỉnh ủy, ... trực thuộc\n
+    # Trung ương cụ thể hóa hướng dẫn này ..."
+    ("237_hd-37", "Bố trí kinh phí, trang bị phương tiện", ["Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương"]),
+    # the members a collective label lists are one actor, "Công an" a member, not a body's head
+    ("134_cv-cd-217", "chủ động chỉ đạo các đơn vị đóng trên địa bàn", ["Các Bộ: Quốc phòng, Công an"]),
+    (
+        "135_cv-cd-ttg",
+        "Cập nhật tình hình, gửi Văn phòng Chính phủ",
+        [
+            "Bộ trưởng các Bộ: Quốc phòng, Công an, Nông nghiệp và Môi trường, Xây dựng, Công Thương, Y tế, Giáo dục và Đào tạo",
+            "các Bộ, ngành có liên quan", "Bí thư tỉnh ủy, thành ủy", "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố nêu trên",
+        ],
+    ),
+    # a member that is also a verb ("Xây dựng") still a member; the scope after the list cut off
+    (
+        "135_cv-cd-ttg",
+        "chủ động chỉ đạo các cơ quan, đơn vị có liên quan phối hợp",
+        ["Bộ trưởng các Bộ: Xây dựng, Công Thương, Khoa học và Công nghệ", "các bộ, ngành có liên quan"],
+    ),
+    ("115_cv-didoi", "tăng cường hướng dẫn, kiểm tra, giám sát", ["các sở, ngành liên quan", "UBND các phường: Yên Bái, Văn Phú"]),
+    # work after the colon is no member list: "3. UBND các xã, phường: Phối hợp\nvới Sở ..."
+    ("141_kh-235", "Phối hợp với Sở Nông nghiệp và Môi trường, đơn vị được lựa chọn", ["UBND các xã, phường"]),
+    # a body that directs another to do the items below shares them with it
+    (
+        "141_kh-235",
+        "Tổ chức lựa chọn đơn vị thực hiện hoạt động quan trắc",
+        ["Sở Nông nghiệp và Môi trường", "Chi cục Biển đảo và Thủy sản"],
+    ),
+    # "... trên địa bàn tỉnh và các ông, bà có tên tại Điều 1 chịu trách nhiệm thi hành"; "Sở Nội vụ
+    # là cơ quan thường trực của Hội đồng có trách nhiệm ...": what the actor is, no part of its name
+    (
+        "197_qd-hoidong",
+        "chịu trách nhiệm thi hành Quyết định này",
+        [
+            "Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Nội vụ", "Thủ trưởng các sở, ban, ngành, đơn vị có liên quan",
+            "Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu trên địa bàn tỉnh", "các ông, bà có tên tại Điều 1",
+        ],
+    ),
+    ("197_qd-hoidong", "có trách nhiệm làm đầu mối cho Hội đồng", ["Sở Nội vụ"]),
+]
+
+
+@pytest.mark.parametrize(("doc", "action", "expected"), ACTOR_LISTS)
+def test_actor_list(extract_corpus, doc, action, expected):
+    record = extract_corpus(doc)
+    hits = [t for t in record.tasks if " ".join(action.split()) in " ".join(t.text.split())]
+    assert hits, f"no task holds {action!r}"
+    assert hits[0].actors == expected
+
+
+def test_a_company_named_on_its_own_line_is_not_the_start_of_a_sentence(extract_corpus):
+    # "6. Công ty Điện lực Lào Cai\nKhảo sát, xây dựng phương án cấp điện; ...": a heading, then work
+    record = extract_corpus("114_tb-kl-cumcongnghiep")
+    assert [t.actors for t in record.tasks if "Khảo sát, xây dựng phương án cấp điện" in t.text] == [["Công ty Điện lực Lào Cai"]]
+
+
 def test_spans_are_exact(extract_corpus):
     record = extract_corpus("002_")
     assert record.tasks
