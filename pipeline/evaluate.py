@@ -168,24 +168,26 @@ def _agency_part_same(part: str, gold: Any, pred: Any) -> bool:
 
 def _aligned(gold_actors: list[str], pred_agencies: list[Item]) -> list[Item]:
     """For each gold actor, the predicted agency of the actor that shares most of its words (at
-    least half, as tasks are matched), else the one at its position, else nothing."""
+    least half, as tasks are matched), else the one at its position if no other gold actor took
+    it, else nothing. Word matches are made first, so one actor the prediction lacks does not
+    push the next ones onto their neighbours."""
     unused = set(range(len(pred_agencies)))
-    chosen: list[Item] = []
+    chosen: dict[int, Item] = {}
     for index, actor in enumerate(gold_actors):
         words = _words(actor)
         best, best_share = None, 0.5
         for j in sorted(unused):
             share = len(words & _words(pred_agencies[j].get("text") or "")) / len(words) if words else 0.0
-            if share > best_share or (share == best_share and best is None and share > 0):
+            if share > best_share:
                 best, best_share = j, share
-        if best is None and index in unused:
-            best = index
-        if best is None:
-            chosen.append({})
-            continue
-        unused.discard(best)
-        chosen.append(pred_agencies[best])
-    return chosen
+        if best is not None:
+            unused.discard(best)
+            chosen[index] = pred_agencies[best]
+    for index in range(len(gold_actors)):
+        if index not in chosen and index in unused:
+            unused.discard(index)
+            chosen[index] = pred_agencies[index]
+    return [chosen.get(index, {}) for index in range(len(gold_actors))]
 
 
 # ---------------------------------------------------------------- report

@@ -144,6 +144,20 @@ def test_each_gold_agency_is_compared_with_the_agency_of_the_same_actor():
     assert all(report.agency_accuracy(part) == 1.0 for part in ("name", "level", "place", "group"))
 
 
+def test_an_actor_the_prediction_lacks_does_not_shift_the_others():
+    """126's investment bodies: gold lists the Sở Tài chính first, the prediction misses it. The
+    two boards the prediction names are each compared with their own gold agency; only the missed
+    department counts as wrong (it falls back on no neighbour, both being taken)."""
+    names = ["Sở Tài chính tỉnh Đắk Lắk", "Ban quản lý Khu Kinh tế Phú Yên", "Ban quản lý Khu Nông nghiệp ứng dụng Công nghệ cao Phú Yên"]
+    gold_agencies = [{"name": n, "level": "province", "place": "Đắk Lắk", "group": False} for n in names]
+    gold = {"tasks": [{"actors": ["Sở Tài chính", *names[1:]], "action": "tiếp nhận hồ sơ", "agencies": gold_agencies}]}
+    predicted = [{**a, "text": a["name"]} for a in gold_agencies[1:]]
+    pred = {"tasks": [{"actors": [a["text"] for a in predicted], "text": "tiếp nhận hồ sơ dự án", "agencies": predicted}]}
+    report = _report(gold, pred)
+    assert report.agency_total == 3
+    assert report.agency_correct["name"] == 2
+
+
 def test_the_resolver_is_scored_on_the_gold_actors_in_the_gold_setting():
     gold = {
         "issuer": "Ủy ban nhân dân tỉnh Lâm Đồng",
