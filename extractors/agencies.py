@@ -110,6 +110,12 @@ _VERBAL_NAME = regex.compile(
     r"^(?:(?:Trưởng|Phó\s+Trưởng|Chủ\s+tịch|Phó\s+Chủ\s+tịch|Thành\s+viên|các|Các)\s+)?"
     r"(?:Ban\s+[Cc]hỉ\s+đạo|BCĐ|Hội\s+đồng|Quỹ|Trung\s+tâm|Tổ|Đoàn|Văn\s+phòng\s+Ban\s+[Cc]hỉ\s+đạo)(?![\p{L}])"
 )
+# A body's role said after a comma, in apposition: "Bộ Nội vụ, cơ quan chủ trì triển khai Đề án",
+# "Sở Tư pháp, cơ quan thường trực Hội đồng", "Sở Nội vụ, cơ quan" (cut short). Not after a plural
+# opening: "các Bộ, cơ quan ngang bộ" lists two kinds of body.
+_APPOSITION = regex.compile(
+    r",\s+(?:là\s+)?cơ\s+quan(?:\s+(?:chủ\s+trì|thường\s+trực|đầu\s+mối|tham\s+mưu|chuyên\s+môn|quản\s+lý)(?![\p{L}]).*)?$"
+)
 # A group of generic bodies defined by the work they were given or the part they play, whose
 # words stay in its name: "các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch
 # này", "các cơ quan, đơn vị được giao chủ trì", "các cơ quan phối hợp".
@@ -284,6 +290,9 @@ def _cut_tail(value: str, actor: bool) -> str:
         # "các Bộ: Y tế, Công Thương" lists the bodies; "Liên đoàn Lao động tỉnh: Chỉ đạo ..." its work
         value = f"{before} {after.strip()}" if _LISTING.search(before) else before
     value = value.split(";")[0]
+    apposition = None if _PLURAL_START.match(value) else _APPOSITION.search(value)
+    if apposition:
+        value = value[: apposition.start()]  # "Bộ Nội vụ, cơ quan chủ trì triển khai Đề án"
     defined = _DEFINED_GROUP.search(value)
     if defined:
         # "các cơ quan được giao chủ trì", "các cơ quan phối hợp": the words define the group

@@ -101,6 +101,8 @@ WRITTEN = [
     ("197_qd-hoidong", "Chủ tịch Hội đồng an toàn, vệ sinh lao động tỉnh quy định quy chế làm việc của Hội đồng",
      "Hội đồng an toàn, vệ sinh lao động tỉnh Lâm Đồng", "province", "Lâm Đồng", False),
     ("194_qd-137", "Chánh Văn phòng Ủy ban nhân dân Tỉnh", "Văn phòng Ủy ban nhân dân tỉnh Đồng Tháp", "province", "Đồng Tháp", False),
+    # a body's role in apposition is not a second body
+    ("199_qd-bnv", "Bộ Nội vụ, cơ quan chủ trì triển khai Đề án", "Bộ Nội vụ", "central", None, False),
     # an actor cut inside a list loses the list's dangling words
     ("053_nq-132", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam và các",
      "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "mass_organisation", None, False),
