@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import unicodedata
+from collections import Counter
 from difflib import SequenceMatcher
 
 import regex
@@ -21,7 +22,7 @@ import regex
 from extractors import places, quality
 from extractors.data import table
 from extractors.models import DocumentFields, Signer, Span
-from extractors.structure import ISSUER_HEAD, TITLE_SPELLING, Header, Parsed, Piece
+from extractors.structure import ISSUER_HEAD, TITLE_SPELLING, Header, Parsed, Piece, command_speaker
 from extractors.text import expand_abbreviations, sentence_case, title_case_name
 
 _DOC_TYPES = table("doc_types.tsv")
@@ -49,8 +50,17 @@ _LOCAL_GOVERNMENT = regex.compile(
     r"(?P<place>\s+.+)?$"
 )
 # Sub-bodies that carry no name of their own: they take the parent's ("BAN THƯỜNG VỤ" of a
-# "HIỆP HỘI ..."; "VĂN PHÒNG" of the "BAN CHẤP HÀNH TRUNG ƯƠNG" is the Party's Central Office).
-_GENERIC_CHILD = regex.compile(r"^(?:BAN THƯỜNG VỤ|VĂN PHÒNG|BAN CHẤP HÀNH|THƯỜNG TRỰC|BAN TỔ CHỨC)$")
+# "HIỆP HỘI ..."; "VĂN PHÒNG" of the "BAN CHẤP HÀNH TRUNG ƯƠNG" is the Party's Central Office; the
+# "ĐOÀN KIỂM TRA" a department sends).
+_GENERIC_CHILD = regex.compile(
+    r"^(?:BAN THƯỜNG VỤ|VĂN PHÒNG|BAN CHẤP HÀNH|THƯỜNG TRỰC|BAN TỔ CHỨC|ĐOÀN (?:KIỂM TRA|THANH TRA|GIÁM SÁT|CÔNG TÁC))$"
+)
+# The decision a team works under is no part of its name: "ĐOÀN KIỂM TRA THEO QĐ SỐ 2872/QĐ-SCT".
+_MANDATE = regex.compile(r"\s+THEO\s+(?:QĐ|QUYẾT ĐỊNH)\s.*$")
+# Provincial bodies, whose header may name the province without its unit word ("SỞ CÔNG THƯƠNG
+# LÀO CAI"), and that word before a province's name.
+_PROVINCIAL_BODY = regex.compile(r"^(?:SỞ|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)\s")
+_UNIT_WORD_END = regex.compile(r"(?<![\p{L}])(?:TỈNH|THÀNH PHỐ|TP\.?)$")
 _BARE_UNIT_END = regex.compile(r"\s(?:TỈNH|THÀNH PHỐ)$")  # a parent named without its place
 _PARTY_CENTRAL = regex.compile(r"^BAN CHẤP HÀNH TRUNG ƯƠNG(?: ĐẢNG)?$")
 # "…/QĐ-CT": a decision signed by the chairman of a people's committee himself.
@@ -89,8 +99,13 @@ def extract(parsed: Parsed, damaged: bool = False) -> DocumentFields:
     place = _SPACES.sub(" ", header.place.text) if header.place else None
     cite("place", header.place)
     if parsed.kind == "document":
-        issuer = _issuer(header.issuer, place, number, issue_date)
-        cite("issuer", *header.issuer)
+        issuer_pieces = header.issuer or _spoken_issuer(parsed)
+        issuer = _issuer(issuer_pieces, place, number, issue_date)
+        unit = None
+        if issuer is not None and place is None:
+            # "Ủy ban nhân dân tỉnh" with no date line to tell which: the province the text names
+            issuer, unit = _name_bare_unit(issuer, parsed.text, issue_date)
+        cite("issuer", *issuer_pieces, unit)
     else:
         publisher = _publisher(parsed.text)
         issuer = publisher[1] if publisher else None
@@ -142,6 +157,16 @@ def _publisher(text: str) -> tuple[Piece, str] | None:
         paper = interviewer.group("paper")
         return Piece(interviewer.start("paper"), interviewer.end("paper"), paper), paper
     return None
+
+
+def _spoken_issuer(parsed: Parsed) -> list[Piece]:
+    """A document whose header was stripped (no quốc hiệu, no number) names its issuer as the body
+    speaking its command formula: "..., Ủy ban nhân dân tỉnh chỉ thị:"."""
+    header = parsed.header
+    if header.national_motto is not None or header.number is not None:
+        return []
+    speaker = command_speaker(parsed.text, header, parsed.sections, parsed.body_end)
+    return [speaker] if speaker else []
 
 
 def _number(piece: Piece | None) -> str | None:
@@ -205,11 +230,25 @@ def _bodies(pieces: list[Piece]) -> list[str]:
     return deduped
 
 
+def _with_unit_word(body: str, date: str | None) -> str:
+    """A provincial body's name with the unit word before its province: "SỞ CÔNG THƯƠNG LÀO CAI" →
+    "SỞ CÔNG THƯƠNG TỈNH LÀO CAI" (a name printed in capitals, as headers print them)."""
+    if not _PROVINCIAL_BODY.match(body) or not _mostly_upper(body):
+        return body
+    words = body.split()
+    for size in range(min(4, len(words) - 2), 0, -1):  # the longest name that is a province's
+        unit = places.province(" ".join(words[-size:]), date)
+        if unit is not None:
+            rest = " ".join(words[:-size])
+            return body if _UNIT_WORD_END.search(rest) else f"{rest} {unit.governed.upper()}"
+    return body
+
+
 def _issuer(pieces: list[Piece], place: str | None, number: str | None, date: str | None) -> str | None:
-    bodies = _bodies(pieces)
+    bodies = [_with_unit_word(body, date) for body in _bodies(pieces)]
     if not bodies:
         return None
-    child = bodies[-1]
+    child = _MANDATE.sub("", bodies[-1])
     parent = bodies[-2] if len(bodies) > 1 else None
     local = _LOCAL_GOVERNMENT.match(child)
     if parent is None:
@@ -223,7 +262,8 @@ def _issuer(pieces: list[Piece], place: str | None, number: str | None, date: st
         # named "... Trung ương" (Hướng dẫn 36-HD/VPTW)
         name = f"{child} TRUNG ƯƠNG"
     elif _GENERIC_CHILD.match(child):
-        name = f"{child} {parent}"
+        # each cased as the head of a name: "Ban Thường vụ" "Hiệp hội ...", "Đoàn kiểm tra" "Sở ..."
+        name = f"{_case_body(child)} {_case_body(expand_abbreviations(parent), _mostly_upper(parent))}"
     else:
         parent_local = _LOCAL_GOVERNMENT.match(parent)
         if parent_local and parent_local.group("place"):
@@ -238,6 +278,38 @@ def _issuer(pieces: list[Piece], place: str | None, number: str | None, date: st
     if number and _CHAIRMAN_DECISION.search(number) and name.startswith("Ủy ban nhân dân"):
         name = f"Chủ tịch {name}"
     return name
+
+
+# A body named by its unit alone ("Ủy ban nhân dân tỉnh", "UBND Thành phố"), and a unit the text
+# names with the same word ("tỉnh đồng nai", "Thành phố Hà Nội"): the word and up to four more.
+_UNIT_WITHOUT_NAME = regex.compile(r"(?<=\s)(?i:tỉnh|thành\s+phố)$")
+_UNIT_MENTION = regex.compile(r"(?<![\p{L}])(?P<unit>(?i:tỉnh|thành\s+phố))(?=(?P<name>(?:[ \t]+[\p{L}\-]+){1,4}))")
+_NAME_WORD = regex.compile(r"[\p{L}\-]+")
+
+
+def _name_bare_unit(issuer: str, text: str, date: str | None) -> tuple[str, Piece | None]:
+    """``issuer`` with the name of the unit it governs, when it names its unit without it: the
+    province the text names most often with the same unit word, and where it first names it."""
+    bare = _UNIT_WITHOUT_NAME.search(issuer)
+    if bare is None or not ISSUER_HEAD.match(issuer.upper()):  # a body's name, not a title misread
+        return issuer, None
+    unit_word = _SPACES.sub(" ", bare.group(0)).casefold()
+    counts: Counter[places.Province] = Counter()
+    first: dict[places.Province, Piece] = {}
+    for mention in _UNIT_MENTION.finditer(text):
+        if _SPACES.sub(" ", mention.group("unit")).casefold() != unit_word:
+            continue
+        words = list(_NAME_WORD.finditer(text, mention.start("name"), mention.end("name")))
+        for word in reversed(words):  # the longest name that is a province's: "Hồ Chí Minh"
+            unit = places.province(text[words[0].start() : word.end()], date)
+            if unit is not None and unit.governed.casefold().startswith(unit_word):
+                counts[unit] += 1
+                first.setdefault(unit, Piece(mention.start(), word.end(), text[mention.start() : word.end()]))
+                break
+    if not counts:
+        return issuer, None
+    unit = counts.most_common(1)[0][0]
+    return f"{issuer[: bare.start()]}{unit.governed}", first[unit]
 
 
 _PLACE_MARKERS = regex.compile(r"(?<![\p{L}])(tỉnh|thành phố|quận|huyện|thị xã)\s+(.+)$")
@@ -255,9 +327,11 @@ _FIXED_CASING = [
 ]
 
 
-def _case_body(name: str) -> str:
-    """Sentence case for a body's name printed in capitals, proper names kept capitalised."""
-    if not _mostly_upper(name):
+def _case_body(name: str, printed_upper: bool | None = None) -> str:
+    """Sentence case for a body's name printed in capitals, proper names kept capitalised.
+    ``printed_upper``: whether it was printed so, when its abbreviations were written out since
+    ("UBND TỈNH LÂM ĐỒNG" → "Ủy ban nhân dân TỈNH LÂM ĐỒNG"); by default, read from ``name``."""
+    if not (_mostly_upper(name) if printed_upper is None else printed_upper):
         return name
     # keep the expanded abbreviations' own casing (they are already written correctly)
     cased = sentence_case(name)
@@ -373,9 +447,11 @@ def _line(text: str, piece: Piece) -> str:
     return text[start : end if end >= 0 else len(text)]
 
 
-def has_header(fields: DocumentFields) -> bool:
-    """Whether the document's header was read: its issuer, its number or its date."""
-    return fields.kind == "news" or any((fields.issuer, fields.number, fields.issue_date))
+def has_header(fields: DocumentFields, parsed: Parsed) -> bool:
+    """Whether the document's header was read: its issuer, its number or its date (an issuer read
+    from the body of a text whose header was stripped is no header)."""
+    issuer_in_header = bool(fields.issuer and parsed.header.issuer)
+    return fields.kind == "news" or any((issuer_in_header, fields.number, fields.issue_date))
 
 
 # The quốc hiệu and the tiêu ngữ under it, folded to plain lower-case letters (see ``_folded``).

@@ -17,7 +17,7 @@ from extractors import (
     statistics,
     tasks,
 )
-from extractors.models import DocumentFields, TextWarning
+from extractors.models import TextWarning
 from extractors.structure import Parsed, parse
 from pipeline.normalize import Text, normalize
 from pipeline.record import Record
@@ -75,7 +75,7 @@ def extract_text(
         issuer_agency=agencies.issuer_agency(fields),
         recipient_agencies=agencies.recipient_agencies(fields, normalised.text),
         quality=text_quality.score,
-        warnings=[*warnings, *_text_warnings(normalised, damage, fields, warnings)],
+        warnings=[*warnings, *_text_warnings(normalised, damage, document.has_header(fields, parsed), warnings)],
         evidence=fields.evidence,
         text=normalised.text,
         content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
@@ -84,7 +84,7 @@ def extract_text(
 
 
 def _text_warnings(
-    normalised: Text, damage: str | None, fields: DocumentFields, given: Sequence[TextWarning]
+    normalised: Text, damage: str | None, header_read: bool, given: Sequence[TextWarning]
 ) -> list[TextWarning]:
     """What the text itself says a reader should know, less what the input's warnings said."""
     found = []
@@ -93,9 +93,9 @@ def _text_warnings(
         found.append(TextWarning(code="legacy_encoding", message=f"converted to Unicode from the {name} font encoding"))
     if damage:
         found.append(TextWarning(code="damaged_text", message=f"{damage}: fields that do not read are left empty"))
-    if not document.has_header(fields):
+    if not header_read:
         found.append(
-            TextWarning(code="no_header", message="no issuer, number or date could be read: the header is missing or unreadable")
+            TextWarning(code="no_header", message="no issuer, number or date could be read from a header: it is missing or unreadable")
         )
     if normalised.glued_words:
         words = f"{normalised.glued_words} glued word{'s' if normalised.glued_words > 1 else ''}"

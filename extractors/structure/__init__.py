@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from extractors.structure.closing import TITLE_SPELLING, find_closing
 from extractors.structure.header import ISSUER_HEAD, find_header
-from extractors.structure.headerless import headerless_document, news_header
+from extractors.structure.headerless import command_speaker, headerless_document, news_header
 from extractors.structure.models import Closing, Header, Parsed, Piece, Section
 from extractors.structure.sections import find_sections
 
@@ -37,6 +37,7 @@ __all__ = [
     "Parsed",
     "Piece",
     "Section",
+    "command_speaker",
     "parse",
 ]
 

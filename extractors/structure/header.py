@@ -421,7 +421,7 @@ def _issuer_pieces(text: str, header: Header) -> list[Piece]:
             for seg_start, seg_end in _cut(start, stop, blocked, text):
                 segment = text[seg_start:seg_end]
                 stripped = segment.strip(" -_–")
-                if not stripped or not is_upper(stripped) or MOTTO.search(stripped):
+                if not stripped or not is_upper(stripped) or MOTTO.search(stripped) or _MOTTO_OPENING.match(stripped):
                     continue
                 if _NUMBER_LABEL.match(stripped) or ABOUT.match(stripped):
                     continue
@@ -430,6 +430,8 @@ def _issuer_pieces(text: str, header: Header) -> list[Piece]:
     return pieces
 
 
+# A quốc hiệu cut short by its column ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT"), which NATIONAL_MOTTO misses.
+_MOTTO_OPENING = regex.compile(r"CỘNG\s*H[ÒOÕ]A\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA(?![\p{L}])")
 # The quốc hiệu, the tiêu ngữ and the "Số:" label, which are never part of the issuer.
 _MOTTO_OR_NUMBER_LABEL = regex.compile(NATIONAL_MOTTO.pattern + "|" + MOTTO.pattern + r"|Số\s*:", regex.I)
 

@@ -1,13 +1,17 @@
 """Texts without a printed header: a news article (headline, dateline) or a document whose header
-was stripped ("Chỉ thị về ...", a paper read at a conference)."""
+was stripped ("Chỉ thị về ...", a paper read at a conference), and the body such a document names
+as its speaker."""
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
+from extractors.data import patterns, table
 from extractors.structure.header import BODY_START, DOC_TYPES, HEADER_WINDOW
 from extractors.structure.lines import is_upper, line_end_at, stripped_piece
-from extractors.structure.models import Header, Piece
+from extractors.structure.models import Header, Piece, Section
 
 # A dateline of a news page: "08:28 | 06/02/2021", "Thứ 4, 06/07/2022 | 14:17:07 [GMT +7]".
 NEWS_DATE = regex.compile(r"(?<!\d)(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})(?!\d)")
@@ -116,3 +120,65 @@ CABLE_SENDER = regex.compile(r"(\p{Lu}[\p{Lu}\s]{3,80}?)\s+điện\s*:")
 
 
 AUTHOR_BODY = regex.compile(r"(?:UBND|Ủy ban nhân dân|Sở|Bộ|Ban|Công an|Tỉnh ủy|Thành ủy)\s+\S", regex.I)
+
+
+# The body that speaks a headerless document's command formula (command_formulas.tsv) is its
+# issuer: "..., Ủy ban nhân dân tỉnh chỉ thị:", "Bộ trưởng Bộ Công Thương yêu cầu ...", "UBND Thành
+# phố xây dựng Kế hoạch ...", "Văn phòng Chính phủ thông báo để ...". The body opens a clause with
+# a head of issuing bodies (issuer_heads.txt, as printed or as written) and runs on for up to eight
+# words, after the title of the person heading it if one is written (agency_titles.tsv: a title
+# that keeps part of its body, "Chánh Văn phòng", is not one of them).
+_FORMULAS = table("command_formulas.tsv")
+_ISSUER_HEADS = sorted(patterns("issuer_heads.txt"), key=len, reverse=True)
+_HEAD_TITLES = sorted((row["title"] for row in table("agency_titles.tsv") if not row["keeps"]), key=len, reverse=True)
+# Heads that are a body's full name ("Chính phủ"); other heads alone ("Văn phòng", "Bộ") name none.
+_FULL_NAMES = {name.casefold() for name in patterns("issuer_names.txt")}
+_BARE_HEADS = {head.casefold() for head in _ISSUER_HEADS} - _FULL_NAMES
+# Where the formula is looked for: the opening part of the body, before its first section (and at
+# most this many characters), and the body's last line ("... thông báo để các cơ quan biết").
+_OPENING_WINDOW = 3000
+
+
+@cache
+def _formula(doc_type: str) -> regex.Pattern[str]:
+    """The command formulas of a ``doc_type`` after the body that speaks them."""
+
+    def words(phrase: str) -> str:
+        return r"\s+".join(map(regex.escape, phrase.split()))
+
+    verbs = "|".join(
+        words(row["formula"].rstrip(":").replace("{type}", doc_type))
+        + (r"\s*:" if row["formula"].endswith(":") else r"(?![\p{L}])")
+        for row in _FORMULAS
+        if row["doc_type"] in ("*", doc_type)
+    )
+    titles = "|".join(map(words, _HEAD_TITLES))
+    heads = "|".join(map(words, _ISSUER_HEADS))
+    return regex.compile(
+        r"(?:^|(?<=[,;:.]\s))"
+        rf"(?:(?=\p{{Lu}})(?i:{titles})\s+)?"
+        rf"(?P<body>(?=\p{{Lu}})(?i:{heads})(?![\p{{L}}])(?:[ \t]+[\p{{L}}&\-–]+){{0,8}}?)"
+        rf"\s+(?i:(?:đã|xin)\s+)?(?i:{verbs})",
+        regex.M,
+    )
+
+
+def command_speaker(text: str, header: Header, sections: list[Section], body_end: int) -> Piece | None:
+    """The body a headerless document names as speaking its command formula, where it is named:
+    in the opening part of the body, else in its last line. None when no formula is spoken, or
+    its speaker is a bare head ("Văn phòng xin thông báo ...")."""
+    if header.type_word is None:
+        return None
+    type_word = header.type_word.text.upper()
+    doc_type = next((word for word in _CANONICAL_WORDS if word.upper() == type_word), None)
+    if doc_type is None:
+        return None
+    formula = _formula(doc_type)
+    opening_end = min([body_end, header.end + _OPENING_WINDOW, *(s.start for s in sections if s.start > header.end)])
+    last_line_end = len(text[:body_end].rstrip())
+    last_line_start = max(opening_end, text.rfind("\n", 0, last_line_end) + 1)
+    for start, end in ((header.end, opening_end), (last_line_start, last_line_end)):
+        for match in formula.finditer(text, start, end):
+            if match.group("body").casefold() not in _BARE_HEADS:
+                return Piece(match.start("body"), match.end("body"), match.group("body"))
+    return None

@@ -216,6 +216,18 @@ CASES = [
     ("162_bc-1883", "signer", {"title": "Trưởng đoàn", "name": "Hoàng Văn Thuân", "on_behalf": "TM. Đoàn kiểm tra"}),
     # a parent named without its place: the date line's province
     ("157_bc-hcc", "issuer", "Trung tâm Phục vụ hành chính công tỉnh Lâm Đồng"),
+    # a header stripped off: the issuer is the body speaking the command formula ("..., Ủy ban
+    # nhân dân tỉnh chỉ thị:", "Bộ trưởng Bộ Công Thương yêu cầu", "UBND Thành phố xây dựng Kế
+    # hoạch", "Văn phòng Chính phủ thông báo để"), its unit named as the text names it elsewhere
+    ("147_ct-dongnai", "issuer", "Ủy ban nhân dân tỉnh Đồng Nai"),
+    ("148_ct-bct", "issuer", "Bộ Công Thương"),
+    ("149_kh-hotro", "issuer", "Ủy ban nhân dân thành phố Hà Nội"),
+    ("133_tb-kl-ttg", "issuer", "Văn phòng Chính phủ"),
+    # an inspection team is its department's ("SỞ CÔNG THƯƠNG LÀO CAI / ĐOÀN KIỂM TRA THEO QĐ SỐ
+    # 2872/QĐ-SCT"); a quốc hiệu cut short by its column ("... CHỦ NGHĨA VIỆT") is no part of the issuer
+    ("162_bc-1883", "issuer", "Đoàn kiểm tra Sở Công Thương tỉnh Lào Cai"),
+    ("164_bc-kiemtra", "issuer", "Đoàn kiểm tra Sở Công Thương tỉnh Lào Cai"),
+    ("226_tt_trinh", "issuer", "Sở Công Thương tỉnh Lào Cai"),
 ]
 
 
@@ -298,3 +310,29 @@ def test_every_field_has_its_evidence(extract_corpus):
         assert record.evidence[field], field
         for span in record.evidence[field]:
             assert record.text[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize(
+    ("document", "body", "formula", "unit"),
+    [
+        ("147_ct-dongnai", "Ủy ban nhân dân tỉnh", " chỉ thị:", "tỉnh đồng nai"),
+        ("148_ct-bct", "Bộ Công Thương", " yêu cầu", None),
+        ("149_kh-hotro", "UBND Thành phố", " xây dựng Kế hoạch", "Thành phố Hà Nội"),
+        ("133_tb-kl-ttg", "Văn phòng Chính phủ", " thông báo để", None),
+    ],
+)
+def test_a_headerless_issuer_cites_the_body_that_speaks_and_the_unit_named(extract_corpus, document, body, formula, unit):
+    # the evidence is the body as the formula names it, then where the text names its unit
+    record = extract_corpus(document)
+    spans = record.evidence["issuer"]
+    assert [span.text for span in spans] == [body] + ([unit] if unit else [])
+    for span in spans:
+        assert record.text[span.start : span.end] == span.text
+    assert record.text[spans[0].end :].startswith(formula)
+
+
+def test_a_bare_head_speaking_the_formula_is_no_issuer(extract_corpus):
+    # "..., Văn phòng xin thông báo để các đơn vị biết": which office is not said
+    record = extract_corpus("038_ws-thongbao")
+    assert "Văn phòng xin thông báo" in record.text
+    assert record.issuer != "Văn phòng"
