@@ -81,6 +81,9 @@ _GROUP = regex.compile(
 _NEXT_BODY = regex.compile(rf"(?:,\s+|\s*/\s*|\s(?:và|hoặc)\s+)(?={_KIND}(?![\p{{L}}]))", regex.I)
 # "các Bộ: Y tế, Công Thương", "Bộ trưởng các Bộ: Quốc phòng, Công an": a colon that opens the list
 _LISTING = regex.compile(r"(?:^|\s)các\s+(?:Bộ|Sở|Tập\s+đoàn|Tổng\s+công\s+ty|cơ\s+quan|đơn\s+vị|tỉnh|xã|phường|Hội)$", regex.I)
+# "&" between words is "và" ("Sở Kế hoạch & Đầu tư"); inside a company's acronym it stays
+# ("Công ty TNHH SX&TM 186 Yên Bái"); the departments' acronyms are in agency_abbreviations.tsv.
+_AMPERSAND = regex.compile(r"(?<!\p{Lu})&|&(?!\p{Lu})")
 _BRACKETS = regex.compile(r"\s*\([^()]*\)")
 _SPACES = regex.compile(r"\s+")
 _OUTER = " \t.,;:-–—*+•"
@@ -268,7 +271,7 @@ def _expand(value: str) -> str:
     value = pattern.sub(lambda m: rows[m.group(0)], value)
     pattern, rows = _abbreviations()
     value = pattern.sub(lambda m: rows[m.group(0)] + " ", value.replace("TP.", "TP. "))
-    value = _SPACES.sub(" ", value.replace("&", " và "))
+    value = _SPACES.sub(" ", _AMPERSAND.sub(" và ", value))
     return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", value).strip()
 
 
@@ -513,7 +516,9 @@ def _read(written: str, setting: Setting, actor: bool = True) -> _Reading:
     head = _head(body)
     units = _units(value, setting.date)
     province = next((u.province for u in units if u.province is not None), None)
-    if province is None and not units:
+    if province is None and not units and head is not None and head.placed:
+        # "Báo Gia Lai", "Tỉnh ủy Hậu Giang" belong to the province; a company named after one
+        # ("Công ty TNHH Lâm nghiệp 888 Yên Bái") is only named for it
         province = _trailing_province(value, setting.date)
     named_unit = next((u for u in units if u.name and u.province is None and u.unit in _NAMED_UNITS), None)
     if head is None and not group and _PERSON.match(value) and not units:
