@@ -145,8 +145,17 @@ def clean_actor(value: str) -> str:
     return value.strip(" ,;:.")
 
 
+# A kind of body with its members listed in brackets: "Các cơ quan đăng ký đầu tư (Sở Tài chính,
+# Ban quản lý Khu Kinh tế Phú Yên, ...)" names the kind and each member. One body in brackets is a
+# note on which unit acts ("Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công tỉnh)").
+MEMBER_BRACKET = regex.compile(rf"^(?P<kind>[^()]+?)\s*\((?P<members>(?:{_HEADS})[^()]*,[^()]+)\)[\s.:;]*$")
+
+
 def split_actors(value: str) -> list[str]:
     """ "Các sở, ban, ngành, Ủy ban nhân dân các huyện" → ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện"]."""
+    listed = MEMBER_BRACKET.match(value)
+    if listed:
+        return [*split_actors(listed["kind"]), *split_actors(listed["members"])]
     # every split point holds ",", ";" or "và": half the values hold none, and ACTOR_SPLIT.split
     # costs ~10 µs even on a short one
     if "," in value or ";" in value or "và" in value or "/" in value:

@@ -792,6 +792,13 @@ def test_table_rows():
 # Issue 19: whole actor lists, the page's line breaks aside. (document, the start of the task's
 # action, its actors exactly)
 ACTOR_LISTS = [
+    # a kind of body with its members in brackets names the kind and each member
+    (
+        "126_ct-10",
+        "tiếp nhận hồ sơ, kiểm tra tính đầy đủ",
+        ["Các cơ quan đăng ký đầu tư", "Sở Tài chính", "Ban quản lý Khu Kinh tế Phú Yên",
+         "Ban quản lý Khu Nông nghiệp ứng dụng Công nghệ cao Phú Yên", "Ban Quản lý các Khu công nghiệp tỉnh"],
+    ),
     # a field value the page wrapped: "- Cơ quan chủ trì: Sở Nội vụ, Sở\nGiáo dục và Đào tạo, ..."
     (
         "140_kh-172",
