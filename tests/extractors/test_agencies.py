@@ -104,6 +104,8 @@ WRITTEN = [
     # a company named after a province (one merged into Lào Cai in 2025) is the document's
     # province's, and keeps the "&" of its acronym
     ("168_bc-vpubnd", "Công ty TNHH SX&TM 186 Yên Bái", "Công ty TNHH SX&TM 186 Yên Bái", "other", "Lào Cai", False),
+    # a company's "CP" is cổ phần, not the Government
+    ("168_bc-vpubnd", "Công ty CP Công nghiệp EUP", "Công ty CP Công nghiệp EUP", "other", "Lào Cai", False),
     # a body's role in apposition is not a second body
     ("199_qd-bnv", "Bộ Nội vụ, cơ quan chủ trì triển khai Đề án", "Bộ Nội vụ", "central", None, False),
     # an actor cut inside a list loses the list's dangling words
