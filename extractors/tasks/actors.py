@@ -71,6 +71,7 @@ def leading_adverbial(text: str) -> re.Match[str] | None:
 # An assigning verb before its addressee: "Đề nghị Thủ trưởng ...", "Giao Ban Quản lý ...".
 ASSIGN = regex.compile(
     r"(?<![\p{L}])(?P<verb>(?:[Kk]ính\s+)?[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Gg]iao(?!\s+(?:thông|dịch|lưu|ban|nhận))|(?<!Ban\s)[Cc]hỉ\s+đạo)\s+"
+    r"(?:đồng\s+chí\s+)?"  # the honorific before a person's title: "đề nghị đồng chí Chủ tịch UBND tỉnh"
     # the addressee: a name, "các ...", or a body written in lower case ("yêu cầu đơn vị nêu trên")
     r"(?=\p{Lu}|các\s|(?:đơn\s+vị|chủ\s+đầu\s+tư|nhà\s+đầu\s+tư|doanh\s+nghiệp|công\s+ty|cơ\s+quan)\s)"
 )
@@ -123,7 +124,8 @@ COORDINATORS = regex.compile(
     r"(?<![\p{L}])phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+(?P<who>(?:các\s+|với\s+)?\p{Lu}[^;.:\n]{2,160}?)(?=\s+(?:và\s+)?(?:để|trong|tổ\s+chức|triển\s+khai|thực\s+hiện|tham\s+mưu|xây\s+dựng|rà\s+soát|kiểm\s+tra|theo|nhằm)\s|[;.:\n]|$)"
 )
 
-ADDRESS_WORDS = re.compile(r"^(?:Đối\s+với|Đề\s+nghị|Yêu\s+cầu|Giao)\s+")  # before an addressee
+# before an addressee, and the honorific before a person's title ("đồng chí Chủ tịch UBND tỉnh")
+ADDRESS_WORDS = re.compile(r"^(?:Đối\s+với|Đề\s+nghị|Yêu\s+cầu|Giao|[Đđ]ồng\s+chí)\s+")
 CLAUSE_MARK = re.compile(r"[.;:]")
 
 # A label that announces a list rather than naming an actor: "... kiến nghị Chủ tịch UBND tỉnh như sau:".

@@ -456,12 +456,17 @@ def _line_units(
             else:
                 current.actors = list(actor_here)
                 # may_assign first: it is cheap, and without it the branch finds nothing
-                if not actor_here and may_assign(body) and has_modality(body):
+                if may_assign(body) and has_modality(body):
                     # "Trong quá trình tổ chức thực hiện, nếu có vướng mắc ... đề nghị các đơn
                     # vị, địa phương có báo cáo về Sở ...": the addressee named mid-sentence
                     addressed = assignment_in(body)
-                    if addressed is not None:
+                    if addressed is not None and not actor_here:
                         current.actors = split_actors(addressed[0])
+                    elif addressed is not None and ASSIGN.match(body):
+                        # "... đề nghị đồng chí Chủ tịch UBND tỉnh chỉ đạo một số nội dung sau: 3.
+                        # Chỉ đạo Sở Nông nghiệp và Môi trường khẩn trương ...": the body the list
+                        # was handed to directs the one its item names; both share the work
+                        current.actors = [*actor_here, *(a for a in split_actors(addressed[0]) if a not in actor_here)]
         else:
             current.end = line_end
     if current is not None:

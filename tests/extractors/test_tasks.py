@@ -792,6 +792,10 @@ def test_table_rows():
 # Issue 19: whole actor lists, the page's line breaks aside. (document, the start of the task's
 # action, its actors exactly)
 ACTOR_LISTS = [
+    # a report's proposals handed to "đồng chí Chủ tịch UBND tỉnh ... chỉ đạo một số nội dung sau:";
+    # an item that opens "Chỉ đạo <body>" is the work of both
+    ("168_bc-vpubnd", "Ưu tiên bố trí ngân sách hằng năm", ["Chủ tịch Ủy ban nhân dân tỉnh"]),
+    ("168_bc-vpubnd", "Chỉ đạo Sở Nông nghiệp và Môi trường khẩn trương", ["Chủ tịch Ủy ban nhân dân tỉnh", "Sở Nông nghiệp và Môi trường"]),
     # a kind of body with its members in brackets names the kind and each member
     (
         "126_ct-10",
