@@ -36,6 +36,7 @@ import regex
 from extractors import places
 from extractors.data import patterns, table
 from extractors.models import Agency, DocumentFields, LegalRef, Task
+from extractors.text import fold
 
 # Units a body's name may end with, and the level each gives a body that governs it.
 _UNIT_LEVEL = {
@@ -768,6 +769,16 @@ def legal_ref_agencies(refs: list[LegalRef], fields: DocumentFields) -> list[Leg
         else ref
         for ref in refs
     ]
+
+
+_NAME_PUNCTUATION = regex.compile(r"[,;:()/\\\-–—\"“”'.]+")
+
+
+def name_words(name: str) -> list[str]:
+    """The words that make two canonical names one body: case, spelling variants ("hòa"/"hoà")
+    and abbreviations folded, punctuation (commas, hyphens, colons, brackets) aside. "Sở Văn hóa
+    - Thể thao và Du lịch" and "Sở Văn hóa, Thể thao và Du lịch" have the same words."""
+    return _NAME_PUNCTUATION.sub(" ", fold(name)).split()
 
 
 def successor(agency: Agency, date: str | None = None) -> tuple[str, str] | None:

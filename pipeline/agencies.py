@@ -54,8 +54,10 @@ AGENCY_COLUMNS: dict[str, list[tuple[str, pa.DataType, bool]]] = {
 
 
 def agency_id(item: dict[str, Any]) -> str:
-    """The stable id of an agency item: a digest of its name, level, place and group."""
-    key = "\t".join(str(item.get(part) or "") for part in ("name", "level", "place", "group"))
+    """The stable id of an agency item: a digest of its name's words (``agencies.name_words``:
+    "trực thuộc Trung ương" and "trực thuộc trung ương" are one body), level, place and group."""
+    name = " ".join(agencies.name_words(str(item.get("name") or "")))
+    key = "\t".join([name, *(str(item.get(part) or "") for part in ("level", "place", "group"))])
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 

@@ -23,7 +23,7 @@ from typing import Any
 
 import regex
 
-from extractors.agencies import resolve, setting
+from extractors.agencies import name_words, resolve, setting
 from extractors.deadlines import period_end
 from extractors.text import fold
 from pipeline.normalize import normalize
@@ -147,13 +147,12 @@ def match_list(
 AGENCY_PARTS = ("name", "level", "place", "group")
 
 
-_PUNCTUATION = regex.compile(r"[,;:()/\\\-–—\"“”'.]+")
 _PLACE_UNIT = regex.compile(r"^(?:tỉnh|thành phố|tp\.?)\s+")
 
 
 def _agency_words(value: Any) -> list[str] | None:
     """An agency's name as words: folded, punctuation (commas, hyphens, colons, brackets) aside."""
-    return None if value is None else _PUNCTUATION.sub(" ", fold(str(value))).split()
+    return None if value is None else name_words(str(value))
 
 
 def _agency_part_same(part: str, gold: Any, pred: Any) -> bool:

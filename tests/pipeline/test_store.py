@@ -17,6 +17,7 @@ import pytest
 from extractors import agencies
 from extractors.models import Deadline, DocumentFields, LegalRef, Person, Statistic, Task
 from pipeline import load_dataset
+from pipeline.agencies import agency_id
 from pipeline.cli import main
 from pipeline.record import ErrorRow, Record
 from pipeline.store import (
@@ -312,3 +313,19 @@ def test_documents_journalled_in_any_order_are_written_in_input_order(out, tmp_p
     for name in TABLES:
         assert pq.read_table(folder / f"{name}.parquet").equals(pq.read_table(out / f"{name}.parquet")), name
     assert sorted(p.name for p in folder.iterdir() if p.name.startswith(".")) == [".journal"]
+
+
+def test_one_body_written_two_ways_is_one_agency():
+    # 134 and 182 write the provinces' committees with "Trung ương" and "trung ương"; a hyphen or a
+    # comma between a department's portfolios is one body too; another place is another body
+    group = {"level": "province", "place": None, "group": True}
+    assert agency_id({"name": "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", **group}) == agency_id(
+        {"name": "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", **group}
+    )
+    department = {"level": "province", "place": "Kon Tum", "group": False}
+    assert agency_id({"name": "Sở Văn hóa - Thể thao và Du lịch tỉnh Kon Tum", **department}) == agency_id(
+        {"name": "Sở Văn hóa, Thể thao và Du lịch tỉnh Kon Tum", **department}
+    )
+    assert agency_id({"name": "Sở Nội vụ tỉnh Gia Lai", **department, "place": "Gia Lai"}) != agency_id(
+        {"name": "Sở Nội vụ tỉnh Lâm Đồng", **department, "place": "Lâm Đồng"}
+    )
