@@ -235,9 +235,10 @@ def _stops(verbs: bool) -> regex.Pattern[str]:
 
 
 @cache
-def _joint_names() -> regex.Pattern[str]:
-    """The names of one body that read as a list of two (``agency_joint_names.txt``)."""
-    return regex.compile(r"^(?:" + "|".join(f"(?:{p})" for p in patterns("agency_joint_names.txt")) + r")(?![\p{L}])", regex.I)
+def joint_names() -> regex.Pattern[str]:
+    """The names of one body that read as a list of two (``agency_joint_names.txt``), as written
+    or abbreviated: the task extractor does not split an actor inside one."""
+    return regex.compile(r"(?<![\p{L}])(?:" + "|".join(f"(?:{p})" for p in patterns("agency_joint_names.txt")) + r")(?![\p{L}])", regex.I)
 
 
 @dataclass(frozen=True)
@@ -511,7 +512,7 @@ def _read(written: str, setting: Setting, actor: bool = True) -> _Reading:
     value = _committee_of_territory(value, setting.date)
     if _PLURAL_START.match(value):
         value = value[0].lower() + value[1:]
-    joint = _joint_names().match(value)
+    joint = joint_names().match(value)
     group = bool(_PLURAL_START.match(value) or _GROUP.search(value, joint.end() if joint else 0))
     body = joint.group(0) if joint else _first_body(value)
     head = _head(body)

@@ -7,6 +7,7 @@ import re
 
 import regex
 
+from extractors.agencies import joint_names
 from extractors.data import patterns
 
 
@@ -89,12 +90,9 @@ def may_assign(text: str) -> bool:
 
 # Split points of an actor list: before another actor head written with a capital.
 # (a "/" between two bodies too: "Bộ Chỉ huy Quân sự tỉnh/Ban Chỉ huy Bộ đội Biên phòng tỉnh", but
-# not in a number: "Công văn số 65/MTTQ-BTT"; "Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh" is
-# one office)
-ACTOR_SPLIT = regex.compile(
-    rf"(?:,\s*|(?<!Văn\s+phòng\s+Đoàn\s+(?:đại\s+biểu\s+Quốc\s+hội|ĐBQH))\s+và\s+|;\s*|(?<=\p{{Ll}})\s*/\s*)"
-    rf"(?=(?:{_HEADS})(?:(?<=\s)|(?![\p{{Ll}}])))"
-)
+# not in a number: "Công văn số 65/MTTQ-BTT"; nor inside the name of one body that joins two,
+# agencies.joint_names(): "Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh")
+ACTOR_SPLIT = regex.compile(rf"(?:,\s*|\s+và\s+|;\s*|(?<=\p{{Ll}})\s*/\s*)(?=(?:{_HEADS})(?:(?<=\s)|(?![\p{{Ll}}])))")
 # Role verbs that end a long actor list ("..., Chánh Văn phòng Bộ ... chịu trách nhiệm thi hành").
 ROLE_END = regex.compile(rf"[\s,]+(?=(?:{alternation('role_verbs.txt')})(?![\p{{L}}]))", regex.I)
 
@@ -161,10 +159,21 @@ def split_actors(value: str) -> list[str]:
     # every split point holds ",", ";" or "và": half the values hold none, and ACTOR_SPLIT.split
     # costs ~10 µs even on a short one
     if "," in value or ";" in value or "và" in value or "/" in value:
-        parts = [clean_actor(p) for p in _with_members(ACTOR_SPLIT.split(value))]
+        parts = [clean_actor(p) for p in _with_members(_split_points(value))]
     else:
         parts = [clean_actor(value)]
     return [p for p in parts if p and len(p) > 1]
+
+
+def _split_points(value: str) -> list[str]:
+    """``value`` cut at its ACTOR_SPLIT points, but for those inside the name of one body."""
+    joint = [m.span() for m in joint_names().finditer(value)] if "và" in value else []
+    parts, start = [], 0
+    for point in ACTOR_SPLIT.finditer(value):
+        if not any(a < point.start() < b for a, b in joint):
+            parts.append(value[start : point.start()])
+            start = point.end()
+    return [*parts, value[start:]]
 
 
 # A head word alone in a list, no name after it: a member of the list ("Công an" in "Các Bộ: Quốc
