@@ -133,7 +133,8 @@ ANNOUNCING_LABEL = re.compile(r"(?:như\s+sau|sau\s+đây|cụ\s+thể)\s*$")
 # The scope an actor acts within, after its name: "các sở, ban, ngành Thành phố trong phạm vi chức
 # năng, nhiệm vụ của mình", "Các Bộ: Y tế, ... theo chức năng, nhiệm vụ, thẩm quyền"; or what it
 # is: "Sở Nội vụ là cơ quan thường trực của Hội đồng".
-ACTOR_SCOPE = re.compile(r"\s+(?:(?:theo|trong\s+phạm\s+vi)\s+chức\s+năng(?:\W|$)|là\s).*$")
+SCOPE_OPENING = r"\s+(?:theo|trong\s+phạm\s+vi)\s+chức\s+năng"
+ACTOR_SCOPE = re.compile(rf"(?:{SCOPE_OPENING}(?:\W|$)|\s+là\s).*$")
 
 
 def clean_actor(value: str) -> str:
@@ -364,7 +365,7 @@ def is_addressee_alone(value: str) -> bool:
     )
 
 # The scope a list of addressees ends with: "... theo chức năng, nhiệm vụ, thẩm quyền:".
-SCOPE_TAIL = re.compile(r"\s+(?:theo|trong\s+phạm\s+vi)\s+chức\s+năng[^:\n]*$")
+SCOPE_TAIL = re.compile(rf"{SCOPE_OPENING}[^:\n]*$")
 
 
 def addressees_heading(body: str) -> list[str] | None:
