@@ -166,14 +166,26 @@ def split_actors(value: str) -> list[str]:
     return [p for p in parts if p and len(p) > 1]
 
 
+# Bodies named by their kind alone, in the plural: "các bộ", "các tỉnh", "các ngành", "các cơ quan".
+# Two in a row are one group of actors ("Các bộ, các tỉnh: ...", "các ngành, các cấp").
+BARE_PLURAL = regex.compile(r"\s*(?:[Cc]ác|[Nn]hững)\s+\p{L}+(?:\s+\p{Ll}+)?\s*")
+
+
 def _split_points(value: str) -> list[str]:
-    """``value`` cut at its ACTOR_SPLIT points, but for those inside the name of one body."""
+    """``value`` cut at its ACTOR_SPLIT points, but for those inside the name of one body and
+    those between two kinds of body named in the plural."""
     joint = [m.span() for m in joint_names().finditer(value)] if "và" in value else []
+    points = [p for p in ACTOR_SPLIT.finditer(value) if not any(a < p.start() < b for a, b in joint)]
+    kept = []
+    for index, point in enumerate(points):
+        left = value[points[index - 1].end() if index else 0 : point.start()]
+        right = value[point.end() : points[index + 1].start() if index + 1 < len(points) else len(value)]
+        if not (BARE_PLURAL.fullmatch(left) and BARE_PLURAL.fullmatch(right)):
+            kept.append(point)
     parts, start = [], 0
-    for point in ACTOR_SPLIT.finditer(value):
-        if not any(a < point.start() < b for a, b in joint):
-            parts.append(value[start : point.start()])
-            start = point.end()
+    for point in kept:
+        parts.append(value[start : point.start()])
+        start = point.end()
     return [*parts, value[start:]]
 
 

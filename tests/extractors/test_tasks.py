@@ -792,6 +792,8 @@ def test_table_rows():
 # Issue 19: whole actor lists, the page's line breaks aside. (document, the start of the task's
 # action, its actors exactly)
 ACTOR_LISTS = [
+    # two kinds of body named in the plural are one group: "- Các bộ, các tỉnh: Phân công ..."
+    ("199_qd-bnv", "Phân công nhiệm vụ cho công chức", ["Các bộ, các tỉnh"]),
     # a report's proposals handed to "đồng chí Chủ tịch UBND tỉnh ... chỉ đạo một số nội dung sau:";
     # an item that opens "Chỉ đạo <body>" is the work of both
     ("168_bc-vpubnd", "Ưu tiên bố trí ngân sách hằng năm", ["Chủ tịch Ủy ban nhân dân tỉnh"]),
