@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from extractors.structure import Section
 from extractors.tasks.actors import (
-    ACTION_START,
     ASSIGN,
     COLLECTIVE_LABEL,
     actor_colon,
@@ -51,7 +50,7 @@ from extractors.tasks.lines import (
     strip_marker,
     trim_span,
 )
-from extractors.tasks.sentences import sentence_units
+from extractors.tasks.sentences import goes_on, sentence_units, wrapped_subject
 from extractors.tasks.units import Context, Unit
 
 # The head word of a body's name alone, which a heading cannot end with ("2.1. Sở" / "Tài chính").
@@ -112,7 +111,9 @@ def _add_section_units(
         # is a sentence on the title line; a title such as "Điều 3. Tổ chức thực hiện" obliges nobody
         marker = MARKER.match(text[start:end])
         inherited = inherited_actors(ctx, index, preambles, start)
-        title_actors = _article_title_actors(heading_text) if _under_duties(ctx, index) else None
+        title_actors = None
+        if _under_duties(ctx, index) and not _wraps_on(text, heading_text, start + len(first_line), end):
+            title_actors = _article_title_actors(heading_text)
         if title_actors:
             # "Điều 7. Binh chủng Hóa học" / "1. Tham mưu ..." in a chapter of duties: the title
             # names the body whose duties the clauses and the text below it are
@@ -144,6 +145,14 @@ def _under_duties(ctx: Context, index: int) -> bool:
             return True
         parent = section.parent
     return False
+
+
+def _wraps_on(text: str, line: str, after: int, end: int) -> bool:
+    """Whether the sentence opening with ``line`` goes on past it, its subject with it ("Điều 3.
+    Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc\nChính phủ và Chủ tịch ... chịu
+    trách nhiệm thi hành"): a wrapped sentence, not an article's title."""
+    found = wrapped_subject(text, line.strip(), line_spans(text, after, end))
+    return found is not None and len(found[0]) > len(line.strip())
 
 
 def _article_title_actors(title: str) -> list[str] | None:
@@ -416,7 +425,7 @@ def _line_units(
             continue  # "III. Tổ chức thực hiện" / "Trên đây là hướng dẫn ...": the text's closing
         own_subject = subject(body)
         if own_subject is None and current is None:
-            own_subject = _wrapped_subject(text, body, content[position + 1 :])
+            own_subject = wrapped_subject(text, body, content[position + 1 :])
         new_block = bool(
             own_subject
             and (
@@ -474,49 +483,12 @@ def _line_units(
     return units, each_line, actor_here
 
 
-# A sentence is read over at most this many wrapped lines for its subject; a line the page wrapped
-# fills its width (Công báo pages wrap at 70 to 80 characters).
-WRAPPED_LINES = 4
-WRAPPED_WIDTH = 50
-
-
-def _wrapped_subject(text: str, body: str, following: list[tuple[int, int]]) -> tuple[str, int] | None:
-    """The subject of a sentence that the page wrapped before its verb (PDF text: "1. Cục trưởng Cục
-    Viễn thông, Thủ trưởng các cơ quan, đơn vị thuộc Bộ\nKhoa học và Công nghệ, ... chịu trách nhiệm
-    thi hành Thông tư này."): the line joined with the lines after it, up to the sentence's end."""
-    if SENTENCE_CLOSE.search(body) or body.endswith(":") or not following:
-        return None
-    if not opens_actor(body) and not (may_assign(body) and ASSIGN.match(body)):
-        return None
-    sentence, last = body, body
-    for line_start, line_end in following[:WRAPPED_LINES]:
-        line = text[line_start:line_end]
-        if MARKER.match(line) or (len(last) < WRAPPED_WIDTH and not _goes_on(line)):
-            # a short line was not wrapped: it ends there (a cell of a table, a heading), unless
-            # the next line can only go on with it ("Đài Tiếng nói Việt\nNam, Thông tấn xã ...")
-            break
-        sentence, last = f"{sentence} {line}", line
-        if SENTENCE_CLOSE.search(line) or line.endswith(":"):
-            break
-    return subject(sentence) if sentence != body else None
-
-
-def _goes_on(line: str) -> bool:
-    """Whether ``line`` can only go on with the line above it: it opens in lower case, or with a
-    word that opens no work, no actor, no label and no adverbial ("Nam, Thông tấn xã Việt Nam kịp
-    thời ...")."""
-    if line[:1].islower():
-        return True
-    # "Căn cứ chức năng, nhiệm vụ, ... tổ chức triển khai ...": a sentence of its own
-    return not (ACTION_START.match(line) or opens_actor(line) or LABEL.match(line) or leading_adverbial(line))
-
-
 def _subject_past_line(text: str, body: str, following: list[tuple[int, int]]) -> str | None:
     """The subject of the sentence opening with the line ``body`` when it goes on past that line
     ("8. Đài Truyền hình Việt Nam, Đài Tiếng nói Việt\nNam, Thông tấn xã Việt Nam kịp thời ...")."""
-    if not following or not _goes_on(text[following[0][0] : following[0][1]]):
+    if not following or not goes_on(text[following[0][0] : following[0][1]]):
         return None
-    found = _wrapped_subject(text, body, following)
+    found = wrapped_subject(text, body, following)
     return found[0] if found is not None and found[1] > len(body) else None
 
 

@@ -792,6 +792,14 @@ def test_table_rows():
 # Issue 19: whole actor lists, the page's line breaks aside. (document, the start of the task's
 # action, its actors exactly)
 ACTOR_LISTS = [
+    # an article whose first line the page wrapped inside its subject is a sentence, not a title
+    # naming a body: "Điều 3. Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc\nChính phủ
+    # và Chủ tịch ... chịu trách nhiệm thi hành"
+    (
+        "199_qd-bnv",
+        "chịu trách nhiệm thi hành Quyết định này",
+        ["Các Bộ trưởng", "Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ", "Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương"],
+    ),
     # two kinds of body named in the plural are one group: "- Các bộ, các tỉnh: Phân công ..."
     ("199_qd-bnv", "Phân công nhiệm vụ cho công chức", ["Các bộ, các tỉnh"]),
     # a report's proposals handed to "đồng chí Chủ tịch UBND tỉnh ... chỉ đạo một số nội dung sau:";
