@@ -547,10 +547,7 @@ def _read(written: str, setting: Setting, actor: bool = True) -> _Reading:
 def _committee_of_territory(value: str, date: str | None) -> str:
     """The People's Committee of an actor that names only territories ("Tỉnh Thanh Hóa" →
     "Ủy ban nhân dân tỉnh Thanh Hóa", "Thanh Hóa" alone likewise); any other actor as it is."""
-    if _TERRITORIES_ONLY.fullmatch(value):
-        plural = _PLURAL_START.match(value)
-        if plural:
-            return f"{_PEOPLES_COMMITTEE} {value}"
+    if _TERRITORIES_ONLY.fullmatch(value):  # "Tỉnh Thanh Hóa", "Các xã, phường": lower case after it
         return f"{_PEOPLES_COMMITTEE} {value[:1].lower()}{value[1:]}"
     if _CAPITALISED_WORDS.fullmatch(value):
         province = places.province(value, date)
